@@ -3,7 +3,8 @@
 # jobsim_warnings(target): the warning set of STYLE.md 3.10.
 function(jobsim_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-                                           -Wno-sign-conversion)
+                                           -Wno-sign-conversion
+                                           -Wno-missing-field-initializers)
   if(JOBSIM_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -1,0 +1,231 @@
+// Tests for engine/event_queue.hpp: (time, seq) order, lazy cancel, handle generations.
+#include "jobsim/engine/event_queue.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "jobsim/engine/random_streams.hpp"
+
+namespace jobsim::engine {
+namespace {
+
+SimTime at_second(std::int64_t second) { return SimTime{std::chrono::seconds(second)}; }
+
+// push_tagged pushes an event whose label object is `id`; popping reveals the order.
+EventHandle push_tagged(EventQueue& queue, std::int64_t second, std::uint32_t id) {
+  return queue.push(at_second(second), EventLabel{"test.tagged", id}, [] {});
+}
+
+std::vector<std::uint32_t> drain(EventQueue& queue) {
+  std::vector<std::uint32_t> ids;
+  while (auto popped = queue.pop()) ids.push_back(popped->label.object);
+  return ids;
+}
+
+struct Push {
+  std::int64_t second;
+  std::uint32_t id;
+};
+
+struct OrderCase {
+  std::string_view name;
+  std::vector<Push> pushes;
+  std::vector<std::uint32_t> want;
+};
+
+const OrderCase kOrderCases[] = {
+    {.name = "empty", .pushes = {}, .want = {}},
+    {.name = "single", .pushes = {{.second = 5, .id = 1}}, .want = {1}},
+    {.name = "by_time",
+     .pushes = {{.second = 5, .id = 1}, {.second = 1, .id = 2}, {.second = 3, .id = 3}},
+     .want = {2, 3, 1}},
+    {.name = "same_time_is_fifo",
+     .pushes = {{.second = 7, .id = 3}, {.second = 7, .id = 1}, {.second = 7, .id = 2}},
+     .want = {3, 1, 2}},
+    {.name = "time_then_fifo",
+     .pushes = {{.second = 2, .id = 1}, {.second = 1, .id = 2}, {.second = 2, .id = 3}, {.second = 1, .id = 4},
+                {.second = 0, .id = 5}},
+     .want = {5, 2, 4, 1, 3}},
+    {.name = "negative_times", .pushes = {{.second = 0, .id = 1}, {.second = -10, .id = 2}}, .want = {2, 1}},
+};
+
+class OrderTest : public testing::TestWithParam<OrderCase> {};
+
+TEST_P(OrderTest, pops_by_time_then_push_order) {
+  EventQueue queue;
+  for (const Push& push : GetParam().pushes) push_tagged(queue, push.second, push.id);
+  EXPECT_EQ(queue.size(), GetParam().pushes.size());
+  EXPECT_EQ(drain(queue), GetParam().want);
+  EXPECT_TRUE(queue.empty());
+}
+
+std::string name_of(const testing::TestParamInfo<OrderCase>& info) { return std::string(info.param.name); }
+
+INSTANTIATE_TEST_SUITE_P(Table, OrderTest, testing::ValuesIn(kOrderCases), name_of);
+
+TEST(EventQueueTest, many_same_instant_events_stay_fifo) {
+  // Enough events to make the heap several levels deep: FIFO must not depend on heap shape.
+  EventQueue queue;
+  std::vector<std::uint32_t> want;
+  for (std::uint32_t id = 1; id <= 1000; ++id) {
+    push_tagged(queue, id % 3, id);  // three instants, interleaved
+  }
+  for (std::int64_t second = 0; second < 3; ++second) {
+    for (std::uint32_t id = 1; id <= 1000; ++id) {
+      if (id % 3 == second) want.push_back(id);
+    }
+  }
+  EXPECT_EQ(drain(queue), want);
+}
+
+TEST(EventQueueTest, matches_a_reference_under_random_push_pop_cancel) {
+  // Reference: std::map keyed by (time, seq). Random interleaving of push, pop and cancel.
+  EventQueue queue;
+  std::map<std::pair<std::int64_t, std::uint32_t>, EventHandle> reference;  // (second, id)
+  RandomStream rng(7);
+  std::uint32_t next_id = 1;
+  for (int op = 0; op < 20000; ++op) {
+    const std::uint64_t choice = rng.below(10);
+    if (choice < 5) {
+      const auto second = static_cast<std::int64_t>(rng.below(50));
+      const std::uint32_t id = next_id++;
+      reference[{second, id}] = push_tagged(queue, second, id);
+    } else if (choice < 8) {
+      const auto popped = queue.pop();
+      ASSERT_EQ(popped.has_value(), !reference.empty());
+      if (!popped) continue;
+      const auto expected = reference.begin();
+      EXPECT_EQ(popped->at, at_second(expected->first.first));
+      EXPECT_EQ(popped->label.object, expected->first.second);
+      reference.erase(expected);
+    } else if (!reference.empty()) {
+      auto victim = reference.begin();
+      std::advance(victim, static_cast<std::ptrdiff_t>(rng.below(reference.size())));
+      EXPECT_TRUE(queue.cancel(victim->second));
+      EXPECT_FALSE(queue.cancel(victim->second));
+      reference.erase(victim);
+    }
+    ASSERT_EQ(queue.size(), reference.size());
+    if (!reference.empty()) {
+      ASSERT_EQ(queue.next_time(), at_second(reference.begin()->first.first));
+    }
+  }
+}
+
+TEST(EventQueueTest, pop_on_empty_returns_nullopt) {
+  EventQueue queue;
+  EXPECT_TRUE(queue.empty());
+  EXPECT_EQ(queue.size(), 0u);
+  EXPECT_FALSE(queue.pop().has_value());
+}
+
+TEST(EventQueueTest, popped_event_carries_time_label_and_callback) {
+  EventQueue queue;
+  int calls = 0;
+  queue.push(at_second(3), EventLabel{"kubelet.container_exit", 42}, [&calls] { ++calls; });
+  auto popped = queue.pop();
+  ASSERT_TRUE(popped.has_value());
+  EXPECT_EQ(popped->at, at_second(3));
+  EXPECT_EQ(popped->label.kind, "kubelet.container_exit");
+  EXPECT_EQ(popped->label.object, 42u);
+  popped->callback();
+  EXPECT_EQ(calls, 1);
+}
+
+TEST(EventQueueTest, cancel_skips_the_event_and_updates_size) {
+  EventQueue queue;
+  push_tagged(queue, 1, 1);
+  const EventHandle middle = push_tagged(queue, 2, 2);
+  push_tagged(queue, 3, 3);
+  EXPECT_TRUE(queue.is_pending(middle));
+  EXPECT_TRUE(queue.cancel(middle));
+  EXPECT_FALSE(queue.is_pending(middle));
+  EXPECT_EQ(queue.size(), 2u);
+  EXPECT_EQ(drain(queue), (std::vector<std::uint32_t>{1, 3}));
+}
+
+TEST(EventQueueTest, cancel_twice_or_after_run_returns_false) {
+  EventQueue queue;
+  const EventHandle first = push_tagged(queue, 1, 1);
+  const EventHandle second = push_tagged(queue, 2, 2);
+  EXPECT_TRUE(queue.cancel(second));
+  EXPECT_FALSE(queue.cancel(second));
+  ASSERT_TRUE(queue.pop().has_value());
+  EXPECT_FALSE(queue.is_pending(first));
+  EXPECT_FALSE(queue.cancel(first));
+  EXPECT_FALSE(queue.cancel(EventHandle{}));
+  EXPECT_FALSE(EventHandle{}.valid());
+  EXPECT_TRUE(first.valid());
+}
+
+TEST(EventQueueTest, next_time_skips_cancelled_head) {
+  EventQueue queue;
+  const EventHandle head = push_tagged(queue, 1, 1);
+  const EventHandle second = push_tagged(queue, 2, 2);
+  push_tagged(queue, 3, 3);
+  EXPECT_EQ(queue.next_time(), at_second(1));
+  queue.cancel(second);
+  queue.cancel(head);
+  EXPECT_EQ(queue.next_time(), at_second(3));
+  EXPECT_EQ(queue.size(), 1u);
+}
+
+TEST(EventQueueTest, cancelling_everything_empties_the_queue) {
+  EventQueue queue;
+  std::vector<EventHandle> handles;
+  for (std::uint32_t id = 0; id < 10; ++id) handles.push_back(push_tagged(queue, 10 - id, id));
+  for (const EventHandle handle : handles) EXPECT_TRUE(queue.cancel(handle));
+  EXPECT_TRUE(queue.empty());
+  EXPECT_FALSE(queue.pop().has_value());
+}
+
+TEST(EventQueueTest, stale_handle_after_run_does_not_cancel_event_in_reused_slot) {
+  EventQueue queue;
+  const EventHandle old_handle = push_tagged(queue, 1, 1);
+  ASSERT_TRUE(queue.pop().has_value());                      // frees the slot
+  const EventHandle new_handle = push_tagged(queue, 2, 2);  // reuses it (LIFO free list)
+  EXPECT_FALSE(queue.is_pending(old_handle));
+  EXPECT_FALSE(queue.cancel(old_handle));
+  EXPECT_TRUE(queue.is_pending(new_handle));
+  EXPECT_EQ(drain(queue), (std::vector<std::uint32_t>{2}));
+}
+
+TEST(EventQueueTest, stale_handle_after_cancel_does_not_cancel_event_in_reused_slot) {
+  EventQueue queue;
+  const EventHandle old_handle = push_tagged(queue, 1, 1);
+  ASSERT_TRUE(queue.cancel(old_handle));  // at the top, so its slot is freed at once
+  const EventHandle new_handle = push_tagged(queue, 5, 2);
+  EXPECT_FALSE(queue.cancel(old_handle));
+  EXPECT_TRUE(queue.is_pending(new_handle));
+  EXPECT_EQ(queue.size(), 1u);
+}
+
+TEST(EventQueueTest, cancel_releases_captures_immediately) {
+  EventQueue queue;
+  auto token = std::make_shared<int>(0);
+  push_tagged(queue, 1, 1);
+  const EventHandle later = queue.push(at_second(9), EventLabel{"test.capture"}, [token] { (void)token; });
+  EXPECT_EQ(token.use_count(), 2);
+  queue.cancel(later);  // not at the top: the entry stays in the heap, the capture does not
+  EXPECT_EQ(token.use_count(), 1);
+}
+
+TEST(EventQueueDeathTest, next_time_on_empty_aborts) {
+  const EventQueue queue;
+  EXPECT_DEATH((void)queue.next_time(), "next_time: queue is empty");
+}
+
+TEST(EventQueueDeathTest, pushing_an_empty_callback_aborts) {
+  EventQueue queue;
+  EXPECT_DEATH(queue.push(at_second(1), EventLabel{"test.empty", 3}, Callback{}), "empty callback for event test.empty#3");
+}
+
+}  // namespace
+}  // namespace jobsim::engine
