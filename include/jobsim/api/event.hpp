@@ -1,0 +1,31 @@
+// core/v1 Event as the EventRecorder produces it: reason and message verbatim from upstream.
+#pragma once
+
+#include <string>
+
+#include "jobsim/api/meta.hpp"
+
+namespace jobsim::api {
+
+enum class EventType : std::uint8_t { Normal, Warning };
+std::string_view to_string(EventType type);
+
+struct InvolvedObject {
+  Kind kind = Kind::Pod;
+  std::string namespace_;
+  std::string name;
+  std::string uid;
+  bool operator==(const InvolvedObject&) const = default;
+};
+
+struct Event {
+  SimTime time;
+  EventType type = EventType::Normal;
+  std::string reason;
+  std::string message;
+  InvolvedObject object;
+  std::string source;  // e.g. job-controller, cronjob-controller, kubelet
+  bool operator==(const Event&) const = default;
+};
+
+}  // namespace jobsim::api

@@ -1,0 +1,51 @@
+// core/v1 Node: capacity for the scheduler, labels and taints, and the Ready condition.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "jobsim/api/meta.hpp"
+#include "jobsim/api/pod.hpp"
+#include "jobsim/api/resources.hpp"
+
+namespace jobsim::api {
+
+struct Taint {
+  std::string key;
+  std::string value;
+  std::string effect;  // NoSchedule, PreferNoSchedule, NoExecute
+  std::optional<SimTime> time_added;
+  bool operator==(const Taint&) const = default;
+};
+
+struct NodeSpec {
+  std::vector<Taint> taints;
+  bool unschedulable = false;
+  bool operator==(const NodeSpec&) const = default;
+};
+
+struct NodeCondition {
+  std::string type;  // Ready
+  ConditionStatus status = ConditionStatus::True;
+  std::string reason;
+  std::optional<SimTime> last_transition_time;
+  bool operator==(const NodeCondition&) const = default;
+};
+
+struct NodeStatus {
+  ResourceList capacity;     // cpu, memory, pods
+  ResourceList allocatable;  // = capacity (no system reservations modelled)
+  std::vector<NodeCondition> conditions;
+  bool operator==(const NodeStatus&) const = default;
+};
+
+struct Node {
+  ObjectMeta metadata;
+  NodeSpec spec;
+  NodeStatus status;
+  bool operator==(const Node&) const = default;
+};
+
+bool is_node_ready(const Node& node);
+
+}  // namespace jobsim::api

@@ -1,0 +1,268 @@
+// Upstream: pkg/apis/batch/validation/validation.go (ValidateJob, validateJobSpec,
+// ValidateCronJobCreate). Messages keep upstream's field.Error wording
+// ("<type>: <detail>"), e.g. "Invalid value: -1: must be greater than or equal to 0".
+#include "jobsim/api/validation.hpp"
+
+#include <set>
+#include <string>
+
+namespace jobsim::api {
+namespace {
+
+constexpr std::int32_t kMaxParallelismForIndexedJob = 100000;
+constexpr std::int32_t kMaxCompletionsForIndexedJob = 100000;
+constexpr std::size_t kMaxPodFailurePolicyRules = 20;
+constexpr std::size_t kMaxCronJobNameLength = 52;
+
+struct Errors {
+  std::vector<FieldError> list;
+  void add(std::string path, std::string message) { list.push_back({std::move(path), std::move(message)}); }
+  template <class Int>
+  void non_negative(const std::string& path, const std::optional<Int>& value) {
+    if (value && *value < 0) add(path, "Invalid value: " + std::to_string(*value) + ": must be greater than or equal to 0");
+  }
+};
+
+bool is_dns_label(std::string_view name) {
+  if (name.empty() || name.size() > 63) return false;
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  }
+  return name.front() != '-' && name.back() != '-';
+}
+
+bool is_dns_subdomain(std::string_view name) {
+  if (name.empty() || name.size() > 253) return false;
+  std::size_t start = 0;
+  while (start <= name.size()) {
+    const std::size_t dot = name.find('.', start);
+    const std::string_view part = name.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start);
+    if (part.empty()) return false;
+    for (char c : part) {
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    }
+    if (part.front() == '-' || part.back() == '-') return false;
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
+  }
+  return true;
+}
+
+void validate_name(Errors& errors, const ObjectMeta& meta) {
+  if (meta.name.empty()) {
+    if (meta.generate_name.empty()) errors.add("metadata.name", "Required value: name or generateName is required");
+    return;
+  }
+  if (!is_dns_subdomain(meta.name)) {
+    errors.add("metadata.name",
+               "Invalid value: \"" + meta.name +
+                   "\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' "
+                   "or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex "
+                   "used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')");
+  }
+}
+
+void validate_pod_template(Errors& errors, const PodSpec& pod, const std::string& path, bool has_failure_policy) {
+  const std::string restart_path = path + ".spec.restartPolicy";
+  if (!pod.restart_policy_set || pod.restart_policy == RestartPolicy::Always) {
+    if (!pod.restart_policy_set) {
+      errors.add(restart_path, "Required value: valid values: \"OnFailure\", \"Never\"");
+    } else {
+      errors.add(restart_path, "Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"");
+    }
+  } else if (has_failure_policy && pod.restart_policy != RestartPolicy::Never) {
+    errors.add(restart_path, "Invalid value: \"" + std::string(to_string(pod.restart_policy)) +
+                                 "\": only \"Never\" is supported when podFailurePolicy is specified");
+  }
+  if (pod.containers.empty()) errors.add(path + ".spec.containers", "Required value");
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < pod.containers.size(); ++i) {
+    const Container& container = pod.containers[i];
+    const std::string container_path = path + ".spec.containers[" + std::to_string(i) + "]";
+    if (container.name.empty()) {
+      errors.add(container_path + ".name", "Required value");
+    } else if (!is_dns_label(container.name)) {
+      errors.add(container_path + ".name", "Invalid value: \"" + container.name +
+                                               "\": a lowercase RFC 1123 label must consist of lower case "
+                                               "alphanumeric characters or '-', and must start and end with an "
+                                               "alphanumeric character");
+    } else if (!names.insert(container.name).second) {
+      errors.add(container_path + ".name", "Duplicate value: \"" + container.name + "\"");
+    }
+    if (container.image.empty()) errors.add(container_path + ".image", "Required value");
+    const ResourceList& requests = container.resources.requests;
+    const ResourceList& limits = container.resources.limits;
+    if (requests.cpu_millis && limits.cpu_millis && *requests.cpu_millis > *limits.cpu_millis) {
+      errors.add(container_path + ".resources.requests", "Invalid value: \"" + format_cpu(*requests.cpu_millis) +
+                                                             "\": must be less than or equal to cpu limit of " +
+                                                             format_cpu(*limits.cpu_millis));
+    }
+    if (requests.memory_bytes && limits.memory_bytes && *requests.memory_bytes > *limits.memory_bytes) {
+      errors.add(container_path + ".resources.requests",
+                 "Invalid value: \"" + format_memory(*requests.memory_bytes) +
+                     "\": must be less than or equal to memory limit of " + format_memory(*limits.memory_bytes));
+    }
+  }
+  if (pod.termination_grace_period_seconds < 0) {
+    errors.add(path + ".spec.terminationGracePeriodSeconds",
+               "Invalid value: " + std::to_string(pod.termination_grace_period_seconds) +
+                   ": must be greater than or equal to 0");
+  }
+}
+
+void validate_failure_policy(Errors& errors, const JobSpec& spec, const std::string& prefix) {
+  const PodFailurePolicy& policy = *spec.pod_failure_policy;
+  const std::string rules_path = prefix + ".podFailurePolicy.rules";
+  if (policy.rules.size() > kMaxPodFailurePolicyRules) {
+    errors.add(rules_path, "Too many: " + std::to_string(policy.rules.size()) + ": must have at most 20 items");
+  }
+  std::set<std::string> container_names;
+  for (const Container& container : spec.template_.spec.containers) container_names.insert(container.name);
+  for (const Container& container : spec.template_.spec.init_containers) container_names.insert(container.name);
+  for (std::size_t i = 0; i < policy.rules.size(); ++i) {
+    const PodFailurePolicyRule& rule = policy.rules[i];
+    const std::string rule_path = rules_path + "[" + std::to_string(i) + "]";
+    if (rule.action == PodFailurePolicyAction::FailIndex && !spec.backoff_limit_per_index) {
+      errors.add(rule_path + ".action", "Invalid value: \"FailIndex\": requires the backoffLimitPerIndex to be set");
+    }
+    const bool has_codes = rule.on_exit_codes.has_value();
+    const bool has_conditions = !rule.on_pod_conditions.empty();
+    if (has_codes && has_conditions) {
+      errors.add(rule_path, "Invalid value: specifying both OnExitCodes and OnPodConditions is not supported");
+    } else if (!has_codes && !has_conditions) {
+      errors.add(rule_path, "Invalid value: specifying one of OnExitCodes and OnPodConditions is required");
+    }
+    if (!has_codes) continue;
+    const auto& codes = *rule.on_exit_codes;
+    const std::string codes_path = rule_path + ".onExitCodes";
+    if (codes.container_name && container_names.count(*codes.container_name) == 0) {
+      errors.add(codes_path + ".containerName",
+                 "Invalid value: \"" + *codes.container_name +
+                     "\": must be one of the container or initContainer names in the pod template");
+    }
+    if (codes.values.empty()) errors.add(codes_path + ".values", "Invalid value: []int32(nil): at least one value is required");
+    if (codes.values.size() > 255) errors.add(codes_path + ".values", "Too many: " + std::to_string(codes.values.size()) + ": must have at most 255 items");
+    for (std::size_t j = 0; j < codes.values.size(); ++j) {
+      const std::string value_path = codes_path + ".values[" + std::to_string(j) + "]";
+      const std::int32_t value = codes.values[j];
+      if (j > 0 && codes.values[j - 1] == value) {
+        errors.add(value_path, "Duplicate value: " + std::to_string(value));
+      } else if (j > 0 && codes.values[j - 1] > value) {
+        errors.add(value_path, "Invalid value: " + std::to_string(value) + ": must be ordered");
+      }
+      if (value == 0 && codes.operator_ == PodFailurePolicyOnExitCodesOperator::In) {
+        errors.add(value_path, "Invalid value: 0: must not be 0 for the In operator");
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<FieldError> validate_job_spec(const JobSpec& spec, const std::string& prefix) {
+  Errors errors;
+  errors.non_negative(prefix + ".parallelism", spec.parallelism);
+  errors.non_negative(prefix + ".completions", spec.completions);
+  errors.non_negative(prefix + ".activeDeadlineSeconds", spec.active_deadline_seconds);
+  errors.non_negative(prefix + ".backoffLimit", spec.backoff_limit);
+  errors.non_negative(prefix + ".ttlSecondsAfterFinished", spec.ttl_seconds_after_finished);
+  errors.non_negative(prefix + ".backoffLimitPerIndex", spec.backoff_limit_per_index);
+  errors.non_negative(prefix + ".maxFailedIndexes", spec.max_failed_indexes);
+  const bool indexed = spec.completion_mode.value_or(CompletionMode::NonIndexed) == CompletionMode::Indexed;
+  if (indexed) {
+    if (!spec.completions) {
+      errors.add(prefix + ".completions", "Required value: when completion mode is Indexed");
+    } else if (*spec.completions > kMaxCompletionsForIndexedJob && !spec.backoff_limit_per_index) {
+      // Upstream only caps completions through parallelism and per-index limits; keep it as is.
+    }
+    if (spec.parallelism && *spec.parallelism > kMaxParallelismForIndexedJob) {
+      errors.add(prefix + ".parallelism", "Invalid value: " + std::to_string(*spec.parallelism) +
+                                              ": must be less than or equal to 100000 when completion mode is Indexed");
+    }
+  } else {
+    if (spec.backoff_limit_per_index) {
+      errors.add(prefix + ".backoffLimitPerIndex",
+                 "Invalid value: " + std::to_string(*spec.backoff_limit_per_index) + ": requires indexed completion mode");
+    }
+    if (spec.max_failed_indexes) {
+      errors.add(prefix + ".maxFailedIndexes",
+                 "Invalid value: " + std::to_string(*spec.max_failed_indexes) + ": requires indexed completion mode");
+    }
+    if (spec.success_policy) {
+      errors.add(prefix + ".successPolicy", "Invalid value: requires indexed completion mode");
+    }
+  }
+  if (spec.max_failed_indexes && !spec.backoff_limit_per_index) {
+    errors.add(prefix + ".backoffLimitPerIndex", "Required value: when maxFailedIndexes is specified");
+  }
+  if (spec.max_failed_indexes && spec.completions && *spec.max_failed_indexes > *spec.completions) {
+    errors.add(prefix + ".maxFailedIndexes", "Invalid value: " + std::to_string(*spec.max_failed_indexes) +
+                                                 ": must be less than or equal to completions");
+  }
+  if (spec.success_policy && indexed) {
+    const auto& rules = spec.success_policy->rules;
+    if (rules.empty()) {
+      errors.add(prefix + ".successPolicy.rules",
+                 "Required value: at least one rules must be specified when the successPolicy is specified");
+    }
+    if (rules.size() > 20) errors.add(prefix + ".successPolicy.rules", "Too many: " + std::to_string(rules.size()) + ": must have at most 20 items");
+    for (std::size_t i = 0; i < rules.size(); ++i) {
+      if (!rules[i].succeeded_count && !rules[i].succeeded_indexes) {
+        errors.add(prefix + ".successPolicy.rules[" + std::to_string(i) + "]",
+                   "Required value: at least one of succeededCount or succeededIndexes must be specified");
+      }
+      if (rules[i].succeeded_count && spec.completions && *rules[i].succeeded_count > *spec.completions) {
+        errors.add(prefix + ".successPolicy.rules[" + std::to_string(i) + "].succeededCount",
+                   "Invalid value: " + std::to_string(*rules[i].succeeded_count) + ": must be less than or equal to " +
+                       std::to_string(*spec.completions) + " (the number of specified completions)");
+      }
+    }
+  }
+  if (spec.pod_failure_policy) validate_failure_policy(errors, spec, prefix);
+  if (spec.pod_failure_policy && spec.pod_replacement_policy &&
+      *spec.pod_replacement_policy != PodReplacementPolicy::Failed) {
+    errors.add(prefix + ".podReplacementPolicy",
+               "Unsupported value: \"TerminatingOrFailed\": supported values: \"Failed\"");
+  }
+  validate_pod_template(errors, spec.template_.spec, prefix + ".template", spec.pod_failure_policy.has_value());
+  return errors.list;
+}
+
+std::vector<FieldError> validate_job(const Job& job) {
+  Errors errors;
+  validate_name(errors, job.metadata);
+  auto spec_errors = validate_job_spec(job.spec, "spec");
+  errors.list.insert(errors.list.end(), spec_errors.begin(), spec_errors.end());
+  if (is_indexed(job) && job.spec.completions && *job.spec.completions > 0 && !job.metadata.name.empty()) {
+    const std::string last_pod = job.metadata.name + "-" + std::to_string(*job.spec.completions - 1);
+    if (!is_dns_label(last_pod)) {
+      errors.add("metadata.name", "Invalid value: \"" + job.metadata.name +
+                                      "\": will not able to create pod with invalid DNS label: " + last_pod);
+    }
+  }
+  return errors.list;
+}
+
+std::vector<FieldError> validate_cron_job(const CronJob& cron_job) {
+  Errors errors;
+  validate_name(errors, cron_job.metadata);
+  if (cron_job.metadata.name.size() > kMaxCronJobNameLength) {
+    errors.add("metadata.name", "Invalid value: \"" + cron_job.metadata.name + "\": must be no more than 52 characters");
+  }
+  const CronJobSpec& spec = cron_job.spec;
+  if (spec.schedule.empty()) errors.add("spec.schedule", "Required value");
+  errors.non_negative("spec.startingDeadlineSeconds", spec.starting_deadline_seconds);
+  errors.non_negative("spec.successfulJobsHistoryLimit", spec.successful_jobs_history_limit);
+  errors.non_negative("spec.failedJobsHistoryLimit", spec.failed_jobs_history_limit);
+  if (spec.job_template.spec.selector) {
+    errors.add("spec.jobTemplate.spec.selector", "Invalid value: `selector` will be auto-generated");
+  }
+  if (spec.job_template.spec.manual_selector.value_or(false)) {
+    errors.add("spec.jobTemplate.spec.manualSelector", "Unsupported value: true: supported values: \"nil\", \"false\"");
+  }
+  auto spec_errors = validate_job_spec(spec.job_template.spec, "spec.jobTemplate.spec");
+  errors.list.insert(errors.list.end(), spec_errors.begin(), spec_errors.end());
+  return errors.list;
+}
+
+}  // namespace jobsim::api
