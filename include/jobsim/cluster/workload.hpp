@@ -1,0 +1,28 @@
+// Workload: what a container does when it runs. The kubelet asks it once per container run
+// (a restart is a new run); world/ implements it from the scenario's behaviors, drawing from
+// the seeded random streams. Keeping it an interface keeps the kubelet free of scenario types.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "jobsim/api/pod.hpp"
+#include "jobsim/engine/time.hpp"
+
+namespace jobsim::cluster {
+
+struct ContainerRun {
+  std::optional<engine::Duration> run_for;  // nullopt: never exits by itself
+  std::int32_t exit_code = 0;
+  engine::Duration termination_delay{};     // time to exit after SIGTERM
+  std::optional<std::int64_t> memory_bytes; // usage (reported; OOM is issue #4)
+  std::optional<std::int64_t> cpu_millis;
+};
+
+class Workload {
+ public:
+  virtual ~Workload() = default;
+  virtual ContainerRun next_run(const api::Pod& pod, const api::Container& container) = 0;
+};
+
+}  // namespace jobsim::cluster

@@ -1,0 +1,280 @@
+// Upstream: pkg/kubelet/kubelet.go (initialCrashLoopBackOff 10 s, MaxCrashLoopBackOff 300 s,
+// the 600 s HasExpiredFunc override), pkg/kubelet/kuberuntime/kuberuntime_manager.go doBackOff,
+// pkg/kubelet/status/generate.go and status_manager.go (terminal phase, final delete).
+#include "jobsim/cluster/kubelet.hpp"
+
+#include <algorithm>
+
+namespace jobsim::cluster {
+namespace {
+
+api::ContainerStatus* status_of(api::Pod& pod, std::size_t index) {
+  if (pod.status.container_statuses.size() <= index) return nullptr;
+  return &pod.status.container_statuses[index];
+}
+
+void set_condition(api::PodStatus& status, std::string_view type, api::ConditionStatus value, engine::SimTime now) {
+  for (api::PodCondition& condition : status.conditions) {
+    if (condition.type == type) {
+      if (condition.status != value) {
+        condition.status = value;
+        condition.last_transition_time = now;
+      }
+      return;
+    }
+  }
+  status.conditions.push_back({.type = std::string(type), .status = value, .last_transition_time = now});
+}
+
+}  // namespace
+
+Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Client& client, EventRecorder recorder,
+                 Workload& workload, const api::Timings& timings)
+    : sim_(sim),
+      pods_informer_(pods),
+      client_(client),
+      recorder_(std::move(recorder)),
+      workload_(workload),
+      timings_(timings) {
+  pods_informer_.on_add([this](api::ObjectId id, const api::Pod& pod) { on_pod_seen(id, nullptr, pod); });
+  pods_informer_.on_update(
+      [this](api::ObjectId id, const api::Pod& old_pod, const api::Pod& pod) { on_pod_seen(id, &old_pod, pod); });
+  pods_informer_.on_delete([this](api::ObjectId id, const api::Pod&) { on_pod_delete(id); });
+}
+
+// Watch handler: only schedules work (handlers never write).
+void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::Pod& pod) {
+  if (pod.spec.node_name.empty()) return;
+  auto found = pods_.find(id);
+  if (found == pods_.end()) {
+    if (api::is_pod_terminal(pod)) return;
+    PodRuntime& runtime = pods_[id];
+    runtime.containers.resize(pod.spec.containers.size());
+    if (pod.metadata.deletion_timestamp) {
+      runtime.start = sim_.schedule_after(engine::Duration::zero(), {"kubelet.kill", id}, [this, id] { kill_pod(id); });
+      return;
+    }
+    sim_.schedule_after(engine::Duration::zero(), {"kubelet.admit", id}, [this, id] { admit(id); });
+    runtime.start = sim_.schedule_after(timings_.pod_startup, {"kubelet.start", id}, [this, id] { start_pod(id); });
+    return;
+  }
+  const bool deletion_started = pod.metadata.deletion_timestamp && (old_pod == nullptr || !old_pod->metadata.deletion_timestamp);
+  if (deletion_started && !found->second.killing) {
+    sim_.schedule_after(engine::Duration::zero(), {"kubelet.kill", id}, [this, id] { kill_pod(id); });
+  }
+}
+
+void Kubelet::on_pod_delete(api::ObjectId id) {
+  const auto found = pods_.find(id);
+  if (found == pods_.end()) return;
+  sim_.cancel(found->second.start);
+  for (ContainerRuntime& container : found->second.containers) sim_.cancel(container.timer);
+  pods_.erase(found);
+}
+
+void Kubelet::admit(api::ObjectId id) {
+  const api::Pod* current = pods_informer_.get(id);
+  if (current == nullptr || current->metadata.deletion_timestamp || pods_.find(id)->second.started) return;
+  api::Pod pod = *current;
+  pod.status.start_time = sim_.now();
+  pod.status.container_statuses.clear();
+  for (const api::Container& container : pod.spec.containers) {
+    pod.status.container_statuses.push_back(
+        {.name = container.name,
+         .image = container.image,
+         .state = {.kind = api::ContainerStateKind::Waiting, .reason = "ContainerCreating"}});
+  }
+  set_condition(pod.status, "Initialized", api::ConditionStatus::True, sim_.now());
+  set_condition(pod.status, "Ready", api::ConditionStatus::False, sim_.now());
+  set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, sim_.now());
+  client_.update(id, std::move(pod));
+}
+
+void Kubelet::start_pod(api::ObjectId id) {
+  const api::Pod* current = pods_informer_.get(id);
+  auto found = pods_.find(id);
+  if (current == nullptr || found == pods_.end()) return;
+  found->second.started = true;
+  api::Pod pod = *current;
+  if (!pod.status.start_time) pod.status.start_time = sim_.now();
+  pod.status.container_statuses.resize(pod.spec.containers.size());
+  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) run_container(id, pod, i);
+  pod.status.phase = api::PodPhase::Running;
+  set_condition(pod.status, "Ready", api::ConditionStatus::True, sim_.now());
+  set_condition(pod.status, "ContainersReady", api::ConditionStatus::True, sim_.now());
+  for (const api::Container& container : pod.spec.containers) {
+    recorder_.normal(api::Kind::Pod, pod.metadata, "Started", "Started container " + container.name);
+  }
+  client_.update(id, std::move(pod));
+}
+
+// run_container starts one run of container `index` in `pod` (the caller writes the pod).
+void Kubelet::run_container(api::ObjectId id, api::Pod& pod, std::size_t index) {
+  ContainerRuntime& runtime = pods_.at(id).containers[index];
+  const ContainerRun run = workload_.next_run(pod, pod.spec.containers[index]);
+  runtime.running = true;
+  runtime.done = false;
+  runtime.exit_code = run.exit_code;
+  runtime.termination_delay = run.termination_delay;
+  api::ContainerStatus& status = pod.status.container_statuses[index];
+  status.name = pod.spec.containers[index].name;
+  status.image = pod.spec.containers[index].image;
+  status.state = {.kind = api::ContainerStateKind::Running, .started_at = sim_.now()};
+  status.ready = true;
+  if (run.run_for) {
+    const std::int32_t exit_code = run.exit_code;
+    runtime.timer = sim_.schedule_after(*run.run_for, {"kubelet.container_exit", id}, [this, id, index, exit_code] {
+      container_exit(id, index, exit_code);
+    });
+  }
+}
+
+void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t exit_code) {
+  const api::Pod* current = pods_informer_.get(id);
+  auto found = pods_.find(id);
+  if (current == nullptr || found == pods_.end()) return;
+  PodRuntime& runtime = found->second;
+  ContainerRuntime& container = runtime.containers[index];
+  api::Pod pod = *current;
+  const engine::SimTime now = sim_.now();
+  api::ContainerStatus* status = status_of(pod, index);
+  const std::optional<engine::SimTime> started_at = status->state.started_at;
+  status->state = {.kind = api::ContainerStateKind::Terminated,
+                   .reason = exit_code == 0 ? "Completed" : (exit_code == kExitCodeSigkill && runtime.killing ? "Error" : "Error"),
+                   .exit_code = exit_code,
+                   .started_at = started_at,
+                   .finished_at = now};
+  status->ready = false;
+  container.running = false;
+  const bool restart = !runtime.killing && exit_code != 0 &&
+                       pod.spec.restart_policy == api::RestartPolicy::OnFailure;
+  if (!restart) {
+    container.done = true;
+    finish_if_done(id, pod);
+    return;
+  }
+  // doBackOff: in backoff while now - finishedAt < delay, unless the entry expired (more than
+  // crash_loop_reset between its last update and this exit). The first exit has no entry yet,
+  // so it restarts at once.
+  const Backoff& backoff = container.backoff;
+  const bool expired = !backoff.present || now - backoff.last_update > timings_.crash_loop_reset;
+  const engine::Duration wait = expired ? engine::Duration::zero() : backoff.delay;
+  set_condition(pod.status, "Ready", api::ConditionStatus::False, now);
+  set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, now);
+  if (wait == engine::Duration::zero()) {
+    client_.update(id, std::move(pod));
+    restart_container(id, index);
+    return;
+  }
+  status->last_termination_state = status->state;
+  status->state = {.kind = api::ContainerStateKind::Waiting,
+                   .reason = "CrashLoopBackOff",
+                   .message = "back-off " + engine::format_duration(wait) + " restarting failed container=" +
+                              pod.spec.containers[index].name + " pod=" + pod.metadata.name + "_" +
+                              pod.metadata.namespace_ + "(" + pod.metadata.uid + ")"};
+  recorder_.warning(api::Kind::Pod, pod.metadata, "BackOff",
+                    "Back-off restarting failed container " + pod.spec.containers[index].name + " in pod " +
+                        pod.metadata.name + "_" + pod.metadata.namespace_ + "(" + pod.metadata.uid + ")");
+  container.timer = sim_.schedule_after(wait, {"kubelet.restart", id}, [this, id, index] { restart_container(id, index); });
+  client_.update(id, std::move(pod));
+}
+
+void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
+  const api::Pod* current = pods_informer_.get(id);
+  auto found = pods_.find(id);
+  if (current == nullptr || found == pods_.end() || found->second.killing) return;
+  ContainerRuntime& container = found->second.containers[index];
+  // flowcontrol.Backoff.Next: a new or expired entry starts at the initial delay, otherwise the
+  // delay doubles up to the maximum; either way lastUpdate = now.
+  const engine::SimTime now = sim_.now();
+  Backoff& backoff = container.backoff;
+  if (!backoff.present || now - backoff.last_update > timings_.crash_loop_reset) {
+    backoff = {true, timings_.crash_loop_initial_backoff, now};
+  } else {
+    backoff.delay = std::min(backoff.delay * 2, timings_.crash_loop_max_backoff);
+    backoff.last_update = now;
+  }
+  api::Pod pod = *current;
+  api::ContainerStatus* status = status_of(pod, index);
+  const api::ContainerState last = status->state.kind == api::ContainerStateKind::Terminated
+                                       ? status->state
+                                       : status->last_termination_state.value_or(status->state);
+  const std::int32_t restarts = status->restart_count + 1;
+  run_container(id, pod, index);
+  status = status_of(pod, index);
+  status->last_termination_state = last;
+  status->restart_count = restarts;
+  const bool all_running = std::ranges::all_of(found->second.containers, [](const ContainerRuntime& c) {
+    return c.running || c.done;
+  });
+  if (all_running) {
+    set_condition(pod.status, "Ready", api::ConditionStatus::True, now);
+    set_condition(pod.status, "ContainersReady", api::ConditionStatus::True, now);
+  }
+  client_.update(id, std::move(pod));
+}
+
+void Kubelet::kill_pod(api::ObjectId id) {
+  const api::Pod* current = pods_informer_.get(id);
+  auto found = pods_.find(id);
+  if (current == nullptr || found == pods_.end() || found->second.killing) return;
+  PodRuntime& runtime = found->second;
+  runtime.killing = true;
+  api::Pod pod = *current;
+  if (!runtime.started) {
+    // Never started: nothing to stop. The pod ends Failed without running.
+    sim_.cancel(runtime.start);
+    for (ContainerRuntime& container : runtime.containers) container.done = true;
+    finish_if_done(id, pod);
+    return;
+  }
+  const engine::Duration grace = std::chrono::seconds(pod.metadata.deletion_grace_period_seconds.value_or(
+      pod.spec.termination_grace_period_seconds));
+  for (std::size_t i = 0; i < runtime.containers.size(); ++i) {
+    ContainerRuntime& container = runtime.containers[i];
+    if (container.done) continue;
+    sim_.cancel(container.timer);
+    if (!container.running) {
+      container.done = true;  // waiting in CrashLoopBackOff: nothing to stop
+      continue;
+    }
+    recorder_.normal(api::Kind::Pod, pod.metadata, "Killing", "Stopping container " + pod.spec.containers[i].name);
+    // SIGTERM now; the process exits after its terminationDelay, or SIGKILL at the grace period.
+    const bool graceful = container.termination_delay < grace;
+    const engine::Duration stop_after = graceful ? container.termination_delay : grace;
+    const std::int32_t code = graceful ? kExitCodeSigterm : kExitCodeSigkill;
+    container.timer =
+        sim_.schedule_after(stop_after, {"kubelet.container_exit", id}, [this, id, i, code] { container_exit(id, i, code); });
+  }
+  finish_if_done(id, pod);
+}
+
+void Kubelet::finish_if_done(api::ObjectId id, api::Pod& pod) {
+  PodRuntime& runtime = pods_.at(id);
+  const bool all_done = std::ranges::all_of(runtime.containers, [](const ContainerRuntime& c) { return c.done; });
+  if (!all_done) {
+    client_.update(id, std::move(pod));
+    return;
+  }
+  const engine::SimTime now = sim_.now();
+  if (!api::is_pod_terminal(pod)) {
+    // All containers exited 0 → Succeeded; anything else (including a pod stopped before or
+    // while running) → Failed (pkg/kubelet/kubelet_pods.go getPhase with terminal pods).
+    const bool all_zero = runtime.started &&
+                          std::ranges::all_of(pod.status.container_statuses, [](const api::ContainerStatus& s) {
+                            return s.state.kind == api::ContainerStateKind::Terminated && s.state.exit_code == 0;
+                          });
+    pod.status.phase = all_zero ? api::PodPhase::Succeeded : api::PodPhase::Failed;
+    set_condition(pod.status, "Ready", api::ConditionStatus::False, now);
+    set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, now);
+  }
+  const bool deleting = pod.metadata.deletion_timestamp.has_value();
+  client_.update(id, std::move(pod));
+  if (deleting && pods_informer_.get(id) != nullptr) {
+    // status_manager: once terminal, the kubelet completes the deletion with grace 0.
+    client_.remove(api::Kind::Pod, id, DeleteOptions{.grace_period_seconds = 0});
+  }
+  // The runtime record stays until the pod object is deleted; a terminal pod runs nothing.
+}
+
+}  // namespace jobsim::cluster
