@@ -1,0 +1,646 @@
+// Upstream: pkg/controller/job/job_controller.go — syncJob, manageJob,
+// trackJobStatusAndRemoveFinalizers, enactJobFinished, recordJobFinished, syncOrphanPod, and the
+// pod/job event handlers. Function names follow upstream in snake_case.
+#include "jobsim/controllers/job/job_controller.hpp"
+
+#include <algorithm>
+
+#include "jobsim/controllers/job/active_pods.hpp"
+#include "jobsim/controllers/job/pod_failure_policy.hpp"
+
+namespace jobsim::controllers::job {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Per-key API error backoff (DefaultJobApiBackOff, MaxJobApiBackOff).
+constexpr api::Duration kDefaultJobApiBackOff = 1s;
+constexpr api::Duration kMaxJobApiBackOff = 60s;
+
+bool has_tracking_finalizer(const api::Pod& pod) { return api::has_finalizer(pod.metadata, api::kJobTrackingFinalizer); }
+
+bool job_suspended(const api::Job& job) { return job.spec.suspend.value_or(false); }
+
+// onlyReplaceFailedPods: podReplacementPolicy Failed, or any podFailurePolicy.
+bool only_replace_failed_pods(const api::Job& job) {
+  return job.spec.pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec.pod_failure_policy.has_value();
+}
+
+// isPodFailed: phase Failed, or (unless only failed pods are replaced) being deleted and not
+// Succeeded: orphaned and evicted pods count as failures.
+bool is_pod_failed(const api::Pod& pod, const api::Job& job) {
+  if (pod.status.phase == api::PodPhase::Failed) return true;
+  if (only_replace_failed_pods(job)) return false;
+  return pod.metadata.deletion_timestamp && pod.status.phase != api::PodPhase::Succeeded;
+}
+
+bool is_pod_active(const api::Pod& pod) { return !api::is_pod_terminal(pod) && !pod.metadata.deletion_timestamp; }
+bool is_pod_terminating(const api::Pod& pod) { return pod.metadata.deletion_timestamp && !api::is_pod_terminal(pod); }
+
+bool is_pod_ready(const api::Pod& pod) {
+  const api::PodCondition* ready = api::find_condition(pod.status, "Ready");
+  return ready != nullptr && ready->status == api::ConditionStatus::True;
+}
+
+api::JobCondition new_condition(std::string_view type, std::string reason, std::string message, api::SimTime now) {
+  return {.type = std::string(type),
+          .status = api::ConditionStatus::True,
+          .last_probe_time = now,
+          .last_transition_time = now,
+          .reason = std::move(reason),
+          .message = std::move(message)};
+}
+
+// ensureJobConditionStatus: update in place when status/reason/message differ; append only a
+// non-False condition. Returns whether the list changed.
+bool ensure_job_condition_status(std::vector<api::JobCondition>& conditions, std::string_view type,
+                                 api::ConditionStatus status, const std::string& reason, const std::string& message,
+                                 api::SimTime now) {
+  for (api::JobCondition& condition : conditions) {
+    if (condition.type != type) continue;
+    if (condition.status == status && condition.reason == reason && condition.message == message) return false;
+    condition = new_condition(type, reason, message, now);
+    condition.status = status;
+    return true;
+  }
+  if (status == api::ConditionStatus::False) return false;
+  api::JobCondition condition = new_condition(type, reason, message, now);
+  condition.status = status;
+  conditions.push_back(std::move(condition));
+  return true;
+}
+
+// pastBackoffLimitOnFailure: restarts of Pending/Running pods reach backoffLimit (> 0 when 0).
+bool past_backoff_limit_on_failure(const api::Job& job, const std::vector<const api::Pod*>& pods) {
+  if (job.spec.template_.spec.restart_policy != api::RestartPolicy::OnFailure) return false;
+  std::int32_t restarts = 0;
+  for (const api::Pod* pod : pods) {
+    if (pod->status.phase != api::PodPhase::Running && pod->status.phase != api::PodPhase::Pending) continue;
+    for (const api::ContainerStatus& status : pod->status.container_statuses) restarts += status.restart_count;
+  }
+  const std::int32_t limit = *job.spec.backoff_limit;
+  return limit == 0 ? restarts > 0 : restarts >= limit;
+}
+
+bool valid_index(const api::Job& job, const api::Pod& pod) {
+  if (!api::is_indexed(job)) return true;
+  const std::int32_t index = get_completion_index(pod);
+  return index != kUnknownCompletionIndex && index < job.spec.completions.value_or(0);
+}
+
+}  // namespace
+
+struct JobController::SyncContext {
+  std::vector<PodRef> pods;         // the Job's pods that still matter (see job_pods_)
+  std::vector<PodRef> active_pods;  // sorted by creation (id) order
+  std::vector<const api::Pod*> all; // same as pods, for the helpers
+  std::int32_t succeeded = 0;
+  std::int32_t failed = 0;
+  std::int32_t ready = 0;
+  std::int32_t terminating = 0;
+  OrderedIntervals prev_succeeded_indexes;
+  OrderedIntervals succeeded_indexes;
+  BackoffRecord new_backoff_record;
+  std::optional<api::JobCondition> finished_condition;
+};
+
+JobController::JobController(engine::Simulator& sim, cluster::Informer<api::Job>& jobs,
+                             cluster::Informer<api::Pod>& pods, cluster::Client& client,
+                             cluster::EventRecorder recorder, const api::Timings& timings)
+    : sim_(sim),
+      jobs_(jobs),
+      pods_(pods),
+      client_(client),
+      recorder_(std::move(recorder)),
+      timings_(timings),
+      queue_(sim, "job.sync", kDefaultJobApiBackOff, kMaxJobApiBackOff),
+      orphan_queue_(sim, "job.orphan_pod", kDefaultJobApiBackOff, kMaxJobApiBackOff) {
+  queue_.set_process([this](api::ObjectId id) { sync_job(id); });
+  orphan_queue_.set_process([this](api::ObjectId id) { sync_orphan_pod(id); });
+  jobs_.on_add([this](api::ObjectId id, const api::Job& job) { add_job(id, job); });
+  jobs_.on_update([this](api::ObjectId id, const api::Job& old_job, const api::Job& cur_job) {
+    update_job(id, old_job, cur_job);
+  });
+  jobs_.on_delete([this](api::ObjectId id, const api::Job& job) { delete_job(id, job); });
+  pods_.on_add([this](api::ObjectId id, const api::Pod& pod) { add_pod(id, pod); });
+  pods_.on_update([this](api::ObjectId id, const api::Pod& old_pod, const api::Pod& cur_pod) {
+    update_pod(id, old_pod, cur_pod);
+  });
+  pods_.on_delete([this](api::ObjectId id, const api::Pod& pod) { delete_pod(id, pod); });
+}
+
+const BackoffRecord* JobController::backoff_record(api::ObjectId job) const {
+  const auto found = backoff_records_.find(job);
+  return found == backoff_records_.end() ? nullptr : &found->second;
+}
+
+void JobController::stop() {
+  running_ = false;
+  queue_.pause();
+  orphan_queue_.pause();
+  backoff_records_.clear();  // in memory only: lost with the process (backoff_utils.go)
+}
+
+void JobController::start() {
+  running_ = true;
+  queue_.resume();
+  orphan_queue_.resume();
+  // Informers deliver every object as an add on start: every Job is synced, every pod with a
+  // finalizer whose Job is gone or finished is looked at.
+  jobs_.for_each([this](api::ObjectId id, const api::Job&) { queue_.add(id); });
+  pods_.for_each([this](api::ObjectId id, const api::Pod& pod) {
+    if (has_tracking_finalizer(pod) && resolve_controller_ref(pod) == api::kNoObject) orphan_queue_.add(id);
+  });
+}
+
+// ---- handlers ----------------------------------------------------------------------------
+
+void JobController::add_job(api::ObjectId id, const api::Job& job) {
+  job_by_uid_[job.metadata.uid] = id;
+  queue_.add(id);  // enqueueSyncJobImmediately
+}
+
+void JobController::update_job(api::ObjectId id, const api::Job& old_job, const api::Job& cur_job) {
+  // A spec change (generation bump) syncs at once; status-only updates are batched.
+  if (cur_job.metadata.generation != old_job.metadata.generation) {
+    queue_.add(id);
+  } else {
+    queue_.add_after(id, timings_.job_sync_batch_period);
+  }
+  // A new activeDeadlineSeconds re-arms the deadline sync (AddAfter handles the past).
+  const auto& cur_deadline = cur_job.spec.active_deadline_seconds;
+  if (cur_deadline && cur_deadline != old_job.spec.active_deadline_seconds && cur_job.status.start_time) {
+    queue_.add_after(id, api::seconds_field(*cur_deadline) - (sim_.now() - *cur_job.status.start_time));
+  }
+}
+
+void JobController::delete_job(api::ObjectId id, const api::Job& job) {
+  job_by_uid_.erase(job.metadata.uid);
+  backoff_records_.erase(id);
+  // cleanupPodFinalizers: the Job is gone, so its pods' tracking finalizers must go too.
+  if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
+    for (api::ObjectId pod_id : found->second) orphan_queue_.add(pod_id);
+  }
+  queue_.add(id);
+}
+
+api::ObjectId JobController::resolve_controller_ref(const api::Pod& pod) const {
+  const api::OwnerReference* ref = api::controller_ref(pod.metadata);
+  if (ref == nullptr || ref->kind != "Job") return api::kNoObject;
+  const auto found = job_by_uid_.find(ref->uid);
+  return found == job_by_uid_.end() ? api::kNoObject : found->second;
+}
+
+void JobController::index_pod(api::ObjectId id, const api::Pod& pod) {
+  const api::ObjectId job = resolve_controller_ref(pod);
+  const bool relevant = job != api::kNoObject && (has_tracking_finalizer(pod) || !api::is_pod_terminal(pod));
+  if (relevant) {
+    job_pods_[job].insert(id);
+    pod_job_[id] = job;
+    return;
+  }
+  if (const auto found = pod_job_.find(id); found != pod_job_.end()) {
+    job_pods_[found->second].erase(id);
+    pod_job_.erase(found);
+  }
+}
+
+void JobController::enqueue_pod_owner(api::ObjectId pod_id, const api::Pod& pod) {
+  const api::ObjectId job_id = resolve_controller_ref(pod);
+  const api::Job* job = jobs_.get(job_id);
+  if (job == nullptr || api::is_job_finished(*job)) {
+    // Orphans and pods of finished Jobs only need their finalizer removed.
+    if (has_tracking_finalizer(pod) && api::controller_ref(pod.metadata) != nullptr &&
+        api::controller_ref(pod.metadata)->kind == "Job") {
+      orphan_queue_.add(pod_id);
+    }
+    return;
+  }
+  queue_.add_after(job_id, timings_.job_sync_batch_period);  // enqueueSyncJobBatched
+}
+
+void JobController::add_pod(api::ObjectId id, const api::Pod& pod) {
+  index_pod(id, pod);
+  enqueue_pod_owner(id, pod);
+}
+
+void JobController::update_pod(api::ObjectId id, const api::Pod&, const api::Pod& cur_pod) {
+  index_pod(id, cur_pod);
+  enqueue_pod_owner(id, cur_pod);
+}
+
+void JobController::delete_pod(api::ObjectId id, const api::Pod& pod) {
+  if (const auto found = pod_job_.find(id); found != pod_job_.end()) {
+    job_pods_[found->second].erase(id);
+    pod_job_.erase(found);
+  }
+  const api::ObjectId job_id = resolve_controller_ref(pod);
+  if (job_id != api::kNoObject) queue_.add_after(job_id, timings_.job_sync_batch_period);
+}
+
+// ---- sync --------------------------------------------------------------------------------
+
+void JobController::sync_orphan_pod(api::ObjectId pod_id) {
+  const api::Pod* pod = pods_.get(pod_id);
+  if (pod == nullptr || !has_tracking_finalizer(*pod)) return;
+  if (const api::OwnerReference* ref = api::controller_ref(pod->metadata)) {
+    if (ref->kind != "Job") return;
+    if (const api::Job* job = jobs_.get(resolve_controller_ref(*pod))) {
+      if (job->spec.managed_by && *job->spec.managed_by != kJobControllerName) return;
+      if (!api::is_job_finished(*job)) return;  // adopted by a live Job: its sync counts it
+    }
+  }
+  remove_tracking_finalizer(pod_id, *pod);
+}
+
+void JobController::remove_tracking_finalizer(api::ObjectId pod_id, const api::Pod& pod) {
+  api::Pod patched = pod;
+  if (api::remove_finalizer(patched.metadata, api::kJobTrackingFinalizer)) client_.update(pod_id, std::move(patched));
+}
+
+// sync_job: upstream syncJob.
+void JobController::sync_job(api::ObjectId id) {
+  const api::Job* cached = jobs_.get(id);
+  if (cached == nullptr) {
+    backoff_records_.erase(id);
+    job_pods_.erase(id);
+    return;
+  }
+  if (cached->spec.managed_by && *cached->spec.managed_by != kJobControllerName) return;
+  if (api::is_job_finished(*cached)) {
+    backoff_records_.erase(id);
+    return;
+  }
+  api::Job job = *cached;
+  const api::SimTime now = sim_.now();
+  SyncContext context;
+  if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
+    for (api::ObjectId pod_id : found->second) {
+      const api::Pod* pod = pods_.get(pod_id);
+      context.pods.push_back({pod_id, pod});
+      context.all.push_back(pod);
+      if (is_pod_active(*pod)) {
+        context.active_pods.push_back({pod_id, pod});
+        if (is_pod_ready(*pod)) ++context.ready;
+      }
+      if (is_pod_terminating(*pod)) ++context.terminating;
+    }
+  }
+  const std::int32_t active_before = static_cast<std::int32_t>(context.active_pods.size());
+  std::int32_t active = active_before;
+
+  // getNewFinishedPods: pods still carrying the finalizer are not counted yet.
+  std::vector<const api::Pod*> new_succeeded;
+  std::vector<const api::Pod*> new_failed;
+  for (const PodRef& ref : context.pods) {
+    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, *ref.pod)) continue;
+    if (ref.pod->status.phase == api::PodPhase::Succeeded) new_succeeded.push_back(ref.pod);
+    else if (is_pod_failed(*ref.pod, job)) new_failed.push_back(ref.pod);
+  }
+  std::int32_t non_ignored_failed = static_cast<std::int32_t>(new_failed.size());
+  if (job.spec.pod_failure_policy) {
+    for (const api::Pod* pod : new_failed) {
+      if (!match_pod_failure_policy(*job.spec.pod_failure_policy, *pod).count_failed) --non_ignored_failed;
+    }
+  }
+  context.succeeded = job.status.succeeded + static_cast<std::int32_t>(new_succeeded.size());
+  context.failed = job.status.failed + non_ignored_failed;
+
+  // Job first start: startTime only while not suspended.
+  if (!job.status.start_time && !job_suspended(job)) job.status.start_time = now;
+
+  const auto previous = backoff_records_.find(id);
+  context.new_backoff_record =
+      new_backoff_record(previous == backoff_records_.end() ? BackoffRecord{} : previous->second, new_succeeded, new_failed);
+
+  const bool exceeds_backoff_limit = context.failed > *job.spec.backoff_limit;
+  if (const api::JobCondition* met = api::find_job_condition(job.status, api::kJobSuccessCriteriaMet);
+      met != nullptr && met->status == api::ConditionStatus::True) {
+    context.finished_condition = *met;
+  }
+  if (!context.finished_condition) {
+    if (const api::JobCondition* target = api::find_job_condition(job.status, api::kJobFailureTarget);
+        target != nullptr && target->status == api::ConditionStatus::True) {
+      context.finished_condition = new_condition(api::kJobFailed, target->reason, target->message, now);
+    } else if (job.spec.pod_failure_policy) {
+      for (const PodRef& ref : context.pods) {
+        if (!is_pod_failed(*ref.pod, job)) continue;
+        if (auto message = match_pod_failure_policy(*job.spec.pod_failure_policy, *ref.pod).fail_job_message) {
+          context.finished_condition = new_condition(api::kJobFailureTarget, "PodFailurePolicy", *message, now);
+          break;
+        }
+      }
+    }
+  }
+  if (!context.finished_condition) {
+    if (exceeds_backoff_limit || past_backoff_limit_on_failure(job, context.all)) {
+      context.finished_condition =
+          new_condition(api::kJobFailureTarget, "BackoffLimitExceeded", "Job has reached the specified backoff limit", now);
+    } else if (job.spec.active_deadline_seconds && job.status.start_time && !job_suspended(job) &&
+               now - *job.status.start_time >= api::seconds_field(*job.spec.active_deadline_seconds)) {
+      context.finished_condition =
+          new_condition(api::kJobFailureTarget, "DeadlineExceeded", "Job was active longer than specified deadline", now);
+    } else if (job.spec.active_deadline_seconds && !job_suspended(job)) {
+      queue_.add_after(id, api::seconds_field(*job.spec.active_deadline_seconds) - (now - *job.status.start_time));
+    }
+  }
+  if (api::is_indexed(job)) {
+    // calculateSucceededIndexes: the recorded indexes plus succeeded pods with a valid index.
+    const std::int32_t completions = *job.spec.completions;
+    context.prev_succeeded_indexes = OrderedIntervals::parse(job.status.completed_indexes, completions);
+    std::vector<std::int32_t> indexes;
+    for (const api::Pod* pod : new_succeeded) indexes.push_back(get_completion_index(*pod));
+    std::ranges::sort(indexes);
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(indexes);
+    context.succeeded = context.succeeded_indexes.total();
+  }
+
+  bool suspend_condition_changed = false;
+  if (context.finished_condition) {
+    // Failing or succeeding: delete every active pod, keeping its finalizer so that it is
+    // counted (as failed, unless the Job succeeded) when its finalizer is removed.
+    std::int32_t deleted_ready = 0;
+    const std::int32_t deleted = delete_job_pods(job, context.active_pods, false, deleted_ready);
+    active -= deleted;
+    context.terminating += deleted;
+    context.ready -= deleted_ready;
+  } else {
+    bool manage_job_called = false;
+    if (!job.metadata.deletion_timestamp) {
+      active = manage_job(id, job, context);
+      manage_job_called = true;
+    }
+    const bool complete = job.spec.completions ? context.succeeded >= *job.spec.completions && active == 0
+                                               : context.succeeded > 0 && active == 0;
+    if (complete) {
+      context.finished_condition = new_condition(api::kJobSuccessCriteriaMet, "CompletionsReached",
+                                                 "Reached expected number of succeeded pods", now);
+    } else if (manage_job_called) {
+      if (job_suspended(job)) {
+        if (ensure_job_condition_status(job.status.conditions, api::kJobSuspended, api::ConditionStatus::True,
+                                        "JobSuspended", "Job suspended", now)) {
+          suspend_condition_changed = true;
+          recorder_.normal(api::Kind::Job, job.metadata, "Suspended", "Job suspended");
+        }
+      } else if (ensure_job_condition_status(job.status.conditions, api::kJobSuspended, api::ConditionStatus::False,
+                                             "JobResumed", "Job resumed", now)) {
+        suspend_condition_changed = true;
+        recorder_.normal(api::Kind::Job, job.metadata, "Resumed", "Job resumed");
+        // Resumed Jobs restart the activeDeadlineSeconds clock.
+        job.status.start_time = now;
+      }
+    }
+  }
+  (void)suspend_condition_changed;  // the whole status is compared before writing
+  job.status.active = active;
+  job.status.ready = context.ready;
+  job.status.terminating = context.terminating;
+  track_job_status_and_remove_finalizers(id, *cached, job, context);
+}
+
+std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncContext& context) {
+  std::int32_t active = static_cast<std::int32_t>(context.active_pods.size());
+  const std::int32_t parallelism = *job.spec.parallelism;
+  auto removal_order = [&](std::int32_t count) {
+    std::vector<PodRef> candidates = context.active_pods;
+    std::vector<PodRef> remove;
+    if (api::is_indexed(job)) {
+      // appendDuplicatedIndexPodsForRemoval: pods without a valid index, and all but one pod
+      // of each index, go first.
+      std::vector<PodRef> keep;
+      std::ranges::sort(candidates, [](const PodRef& a, const PodRef& b) {
+        const auto ia = get_completion_index(*a.pod);
+        const auto ib = get_completion_index(*b.pod);
+        if (ia != ib) return ia < ib;
+        return active_pods_less(*b.pod, *a.pod);  // most advanced first within an index
+      });
+      std::int32_t last = kUnknownCompletionIndex - 1;
+      for (const PodRef& ref : candidates) {
+        const std::int32_t index = get_completion_index(*ref.pod);
+        if (!valid_index(job, *ref.pod) || index == last) {
+          remove.push_back(ref);
+        } else {
+          keep.push_back(ref);
+        }
+        last = index;
+      }
+      candidates = std::move(keep);
+    }
+    if (static_cast<std::int32_t>(remove.size()) < count) {
+      std::ranges::sort(candidates, [](const PodRef& a, const PodRef& b) { return active_pods_less(*a.pod, *b.pod); });
+      const auto extra = std::min<std::size_t>(candidates.size(), static_cast<std::size_t>(count) - remove.size());
+      remove.insert(remove.end(), candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(extra));
+    }
+    if (remove.size() > static_cast<std::size_t>(kMaxPodCreateDeletePerSync)) remove.resize(kMaxPodCreateDeletePerSync);
+    return remove;
+  };
+
+  if (job_suspended(job)) {
+    std::int32_t removed_ready = 0;
+    const std::int32_t removed = delete_job_pods(job, removal_order(active), true, removed_ready);
+    context.terminating += removed;
+    context.ready -= removed_ready;
+    return active - removed;
+  }
+
+  std::int32_t want_active = 0;
+  if (!job.spec.completions) {
+    // Work-queue mode: after the first success, leave running pods alone and create no more.
+    want_active = context.succeeded > 0 ? active : parallelism;
+  } else {
+    // Never more pods than remaining completions.
+    want_active = std::clamp(*job.spec.completions - context.succeeded, 0, parallelism);
+  }
+  const std::int32_t remove_at_least = std::max(0, active - want_active);
+  if (std::vector<PodRef> to_delete = removal_order(remove_at_least); !to_delete.empty()) {
+    // A sync either deletes or creates, never both; deletion takes precedence.
+    std::int32_t removed_ready = 0;
+    const std::int32_t removed = delete_job_pods(job, to_delete, true, removed_ready);
+    context.terminating += removed;
+    context.ready -= removed_ready;
+    return active - removed;
+  }
+
+  const std::int32_t terminating = only_replace_failed_pods(job) ? context.terminating : 0;
+  std::int32_t diff = want_active - terminating - active;
+  if (diff <= 0) return active;
+  const api::Duration remaining = get_remaining_time(context.new_backoff_record, sim_.now(),
+                                                     timings_.job_pod_failure_backoff, timings_.job_max_pod_failure_backoff);
+  if (remaining > api::Duration::zero()) {
+    queue_.add_after(id, std::max(remaining, timings_.job_sync_batch_period));  // enqueueSyncJobWithDelay
+    // Upstream returns 0 here, so status.active reads 0 while the backoff runs even if some
+    // pods are still active (manageJob, "return 0, metrics.JobSyncActionPodsCreated, nil").
+    return 0;
+  }
+  diff = std::min(diff, kMaxPodCreateDeletePerSync);
+  if (api::is_indexed(job)) {
+    std::vector<std::int32_t> excluded;
+    for (const PodRef& ref : context.active_pods) excluded.push_back(get_completion_index(*ref.pod));
+    if (only_replace_failed_pods(job)) {
+      for (const PodRef& ref : context.pods) {
+        if (is_pod_terminating(*ref.pod)) excluded.push_back(get_completion_index(*ref.pod));
+      }
+    }
+    const std::vector<std::int32_t> indexes =
+        first_pending_indexes(context.succeeded_indexes, std::move(excluded), diff, *job.spec.completions);
+    for (std::int32_t index : indexes) create_pod(job, index);
+    return active + static_cast<std::int32_t>(indexes.size());
+  }
+  // Slow-start batches (1, 2, 4, ...) only matter when creations fail, which the model does not
+  // inject; all `diff` pods are created.
+  for (std::int32_t i = 0; i < diff; ++i) create_pod(job, kUnknownCompletionIndex);
+  return active + diff;
+}
+
+void JobController::create_pod(const api::Job& job, std::int32_t completion_index) {
+  api::Pod pod;
+  pod.metadata.namespace_ = job.metadata.namespace_;
+  pod.metadata.generate_name = job.metadata.name + "-";
+  pod.metadata.labels = job.spec.template_.labels;
+  pod.metadata.annotations = job.spec.template_.annotations;
+  pod.metadata.finalizers.emplace_back(api::kJobTrackingFinalizer);
+  pod.metadata.owner_references.push_back({.api_version = "batch/v1",
+                                           .kind = "Job",
+                                           .name = job.metadata.name,
+                                           .uid = job.metadata.uid,
+                                           .controller = true,
+                                           .block_owner_deletion = true});
+  pod.spec = job.spec.template_.spec;
+  if (completion_index != kUnknownCompletionIndex) {
+    const std::string index = std::to_string(completion_index);
+    pod.metadata.generate_name = job.metadata.name + "-" + index + "-";
+    pod.metadata.annotations[std::string(api::kJobCompletionIndexAnnotation)] = index;
+    pod.metadata.labels[std::string(api::kJobCompletionIndexAnnotation)] = index;
+    pod.spec.hostname = job.metadata.name + "-" + index;
+    for (api::Container& container : pod.spec.containers) {
+      container.env.push_back({.name = "JOB_COMPLETION_INDEX", .value = index});
+    }
+  }
+  const cluster::ApiResult created = client_.create(std::move(pod));
+  if (created.ok()) {
+    recorder_.normal(api::Kind::Job, job.metadata, "SuccessfulCreate",
+                     "Created pod: " + pods_.get(created.id)->metadata.name);
+  } else {
+    recorder_.warning(api::Kind::Job, job.metadata, "FailedCreate", "Error creating: " + created.message);
+  }
+}
+
+std::int32_t JobController::delete_job_pods(const api::Job& job, const std::vector<PodRef>& pods,
+                                            bool remove_finalizer, std::int32_t& removed_ready) {
+  std::int32_t removed = 0;
+  for (const PodRef& ref : pods) {
+    const api::Pod* pod = pods_.get(ref.id);
+    if (pod == nullptr) continue;
+    const bool ready = is_pod_ready(*pod);
+    const std::string name = pod->metadata.name;
+    // Scale-down and suspend remove the finalizer first, so those pods are never counted as
+    // failed; pods of a finishing Job keep it and are counted.
+    if (remove_finalizer) remove_tracking_finalizer(ref.id, *pod);
+    if (pods_.get(ref.id) != nullptr) {
+      const cluster::ApiResult result = client_.remove(api::Kind::Pod, ref.id);
+      if (!result.ok() && result.code != cluster::ApiErrorCode::NotFound) {
+        recorder_.warning(api::Kind::Job, job.metadata, "FailedDelete", "Error deleting: " + result.message);
+        continue;
+      }
+    }
+    recorder_.normal(api::Kind::Job, job.metadata, "SuccessfulDelete", "Deleted pod: " + name);
+    ++removed;
+    if (ready) ++removed_ready;
+  }
+  return removed;
+}
+
+// trackJobStatusAndRemoveFinalizers + flushUncountedAndRemoveFinalizers + enactJobFinished,
+// folded into one status write (see the file header).
+void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, const api::Job& cached, api::Job& job,
+                                                           SyncContext& context) {
+  const bool indexed = api::is_indexed(job);
+  std::vector<PodRef> to_remove;
+  std::int32_t new_succeeded = 0;
+  std::int32_t new_failed = 0;
+  std::vector<std::int32_t> new_succeeded_indexes;
+  bool reached_max_uncounted = false;
+  const bool finishing = context.finished_condition.has_value();
+  const bool success = finishing && (context.finished_condition->type == api::kJobSuccessCriteriaMet ||
+                                     context.finished_condition->type == api::kJobComplete);
+  // Pods are visited in creation order (upstream sorts Indexed Jobs' pods by index).
+  for (const PodRef& ref : context.pods) {
+    const api::Pod& pod = *pods_.get(ref.id);  // refreshed: deletes above changed some pods
+    if (!has_tracking_finalizer(pod)) continue;
+    const bool consider_failed = is_pod_failed(pod, job);
+    // canRemoveFinalizer (backoffLimitPerIndex delays are not modelled yet).
+    const bool can_remove = job.metadata.deletion_timestamp || finishing ||
+                            pod.status.phase == api::PodPhase::Succeeded || consider_failed;
+    if (!can_remove) continue;
+    to_remove.push_back(ref);
+    if (pod.status.phase == api::PodPhase::Succeeded) {
+      if (indexed) {
+        const std::int32_t index = get_completion_index(pod);
+        if (valid_index(job, pod) && !context.prev_succeeded_indexes.has(index)) new_succeeded_indexes.push_back(index);
+      } else {
+        ++new_succeeded;
+      }
+    } else if (consider_failed || (finishing && !success)) {
+      // When the Job is finishing (not by success), every non-terminated pod counts as failed.
+      if (valid_index(job, pod)) {
+        const bool counts = !job.spec.pod_failure_policy ||
+                            match_pod_failure_policy(*job.spec.pod_failure_policy, pod).count_failed;
+        if (counts) ++new_failed;
+      }
+    }
+    if (static_cast<int>(new_succeeded_indexes.size()) + new_succeeded + new_failed >= kMaxUncountedPods) {
+      reached_max_uncounted = true;
+      break;
+    }
+  }
+  const api::SimTime now = sim_.now();
+  std::optional<api::JobCondition> final_condition = context.finished_condition;
+  if (final_condition && final_condition->type == api::kJobFailureTarget) {
+    job.status.conditions.push_back(*final_condition);  // interim condition first
+    final_condition = new_condition(api::kJobFailed, final_condition->reason, final_condition->message, now);
+  } else if (final_condition && final_condition->type == api::kJobSuccessCriteriaMet) {
+    if (!api::is_condition_true(job.status, api::kJobSuccessCriteriaMet)) job.status.conditions.push_back(*final_condition);
+    final_condition = new_condition(api::kJobComplete, final_condition->reason, final_condition->message, now);
+  }
+  for (const PodRef& ref : to_remove) remove_tracking_finalizer(ref.id, *pods_.get(ref.id));
+  if (indexed) {
+    std::ranges::sort(new_succeeded_indexes);
+    new_succeeded_indexes.erase(std::unique(new_succeeded_indexes.begin(), new_succeeded_indexes.end()),
+                                new_succeeded_indexes.end());
+    context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(new_succeeded_indexes);
+    job.status.succeeded = context.succeeded_indexes.total();
+    job.status.completed_indexes = context.succeeded_indexes.to_string();
+  } else {
+    job.status.succeeded += new_succeeded;
+  }
+  job.status.failed += new_failed;
+  job.status.uncounted_terminated_pods = api::UncountedTerminatedPods{};
+  backoff_records_[id] = context.new_backoff_record;
+
+  // enactJobFinished: the final condition waits until no pod is terminating.
+  bool job_finished = false;
+  if (final_condition && !reached_max_uncounted && context.terminating == 0) {
+    ensure_job_condition_status(job.status.conditions, final_condition->type, final_condition->status,
+                                final_condition->reason, final_condition->message, now);
+    if (final_condition->type == api::kJobComplete) job.status.completion_time = now;
+    job_finished = true;
+  }
+  if (job.status == cached.status) return;
+  const api::ObjectMeta meta = job.metadata;
+  const api::Job snapshot = job;
+  client_.update(id, std::move(job));
+  if (!job_finished) return;
+  // recordJobFinished.
+  if (final_condition->type == api::kJobComplete) {
+    if (snapshot.spec.completions && snapshot.status.succeeded > *snapshot.spec.completions) {
+      recorder_.warning(api::Kind::Job, meta, "TooManySucceededPods",
+                        "Too many succeeded pods running after completion count reached");
+    }
+    recorder_.normal(api::Kind::Job, meta, "Completed", "Job completed");
+  } else {
+    recorder_.warning(api::Kind::Job, meta, final_condition->reason, final_condition->message);
+  }
+}
+
+}  // namespace jobsim::controllers::job
