@@ -1,0 +1,52 @@
+// RunRecorder: listens to a running simulation (informer watches and Kubernetes Events) and
+// keeps what the outputs of SPEC.md section 4 need: the lifecycle event log, counters, peaks and
+// a time series. The model never calls it (the model emits; reporting listens).
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "jobsim/api/event.hpp"
+#include "jobsim/cluster/api_server.hpp"
+#include "jobsim/cluster/event_recorder.hpp"
+#include "jobsim/engine/clock.hpp"
+
+namespace jobsim::report {
+
+struct EngineStats {
+  std::uint64_t events_processed = 0;
+  std::optional<double> wall_seconds;  // only when asked for: it would break byte-identical outputs
+};
+
+class RunRecorder {
+ public:
+  // Subscribes to every informer of `server` and to `events`. Construct before objects exist.
+  RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events);
+  ~RunRecorder();
+  RunRecorder(const RunRecorder&) = delete;
+  RunRecorder& operator=(const RunRecorder&) = delete;
+
+  // finish closes the run at `end` (the time series gets a final row, percentiles are computed).
+  void finish(engine::SimTime end, const EngineStats& stats);
+
+  // events.jsonl: one JSON object a line, in time order (SPEC.md 4).
+  void write_events_jsonl(std::ostream& out) const;
+  // summary.json (SPEC.md 4), pretty-printed, keys in a fixed order.
+  void write_summary_json(std::ostream& out) const;
+  // timeseries.csv: one row per instant at which the state changed.
+  void write_timeseries_csv(std::ostream& out) const;
+  // A short human summary for stdout (tables for Jobs, Pods and resources).
+  void write_text_summary(std::ostream& out) const;
+
+  std::size_t event_lines() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace jobsim::report

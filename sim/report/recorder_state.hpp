@@ -1,0 +1,89 @@
+// RunRecorder::State: everything the recorder keeps while a run goes on, shared by the files
+// that observe (observe_*.cpp) and those that write (event_log.cpp, summary.cpp, ...).
+// Private to the report layer.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "event_log.hpp"
+#include "jobsim/report/run_recorder.hpp"
+#include "timeseries.hpp"
+
+namespace jobsim::report {
+
+// JobOutcome is the STATUS column of the text summary.
+enum class JobOutcome : std::uint8_t { Running, Suspended, Complete, Failed };
+
+// JobRecord is the last known state of one Job, kept after the Job is deleted.
+struct JobRecord {
+  SubjectId subject = 0;
+  std::int32_t succeeded = 0;
+  std::int32_t completions = 1;
+  std::int32_t failed = 0;
+  JobOutcome outcome = JobOutcome::Running;
+  std::optional<engine::Duration> duration;  // startTime to the Complete or Failed condition
+};
+
+struct RunRecorder::State {
+  explicit State(const engine::Clock& clock_in) : clock(clock_in), start(clock_in.now()), series(start) {}
+
+  // Watch handlers: called synchronously at the instant of each write. Each one closes the
+  // previous instant of the time series, then records what the write changed.
+  void pod_added(api::ObjectId id, const api::Pod& pod);
+  void pod_updated(api::ObjectId id, const api::Pod& old_pod, const api::Pod& pod);
+  void pod_deleted(api::ObjectId id, const api::Pod& pod);
+  void job_added(api::ObjectId id, const api::Job& job);
+  void job_updated(api::ObjectId id, const api::Job& old_job, const api::Job& job);
+  void job_deleted(api::ObjectId id, const api::Job& job);
+  void node_added(api::ObjectId id, const api::Node& node);
+  void node_updated(api::ObjectId id, const api::Node& old_node, const api::Node& node);
+  void node_deleted(api::ObjectId id, const api::Node& node);
+  void cron_job_added(api::ObjectId id, const api::CronJob& cron_job);
+  void cron_job_updated(api::ObjectId id, const api::CronJob& old_cron_job, const api::CronJob& cron_job);
+  void cron_job_deleted(api::ObjectId id, const api::CronJob& cron_job);
+
+  // subject_of is the slot of the line subject for object `id` of `kind` (ids are dense).
+  SubjectId& subject_of(api::Kind kind, api::ObjectId id);
+  // refresh_subject starts a new subject when the controller owner changed (adopt, orphan).
+  SubjectId refresh_subject(api::Kind kind, api::ObjectId id, const api::ObjectMeta& meta);
+
+  void pod_lines(engine::SimTime now, SubjectId subject, const api::Pod& old_pod, const api::Pod& pod);
+  void pod_counts(int sign, const api::Pod& pod);
+  void job_lines(engine::SimTime now, SubjectId subject, JobRecord& record, const api::Job& old_job,
+                 const api::Job& job);
+  void node_lines(engine::SimTime now, SubjectId subject, const api::Node& old_node, const api::Node& node);
+  void node_capacity(const api::Node& node);
+
+  const engine::Clock& clock;
+  const engine::SimTime start;
+  EventLog log;
+  TimeSeries series;
+  std::array<std::vector<SubjectId>, 4> subjects;  // by api::Kind, then ObjectId
+  std::vector<JobRecord> jobs;                      // by Job ObjectId (slot 0 unused)
+
+  // Totals for summary.json.
+  std::int64_t jobs_created = 0;
+  std::int64_t jobs_succeeded = 0;
+  std::map<std::string, std::int64_t, std::less<>> jobs_failed;  // by condition reason
+  std::vector<engine::Duration> job_durations;
+  std::int64_t pods_created = 0;
+  std::int64_t pods_succeeded = 0;
+  std::int64_t pods_failed = 0;
+  std::map<std::string, std::int64_t, std::less<>> cron_jobs_created;  // Jobs created, by CronJob name
+
+  bool finished = false;
+  engine::SimTime end{};
+  EngineStats stats;
+};
+
+// nearest_rank returns the p-th percentile (0 < p <= 100) of ascending `sorted` by the
+// nearest-rank method: the value at rank ceil(p/100 * n), in integers so no rounding can
+// move a rank. Requires a non-empty input.
+engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p);
+
+}  // namespace jobsim::report

@@ -1,0 +1,75 @@
+// RunRecorder: connects the recorder's state to the API server's informers and the Event sink
+// (the model emits; reporting listens, STYLE.md 3.1) and hands the outputs to their writers.
+// Signals and informers have no disconnect: the recorder must outlive every write to `server`.
+#include "jobsim/report/run_recorder.hpp"
+
+#include <algorithm>
+
+#include "recorder_state.hpp"
+
+namespace jobsim::report {
+
+SubjectId& RunRecorder::State::subject_of(api::Kind kind, api::ObjectId id) {
+  std::vector<SubjectId>& slots = subjects[static_cast<std::size_t>(kind)];
+  if (slots.size() <= id) slots.resize(id + 1);
+  return slots[id];
+}
+
+SubjectId RunRecorder::State::refresh_subject(api::Kind kind, api::ObjectId id, const api::ObjectMeta& meta) {
+  SubjectId& subject = subject_of(kind, id);
+  if (log.owner_changed(subject, meta)) subject = log.add_subject(kind, meta);
+  return subject;
+}
+
+engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p) {
+  const std::size_t n = sorted.size();
+  const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil(p * n / 100)
+  return sorted[std::clamp<std::size_t>(rank, 1, n) - 1];
+}
+
+RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events)
+    : state_(std::make_unique<State>(clock)) {
+  State* state = state_.get();
+  server.pods().on_add([state](api::ObjectId id, const api::Pod& pod) { state->pod_added(id, pod); });
+  server.pods().on_update(
+      [state](api::ObjectId id, const api::Pod& old_pod, const api::Pod& pod) { state->pod_updated(id, old_pod, pod); });
+  server.pods().on_delete([state](api::ObjectId id, const api::Pod& pod) { state->pod_deleted(id, pod); });
+  server.jobs().on_add([state](api::ObjectId id, const api::Job& job) { state->job_added(id, job); });
+  server.jobs().on_update(
+      [state](api::ObjectId id, const api::Job& old_job, const api::Job& job) { state->job_updated(id, old_job, job); });
+  server.jobs().on_delete([state](api::ObjectId id, const api::Job& job) { state->job_deleted(id, job); });
+  server.nodes().on_add([state](api::ObjectId id, const api::Node& node) { state->node_added(id, node); });
+  server.nodes().on_update([state](api::ObjectId id, const api::Node& old_node, const api::Node& node) {
+    state->node_updated(id, old_node, node);
+  });
+  server.nodes().on_delete([state](api::ObjectId id, const api::Node& node) { state->node_deleted(id, node); });
+  server.cron_jobs().on_add(
+      [state](api::ObjectId id, const api::CronJob& cron_job) { state->cron_job_added(id, cron_job); });
+  server.cron_jobs().on_update([state](api::ObjectId id, const api::CronJob& old_cron_job,
+                                       const api::CronJob& cron_job) {
+    state->cron_job_updated(id, old_cron_job, cron_job);
+  });
+  server.cron_jobs().on_delete(
+      [state](api::ObjectId id, const api::CronJob& cron_job) { state->cron_job_deleted(id, cron_job); });
+  events.connect([state](const api::Event& event) { state->log.add_kubernetes_event(event); });
+}
+
+RunRecorder::~RunRecorder() = default;
+
+void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
+  State& state = *state_;
+  if (state.finished) return;
+  state.finished = true;
+  state.end = end;
+  state.stats = stats;
+  state.series.finish(end);
+  std::ranges::sort(state.job_durations);
+}
+
+std::size_t RunRecorder::event_lines() const { return state_->log.size(); }
+
+void RunRecorder::write_events_jsonl(std::ostream& out) const { state_->log.write(out); }
+
+void RunRecorder::write_timeseries_csv(std::ostream& out) const { state_->series.write_csv(out); }
+
+}  // namespace jobsim::report

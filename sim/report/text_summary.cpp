@@ -1,0 +1,129 @@
+// The human summary `jobsim run` prints (SPEC.md 1): a Jobs table like `kubectl get jobs`,
+// Jobs per CronJob, then one line each for Pods, CPU and memory. At most ~40 lines.
+#include <algorithm>
+#include <chrono>
+#include <cmath>  // std::llround
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "jobsim/api/resources.hpp"
+#include "recorder_state.hpp"
+
+namespace jobsim::report {
+namespace {
+
+constexpr std::size_t kMaxJobRows = 20;
+constexpr std::size_t kMaxCronJobRows = 5;
+constexpr std::size_t kMaxNameWidth = 48;
+
+std::string_view outcome_text(JobOutcome outcome) {
+  switch (outcome) {
+    case JobOutcome::Running: return "Running";
+    case JobOutcome::Suspended: return "Suspended";
+    case JobOutcome::Complete: return "Complete";
+    case JobOutcome::Failed: return "Failed";
+  }
+  return "";
+}
+
+std::size_t name_width(std::size_t longest) { return std::clamp<std::size_t>(longest, 4, kMaxNameWidth); }
+
+// duration_text rounds to milliseconds: microseconds in a table are noise ("44h17m45.457s").
+std::string duration_text(engine::Duration duration) {
+  return engine::format_duration(std::chrono::round<std::chrono::milliseconds>(duration));
+}
+
+// human_memory rounds to one decimal of the largest binary unit ("6.4Mi", "16Gi"): means are
+// rarely whole quantities, and api::format_memory would print them in bytes.
+std::string human_memory(std::int64_t bytes) {
+  static constexpr std::string_view kUnits[] = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
+  double value = static_cast<double>(bytes);
+  std::size_t unit = 0;
+  while ((value >= 1024 || value <= -1024) && unit + 1 < std::size(kUnits)) {
+    value /= 1024;
+    ++unit;
+  }
+  std::string text = fmt::format("{:.1f}", value);
+  if (text.ends_with(".0")) text.resize(text.size() - 2);
+  return text + std::string(kUnits[unit]);
+}
+
+}  // namespace
+
+void RunRecorder::write_text_summary(std::ostream& out) const {
+  const State& state = *state_;
+  const engine::SimTime end = state.finished ? state.end : state.clock.now();
+  std::string text;
+
+  // Slot 0 of `jobs` is unused: object ids start at 1.
+  const std::size_t job_count = state.jobs.empty() ? 0 : state.jobs.size() - 1;
+  const std::size_t shown_jobs = std::min(job_count, kMaxJobRows);
+  fmt::format_to(std::back_inserter(text), "Jobs ({})\n", job_count);
+  if (shown_jobs > 0) {
+    std::size_t longest_name = 0;
+    std::size_t longest_completions = std::string_view("COMPLETIONS").size();
+    std::vector<std::string> completions;
+    for (std::size_t id = 1; id <= shown_jobs; ++id) {
+      const JobRecord& job = state.jobs[id];
+      longest_name = std::max(longest_name, state.log.subject_name(job.subject).size());
+      completions.push_back(fmt::format("{}/{}", job.succeeded, job.completions));
+      longest_completions = std::max(longest_completions, completions.back().size());
+    }
+    const std::size_t width = name_width(longest_name);
+    fmt::format_to(std::back_inserter(text), "  {:<{}}  {:<9}  {:>{}}  {:>6}  {}\n", "NAME", width, "STATUS",
+                   "COMPLETIONS", longest_completions, "FAILED", "DURATION");
+    for (std::size_t id = 1; id <= shown_jobs; ++id) {
+      const JobRecord& job = state.jobs[id];
+      fmt::format_to(std::back_inserter(text), "  {:<{}}  {:<9}  {:>{}}  {:>6}  {}\n",
+                     state.log.subject_name(job.subject), width, outcome_text(job.outcome), completions[id - 1],
+                     longest_completions, job.failed, job.duration ? duration_text(*job.duration) : "-");
+    }
+    if (job_count > shown_jobs) fmt::format_to(std::back_inserter(text), "  ... {} more\n", job_count - shown_jobs);
+  }
+
+  if (!state.cron_jobs_created.empty()) {
+    fmt::format_to(std::back_inserter(text), "CronJobs ({})\n", state.cron_jobs_created.size());
+    std::size_t longest = 0;
+    std::size_t row = 0;
+    for (const auto& [name, created] : state.cron_jobs_created) {
+      if (row++ == kMaxCronJobRows) break;
+      longest = std::max(longest, name.size());
+    }
+    const std::size_t width = name_width(longest);
+    fmt::format_to(std::back_inserter(text), "  {:<{}}  {:>12}\n", "NAME", width, "JOBS CREATED");
+    row = 0;
+    for (const auto& [name, created] : state.cron_jobs_created) {
+      if (row++ == kMaxCronJobRows) break;
+      fmt::format_to(std::back_inserter(text), "  {:<{}}  {:>12}\n", name, width, created);
+    }
+    if (state.cron_jobs_created.size() > kMaxCronJobRows) {
+      fmt::format_to(std::back_inserter(text), "  ... {} more\n", state.cron_jobs_created.size() - kMaxCronJobRows);
+    }
+  }
+
+  const TimeSeries& series = state.series;
+  fmt::format_to(std::back_inserter(text),
+                 "Pods: {} created, {} succeeded, {} failed; peak {} running, {} pending, {} retained; "
+                 "{} retained at end\n",
+                 state.pods_created, state.pods_succeeded, state.pods_failed, series.peak_running(),
+                 series.peak_pending(), series.peak_retained(), series.counts().retained());
+  std::int64_t capacity_cpu_m = 0;
+  std::int64_t capacity_memory_bytes = 0;
+  for (const NodeUsage& usage : series.nodes()) {
+    capacity_cpu_m += usage.capacity_cpu_m;
+    capacity_memory_bytes += usage.capacity_memory_bytes;
+  }
+  fmt::format_to(std::back_inserter(text), "CPU requested: peak {}, mean {} of {} capacity\n",
+                 api::format_cpu(series.cpu_m().peak()),
+                 api::format_cpu(std::llround(series.cpu_m().mean(state.start, end))), api::format_cpu(capacity_cpu_m));
+  fmt::format_to(std::back_inserter(text), "Memory requested: peak {}, mean {} of {} capacity\n",
+                 human_memory(series.memory_bytes().peak()),
+                 human_memory(std::llround(series.memory_bytes().mean(state.start, end))),
+                 human_memory(capacity_memory_bytes));
+  out << text;
+}
+
+}  // namespace jobsim::report

@@ -1,0 +1,130 @@
+// TimeSeries: the cluster state timeseries.csv shows (pods by phase, active Jobs, requested
+// resources, object counts), one row per instant at which it changed, plus the peaks and
+// time-weighted means summary.json reports. Private to the report layer.
+#pragma once
+
+#include <cstdint>
+#include <functional>  // std::hash, std::equal_to<>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <unordered_map>  // node name -> index, lookup only (output is sorted by name)
+#include <vector>
+
+#include "jobsim/engine/time.hpp"
+
+namespace jobsim::report {
+
+// Counts is the state after an instant: one timeseries.csv row without its time.
+struct Counts {
+  std::int32_t pending = 0;
+  std::int32_t running = 0;
+  std::int32_t succeeded = 0;  // pods in phase Succeeded still present
+  std::int32_t failed = 0;     // pods in phase Failed still present
+  std::int32_t terminating = 0;
+  std::int32_t active_jobs = 0;  // Jobs present and not finished (Complete or Failed)
+  std::int64_t requested_cpu_m = 0;
+  std::int64_t requested_memory_bytes = 0;
+  std::int32_t pods = 0;
+  std::int32_t jobs = 0;
+  std::int32_t cronjobs = 0;
+  std::int32_t nodes = 0;
+  std::int32_t retained() const { return succeeded + failed; }
+  bool operator==(const Counts&) const = default;
+};
+
+// Gauge is a piecewise-constant quantity with its peak and its integral over time.
+class Gauge {
+ public:
+  explicit Gauge(engine::SimTime start) : since_(start) {}
+  // add changes the value at `now`; the old value is integrated up to `now` first.
+  void add(engine::SimTime now, std::int64_t delta);
+  // settle folds the current value into the peak. Called when an instant closes, so a value
+  // that exists only in the middle of an instant (a pod created before another one is
+  // removed at the same time) is never a peak.
+  void settle() { peak_ = value_ > peak_ ? value_ : peak_; }
+  std::int64_t value() const { return value_; }
+  std::int64_t peak() const { return peak_; }
+  // mean is the time-weighted mean over [start, end]; the value itself when the span is empty.
+  double mean(engine::SimTime start, engine::SimTime end) const;
+
+ private:
+  std::int64_t value_ = 0;
+  std::int64_t peak_ = 0;
+  double integral_ = 0;  // value x seconds up to since_
+  engine::SimTime since_;
+};
+
+// NodeUsage is what the report keeps per node name.
+struct NodeUsage {
+  explicit NodeUsage(engine::SimTime start) : cpu_m(start), memory_bytes(start) {}
+  std::string name;
+  std::int64_t capacity_cpu_m = 0;  // last capacity seen on the Node object (0 if never seen)
+  std::int64_t capacity_memory_bytes = 0;
+  Gauge cpu_m;  // sum of requests of pods bound here and not terminal
+  Gauge memory_bytes;
+  bool dirty = false;  // changed in the open instant
+};
+
+struct Row {
+  engine::SimTime time;
+  Counts counts;
+};
+
+class TimeSeries {
+ public:
+  explicit TimeSeries(engine::SimTime start);
+
+  // advance must be called before a change at `now`. When time has moved on, the open instant
+  // is closed: no later change can belong to it, so its state is final and becomes a row.
+  void advance(engine::SimTime now) {
+    if (now != instant_) close_instant();
+    instant_ = now;
+  }
+  // counts is the live state; change it only after advance(now).
+  Counts& counts() { return counts_; }
+  const Counts& counts() const { return counts_; }
+
+  // node returns the index of the node `name`, adding it on first use.
+  std::uint32_t node(std::string_view name);
+  NodeUsage& node_usage(std::uint32_t index) { return nodes_[index]; }
+  // add_requests adds (or, with sign -1, removes) a pod's requests on node `index`.
+  void add_requests(std::uint32_t index, std::int64_t cpu_m, std::int64_t memory_bytes, int sign);
+
+  // finish closes the open instant and adds the final row at `end`.
+  void finish(engine::SimTime end);
+
+  const std::vector<Row>& rows() const { return rows_; }
+  const std::vector<NodeUsage>& nodes() const { return nodes_; }
+  const Gauge& cpu_m() const { return cpu_m_; }
+  const Gauge& memory_bytes() const { return memory_bytes_; }
+  std::int32_t peak_running() const { return peak_running_; }
+  std::int32_t peak_pending() const { return peak_pending_; }
+  std::int32_t peak_retained() const { return peak_retained_; }
+
+  // write_csv prints the header and every row.
+  void write_csv(std::ostream& out) const;
+
+ private:
+  void close_instant();
+
+  engine::SimTime instant_;  // the instant changes are being made at
+  Counts counts_;
+  Counts last_row_;  // counts of rows_.back(), or zero before the first row
+  std::vector<Row> rows_;
+  Gauge cpu_m_;
+  Gauge memory_bytes_;
+  std::vector<NodeUsage> nodes_;
+  std::vector<std::uint32_t> dirty_nodes_;
+  // Transparent hash: node() looks names up by string_view without building a std::string.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>{}(name); }
+  };
+  std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> node_index_;
+  std::int32_t peak_running_ = 0;
+  std::int32_t peak_pending_ = 0;
+  std::int32_t peak_retained_ = 0;
+};
+
+}  // namespace jobsim::report

@@ -1,0 +1,213 @@
+// summary.json: totals, failure reasons, nearest-rank duration percentiles, peaks, CronJob
+// counts, capacity and requested resources, engine stats; plus the exact text of a small run.
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "recorder_fixture.hpp"
+#include "report/recorder_state.hpp"
+
+namespace jobsim::report::testing {
+namespace {
+
+using namespace std::chrono_literals;
+using Json = nlohmann::json;
+
+using SummaryTest = RecorderTest;
+
+// Percentiles by nearest rank, table-driven: values are 1..n seconds.
+struct RankCase {
+  std::string_view name;
+  int n = 0;
+  int p = 0;
+  int want_seconds = 0;
+};
+
+const RankCase kRankCases[] = {
+    {.name = "single_value_is_every_percentile", .n = 1, .p = 50, .want_seconds = 1},
+    {.name = "p50_of_ten_is_the_fifth", .n = 10, .p = 50, .want_seconds = 5},
+    {.name = "p90_of_ten_is_the_ninth", .n = 10, .p = 90, .want_seconds = 9},
+    {.name = "p95_of_ten_rounds_up_to_the_tenth", .n = 10, .p = 95, .want_seconds = 10},
+    {.name = "p95_of_twenty_is_the_nineteenth", .n = 20, .p = 95, .want_seconds = 19},
+    {.name = "p99_of_hundred_is_the_ninety_ninth", .n = 100, .p = 99, .want_seconds = 99},
+    {.name = "p50_of_four_is_the_second", .n = 4, .p = 50, .want_seconds = 2},
+    {.name = "max_is_the_last", .n = 7, .p = 100, .want_seconds = 7},
+};
+
+class NearestRankTest : public ::testing::TestWithParam<RankCase> {};
+
+TEST_P(NearestRankTest, percentile) {
+  const RankCase& c = GetParam();
+  std::vector<engine::Duration> sorted;
+  for (int i = 1; i <= c.n; ++i) sorted.push_back(std::chrono::seconds(i));
+  EXPECT_EQ(nearest_rank(sorted, c.p), std::chrono::seconds(c.want_seconds));
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, NearestRankTest, ::testing::ValuesIn(kRankCases),
+                         [](const auto& test_case) { return std::string(test_case.param.name); });
+
+TEST_F(SummaryTest, jobs_totals_reasons_and_durations) {
+  const std::pair<int, std::string_view> outcomes[] = {
+      {10, "Complete"}, {40, "DeadlineExceeded"}, {30, "Complete"}, {20, "Complete"}, {5, "BackoffLimitExceeded"}};
+  int index = 0;
+  for (const auto& [seconds, outcome] : outcomes) {
+    const std::string cron_job = index % 2 == 0 ? "even" : "odd";
+    const api::ObjectId id = create(make_job("job-" + std::to_string(index++), cron_job));
+    // The condition's lastTransitionTime, not the write's instant, ends the duration.
+    at(std::chrono::seconds(seconds) + 1s);
+    update<api::Job>(id, [&](api::Job& j) {
+      j.status.start_time = kStart;
+      const bool complete = outcome == "Complete";
+      set_job_condition(j, complete ? api::kJobComplete : api::kJobFailed, api::ConditionStatus::True,
+                        complete ? "" : std::string(outcome), kStart + std::chrono::seconds(seconds));
+    });
+    at(0s);
+  }
+  create(make_job("never-started"));
+  create(make_cron_job("idle"));
+  finish(1min);
+  const Json summary = Json::parse(summary_text());
+  EXPECT_EQ(summary["jobs"], Json::parse(R"({
+    "created": 6, "succeeded": 3,
+    "failed": {"BackoffLimitExceeded": 1, "DeadlineExceeded": 1},
+    "duration": {"p50": 20.0, "p90": 40.0, "p95": 40.0, "p99": 40.0, "max": 40.0}})"));
+  EXPECT_EQ(summary["cronJobs"], Json::parse(R"({"even": {"jobsCreated": 3}, "idle": {"jobsCreated": 0},
+                                                 "odd": {"jobsCreated": 2}})"));
+}
+
+TEST_F(SummaryTest, duration_percentiles_are_null_without_finished_jobs) {
+  create(make_job("running"));
+  finish(1min);
+  EXPECT_EQ(Json::parse(summary_text())["jobs"]["duration"],
+            Json::parse(R"({"p50": null, "p90": null, "p95": null, "p99": null, "max": null})"));
+}
+
+TEST_F(SummaryTest, pod_peaks_are_taken_at_instant_boundaries) {
+  std::vector<api::ObjectId> pods;
+  for (int i = 0; i < 3; ++i) pods.push_back(create(make_pod("p" + std::to_string(i))));
+  at(1s);
+  for (const api::ObjectId id : pods) {
+    update<api::Pod>(id, [](api::Pod& p) { p.status.phase = api::PodPhase::Running; });
+  }
+  at(2s);
+  // p0 finishes and its replacement is created at the same instant: never 4 pods at once.
+  update<api::Pod>(pods[0], [](api::Pod& p) { p.status.phase = api::PodPhase::Failed; });
+  const api::ObjectId replacement = create(make_pod("p3"));
+  update<api::Pod>(replacement, [](api::Pod& p) { p.status.phase = api::PodPhase::Running; });
+  at(3s);
+  update<api::Pod>(pods[1], [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  at(4s);
+  server_.remove(api::Kind::Pod, pods[0]);
+  finish(5s);
+  EXPECT_EQ(Json::parse(summary_text())["pods"], Json::parse(R"({
+    "created": 4, "succeeded": 1, "failed": 1,
+    "peakRunning": 3, "peakPending": 3, "peakRetained": 2, "retainedAtEnd": 1})"));
+}
+
+TEST_F(SummaryTest, engine_wall_seconds_only_when_given) {
+  finish(1s, {.events_processed = 1234});
+  EXPECT_EQ(Json::parse(summary_text())["engine"], Json::parse(R"({"eventsProcessed": 1234})"));
+}
+
+TEST_F(SummaryTest, engine_wall_seconds_when_given) {
+  finish(1s, {.events_processed = 7, .wall_seconds = 0.5});
+  EXPECT_EQ(Json::parse(summary_text())["engine"], Json::parse(R"({"eventsProcessed": 7, "wallSeconds": 0.5})"));
+}
+
+// The whole file for a small run pins key order and formatting. Requests: 500m/1Gi on worker-1
+// from 0 s to 10 s, 1500m/2Gi on worker-2 from 5 s to 10 s, in a 20 s run.
+TEST_F(SummaryTest, exact_text_of_a_small_run) {
+  create(make_node("worker-2", 2000, 8LL << 30));
+  create(make_node("worker-1"));
+  api::Pod a = make_pod("a", "j", 500, 1LL << 30);
+  a.spec.node_name = "worker-1";
+  const api::ObjectId pod_a = create(std::move(a));
+  at(5s);
+  api::Pod b = make_pod("b", "j", 1500, 2LL << 30);
+  b.spec.node_name = "worker-2";
+  const api::ObjectId pod_b = create(std::move(b));
+  at(10s);
+  for (const api::ObjectId id : {pod_a, pod_b}) {
+    update<api::Pod>(id, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  }
+  finish(20s, {.events_processed = 42});
+  EXPECT_EQ(summary_text(), R"({
+  "jobs": {
+    "created": 0,
+    "succeeded": 0,
+    "failed": {},
+    "duration": {
+      "p50": null,
+      "p90": null,
+      "p95": null,
+      "p99": null,
+      "max": null
+    }
+  },
+  "pods": {
+    "created": 2,
+    "succeeded": 2,
+    "failed": 0,
+    "peakRunning": 0,
+    "peakPending": 2,
+    "peakRetained": 2,
+    "retainedAtEnd": 2
+  },
+  "cronJobs": {},
+  "resources": {
+    "capacity": {
+      "cpuMillis": 6000,
+      "memoryBytes": 25769803776,
+      "nodes": {
+        "worker-1": {
+          "cpuMillis": 4000,
+          "memoryBytes": 17179869184
+        },
+        "worker-2": {
+          "cpuMillis": 2000,
+          "memoryBytes": 8589934592
+        }
+      }
+    },
+    "requested": {
+      "cpuMillis": {
+        "peak": 2000,
+        "mean": 625.0
+      },
+      "memoryBytes": {
+        "peak": 3221225472,
+        "mean": 1073741824.0
+      },
+      "nodes": {
+        "worker-1": {
+          "cpuMillis": {
+            "peak": 500,
+            "mean": 250.0
+          },
+          "memoryBytes": {
+            "peak": 1073741824,
+            "mean": 536870912.0
+          }
+        },
+        "worker-2": {
+          "cpuMillis": {
+            "peak": 1500,
+            "mean": 375.0
+          },
+          "memoryBytes": {
+            "peak": 2147483648,
+            "mean": 536870912.0
+          }
+        }
+      }
+    }
+  },
+  "engine": {
+    "eventsProcessed": 42
+  }
+}
+)");
+}
+
+}  // namespace
+}  // namespace jobsim::report::testing
