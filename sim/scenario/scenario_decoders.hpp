@@ -1,0 +1,47 @@
+// Decoders for the scenario's own sections (SPEC.md section 2): cluster, timings, behaviors,
+// objects, actions, and the top level that ties them together.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "jobsim/scenario/load.hpp"
+#include "jobsim/scenario/scenario.hpp"
+#include "scenario/decode_util.hpp"
+
+namespace jobsim::scenario {
+
+// decode_cluster.cpp
+bool decode_value(const Ctx& ctx, const Value& value, api::Timings& out);
+bool decode_value(const Ctx& ctx, const Value& value, NodeGroup& out);
+bool decode_value(const Ctx& ctx, const Value& value, ClusterSpec& out);
+
+// decode_behavior.cpp
+bool decode_value(const Ctx& ctx, const Value& value, BehaviorMatch& out);
+bool decode_value(const Ctx& ctx, const Value& value, DurationDist& out);
+bool decode_value(const Ctx& ctx, const Value& value, ExitCodeSpec& out);
+bool decode_value(const Ctx& ctx, const Value& value, Behavior& out);
+
+// TimeFrame resolves TIME values (RFC 3339, "+90m" offsets from start, "end").
+struct TimeFrame {
+  SimTime start;
+  std::optional<SimTime> end;  // unknown while `until` itself is being read
+};
+// decode_time_arg reads a TIME value; the time must not be before start.
+bool decode_time_arg(const Ctx& ctx, const Value& value, const TimeFrame& frame, SimTime& out);
+
+// decode_action.cpp
+void decode_action(const Ctx& ctx, const Value& value, const TimeFrame& frame, Action& out);
+
+// decode_scenario.cpp
+struct ScenarioSource {
+  std::string file;      // as given, for messages
+  std::string base_dir;  // `- file:` manifests resolve against it
+};
+Scenario decode_scenario(const Value& root, const ScenarioSource& source, const LoadOptions& options,
+                         Diagnostics& diagnostics);
+
+// read_text_file reads a whole file, or returns nullopt with `error` set to the OS reason.
+std::optional<std::string> read_text_file(const std::string& path, std::string& error);
+
+}  // namespace jobsim::scenario
