@@ -1,0 +1,71 @@
+// World: one simulated cluster built from a Scenario. It owns the engine, the API server, the
+// scheduler, the kubelets, the controllers and the run recorder, creates the scenario's nodes
+// and objects at `start`, and schedules its actions. Two Worlds share nothing.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "jobsim/cluster/api_server.hpp"
+#include "jobsim/cluster/client.hpp"
+#include "jobsim/cluster/event_recorder.hpp"
+#include "jobsim/cluster/kubelet.hpp"
+#include "jobsim/cluster/scheduler.hpp"
+#include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
+#include "jobsim/controllers/job/job_controller.hpp"
+#include "jobsim/controllers/ttl_after_finished/ttl_after_finished_controller.hpp"
+#include "jobsim/engine/random_streams.hpp"
+#include "jobsim/engine/simulator.hpp"
+#include "jobsim/report/run_recorder.hpp"
+#include "jobsim/scenario/scenario.hpp"
+#include "jobsim/world/behavior_workload.hpp"
+
+namespace jobsim::world {
+
+class World {
+ public:
+  // The scenario must outlive the World.
+  explicit World(const scenario::Scenario& scenario, std::uint64_t replication = 0);
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  // run_until advances the simulation to `end` (at most the scenario's end).
+  void run_until(engine::SimTime end);
+  // finish closes the run for reporting at the scenario's end.
+  void finish(std::optional<double> wall_seconds = std::nullopt);
+
+  const scenario::Scenario& scenario() const { return scenario_; }
+  engine::Simulator& sim() { return sim_; }
+  cluster::ApiServer& api() { return api_; }
+  const cluster::ApiServer& api() const { return api_; }
+  cluster::EventSink& events() { return events_; }
+  const report::RunRecorder& recorder() const { return *recorder_; }
+  // warnings: run-time notes for the user (unmatched containers, failed actions), in order.
+  std::vector<std::string> warnings() const;
+
+ private:
+  void create_nodes();
+  void create_objects();
+  void schedule_actions();
+  void run_action(const scenario::Action& action);
+  void warn(const scenario::SourcePos& pos, const std::string& message);
+
+  const scenario::Scenario& scenario_;
+  engine::RandomStreams streams_;
+  engine::Simulator sim_;
+  cluster::ApiServer api_;
+  cluster::EventSink events_;
+  cluster::Client client_;
+  std::unique_ptr<report::RunRecorder> recorder_;
+  BehaviorWorkload workload_;
+  cluster::Scheduler scheduler_;
+  cluster::Kubelet kubelet_;
+  controllers::job::JobController job_controller_;
+  controllers::ttl_after_finished::TtlAfterFinishedController ttl_controller_;
+  controllers::garbage_collector::GarbageCollector garbage_collector_;
+  std::vector<std::string> action_warnings_;
+  bool finished_ = false;
+};
+
+}  // namespace jobsim::world

@@ -1,0 +1,205 @@
+#include "jobsim/world/world.hpp"
+
+#include <variant>
+
+#include "jobsim/scenario/load.hpp"
+
+namespace jobsim::world {
+namespace {
+
+constexpr std::int64_t kDefaultPodsPerNode = 110;
+
+cluster::EventRecorder recorder_for(engine::Simulator& sim, cluster::EventSink& sink, const char* source) {
+  return cluster::EventRecorder(sim, sink, source);
+}
+
+std::optional<api::Kind> kind_from_name(std::string_view name) {
+  if (name == "Job") return api::Kind::Job;
+  if (name == "Pod") return api::Kind::Pod;
+  if (name == "CronJob") return api::Kind::CronJob;
+  if (name == "Node") return api::Kind::Node;
+  return std::nullopt;
+}
+
+std::optional<cluster::PropagationPolicy> policy_from_name(const std::optional<std::string>& name) {
+  if (!name) return std::nullopt;
+  if (*name == "Orphan") return cluster::PropagationPolicy::Orphan;
+  if (*name == "Foreground") return cluster::PropagationPolicy::Foreground;
+  return cluster::PropagationPolicy::Background;
+}
+
+}  // namespace
+
+World::World(const scenario::Scenario& scenario, std::uint64_t replication)
+    : scenario_(scenario),
+      streams_(scenario.seed, replication),
+      sim_(scenario.start),
+      api_(sim_, streams_),
+      client_(api_),
+      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_)),
+      workload_(scenario.behaviors, streams_, api_.jobs()),
+      scheduler_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "default-scheduler"),
+                 scenario.cluster.timings),
+      kubelet_(sim_, api_.pods(), client_, recorder_for(sim_, events_, "kubelet"), workload_, scenario.cluster.timings),
+      job_controller_(sim_, api_.jobs(), api_.pods(), client_, recorder_for(sim_, events_, "job-controller"),
+                      scenario.cluster.timings),
+      ttl_controller_(sim_, api_.jobs(), client_),
+      garbage_collector_(sim_, api_.pods(), api_.jobs(), api_.cron_jobs(), client_) {
+  // Nodes and objects are created by the first event at `start`, so that everything observing
+  // the World (reports, tests) can subscribe after construction and still see them created.
+  sim_.schedule_at(scenario_.start, {"world.start", 0}, [this] {
+    create_nodes();
+    create_objects();
+  });
+  schedule_actions();
+}
+
+void World::create_nodes() {
+  for (const scenario::NodeGroup& group : scenario_.cluster.nodes) {
+    const std::int32_t count = group.count.value_or(1);
+    for (std::int32_t i = 1; i <= count; ++i) {
+      api::Node node;
+      node.metadata.name = group.count ? group.name + "-" + std::to_string(i) : group.name;
+      node.metadata.labels = group.labels;
+      node.metadata.labels["kubernetes.io/hostname"] = node.metadata.name;
+      node.spec.taints = group.taints;
+      node.status.capacity = group.capacity;
+      if (!node.status.capacity.pods) node.status.capacity.pods = kDefaultPodsPerNode;
+      node.status.allocatable = node.status.capacity;
+      node.status.conditions.push_back(
+          {.type = "Ready", .status = api::ConditionStatus::True, .reason = "KubeletReady", .last_transition_time = sim_.now()});
+      api_.create(std::move(node));
+    }
+  }
+}
+
+void World::create_objects() {
+  for (const scenario::ObjectEntry& entry : scenario_.objects) {
+    const cluster::ApiResult result =
+        std::visit([this](const auto& object) { return api_.create(object); }, entry.object);
+    if (!result.ok()) warn(entry.pos, result.message);
+  }
+}
+
+void World::schedule_actions() {
+  for (const scenario::Action& action : scenario_.actions) {
+    const scenario::Action* ptr = &action;
+    if (action.at) {
+      if (*action.at > scenario_.until) continue;
+      sim_.schedule_at(std::max(*action.at, scenario_.start), {"action", 0}, [this, ptr] { run_action(*ptr); });
+      continue;
+    }
+    if (!action.every || *action.every <= engine::Duration::zero()) continue;
+    const engine::SimTime first = std::max(action.from.value_or(scenario_.start), scenario_.start);
+    const engine::SimTime last = std::min(action.until.value_or(scenario_.until), scenario_.until);
+    // One event at a time: each repetition schedules the next, so a year of `every: 1m`
+    // does not fill the queue up front.
+    struct Repeat {
+      static void arm(World* world, const scenario::Action* repeated, engine::SimTime at, engine::SimTime until) {
+        if (at > until) return;
+        world->sim_.schedule_at(at, {"action", 0}, [world, repeated, at, until] {
+          world->run_action(*repeated);
+          arm(world, repeated, at + *repeated->every, until);
+        });
+      }
+    };
+    Repeat::arm(this, ptr, first, last);
+  }
+}
+
+void World::warn(const scenario::SourcePos& pos, const std::string& message) {
+  action_warnings_.push_back(engine::to_rfc3339(sim_.now()) + " " + pos.to_string() + ": " + message);
+}
+
+void World::run_action(const scenario::Action& action) {
+  std::visit(
+      [&](const auto& verb) {
+        using Verb = std::decay_t<decltype(verb)>;
+        if constexpr (std::is_same_v<Verb, scenario::CreateAction>) {
+          const auto result = std::visit([this](const auto& object) { return api_.create(object); }, verb.object.object);
+          if (!result.ok()) warn(action.pos, "create: " + result.message);
+        } else if constexpr (std::is_same_v<Verb, scenario::ApplyAction>) {
+          std::visit(
+              [&](const auto& object) {
+                using T = std::decay_t<decltype(object)>;
+                const cluster::Informer<T>* store = nullptr;
+                if constexpr (std::is_same_v<T, api::Job>) store = &api_.jobs();
+                if constexpr (std::is_same_v<T, api::CronJob>) store = &api_.cron_jobs();
+                if constexpr (std::is_same_v<T, api::Pod>) store = &api_.pods();
+                if constexpr (std::is_same_v<T, api::Node>) store = &api_.nodes();
+                const api::ObjectId id = store->find(object.metadata.namespace_.empty() ? "default" : object.metadata.namespace_,
+                                                     object.metadata.name);
+                if (id == api::kNoObject) {
+                  const auto result = api_.create(object);
+                  if (!result.ok()) warn(action.pos, "apply: " + result.message);
+                  return;
+                }
+                T updated = *store->get(id);
+                updated.spec = object.spec;
+                updated.metadata.labels = object.metadata.labels;
+                updated.metadata.annotations = object.metadata.annotations;
+                const auto result = api_.update(id, std::move(updated));
+                if (!result.ok()) warn(action.pos, "apply: " + result.message);
+              },
+              verb.object.object);
+        } else if constexpr (std::is_same_v<Verb, scenario::PatchAction>) {
+          const auto kind = kind_from_name(verb.target.kind);
+          auto patch_in = [&](auto& store) {
+            const api::ObjectId id = store.find(verb.target.namespace_, verb.target.name);
+            if (id == api::kNoObject) {
+              warn(action.pos, "patch: " + verb.target.kind + " \"" + verb.target.name + "\" not found");
+              return;
+            }
+            scenario::Object object = *store.get(id);
+            const std::vector<std::string> errors = scenario::apply_patch(object, verb.patch);
+            for (const std::string& error : errors) action_warnings_.push_back(error);
+            if (!errors.empty()) return;
+            using T = std::decay_t<decltype(*store.get(id))>;
+            const auto result = api_.update(id, std::get<T>(std::move(object)));
+            if (!result.ok()) warn(action.pos, "patch: " + result.message);
+          };
+          if (kind == api::Kind::Job) patch_in(api_.jobs());
+          if (kind == api::Kind::CronJob) patch_in(api_.cron_jobs());
+          if (kind == api::Kind::Pod) patch_in(api_.pods());
+          if (kind == api::Kind::Node) patch_in(api_.nodes());
+        } else if constexpr (std::is_same_v<Verb, scenario::DeleteAction>) {
+          const auto kind = kind_from_name(verb.target.kind);
+          if (!kind) return;
+          api::ObjectId id = api::kNoObject;
+          const std::string& ns = *kind == api::Kind::Node ? std::string() : verb.target.namespace_;
+          switch (*kind) {
+            case api::Kind::Job: id = api_.jobs().find(ns, verb.target.name); break;
+            case api::Kind::CronJob: id = api_.cron_jobs().find(ns, verb.target.name); break;
+            case api::Kind::Pod: id = api_.pods().find(ns, verb.target.name); break;
+            case api::Kind::Node: id = api_.nodes().find(ns, verb.target.name); break;
+          }
+          if (id == api::kNoObject) {
+            warn(action.pos, "delete: " + verb.target.kind + " \"" + verb.target.name + "\" not found");
+            return;
+          }
+          // A scenario's delete is what `kubectl delete` sends: Background unless told otherwise.
+          cluster::DeleteOptions options;
+          options.propagation_policy = policy_from_name(verb.propagation_policy).value_or(cluster::PropagationPolicy::Background);
+          options.grace_period_seconds = verb.grace_period_seconds;
+          api_.remove(*kind, id, options);
+        }
+      },
+      action.verb);
+}
+
+void World::run_until(engine::SimTime end) { sim_.run_until(std::min(end, scenario_.until)); }
+
+void World::finish(std::optional<double> wall_seconds) {
+  if (finished_) return;
+  finished_ = true;
+  if (sim_.now() < scenario_.until) run_until(scenario_.until);
+  recorder_->finish(scenario_.until, report::EngineStats{sim_.events_processed(), wall_seconds});
+}
+
+std::vector<std::string> World::warnings() const {
+  std::vector<std::string> all = workload_.warnings();
+  all.insert(all.end(), action_warnings_.begin(), action_warnings_.end());
+  return all;
+}
+
+}  // namespace jobsim::world

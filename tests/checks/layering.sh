@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Checks STYLE.md 3.3: each layer includes only the layers it may use. Headers share one
+# include root, so the CMake target graph alone cannot catch a stray #include.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+# layer -> layers it may include (besides itself)
+declare -A allowed=(
+  [engine]=""
+  [api]="engine"
+  [cluster]="engine api"
+  [controllers]="engine api cluster"
+  [scenario]="engine api"
+  [report]="engine api cluster"
+  [world]="engine api cluster controllers scenario report"
+)
+# controllers may include only these cluster headers (not the scheduler, kubelets or store)
+controller_cluster_ok="api_error.hpp informer.hpp client.hpp event_recorder.hpp"
+
+status=0
+for layer in "${!allowed[@]}"; do
+  for dir in "include/jobsim/$layer" "sim/$layer"; do
+    [ -d "$dir" ] || continue
+    while IFS=: read -r file line include; do
+      target=$(sed -E 's|.*"jobsim/([a-z_]+)/.*|\1|' <<<"$include")
+      header=$(sed -E 's|.*"jobsim/[a-z_]+/(.*)".*|\1|' <<<"$include")
+      [ "$target" = "$layer" ] && continue
+      if [[ " ${allowed[$layer]} " != *" $target "* ]]; then
+        echo "$file:$line: layer '$layer' must not include jobsim/$target/ (STYLE.md 3.3)"
+        status=1
+      elif [ "$layer" = controllers ] && [ "$target" = cluster ] && [[ " $controller_cluster_ok " != *" $header "* ]]; then
+        echo "$file:$line: controllers talk to the cluster only through informers and clients, not $header"
+        status=1
+      fi
+    done < <(grep -rn '#include "jobsim/' "$dir" || true)
+  done
+done
+exit $status

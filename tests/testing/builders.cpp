@@ -1,0 +1,157 @@
+#include "testing/builders.hpp"
+
+#include <cstdlib>
+#include <iostream>
+
+#include "jobsim/api/resources.hpp"
+
+namespace jobsim::testing {
+
+engine::SimTime at(std::string_view rfc3339) {
+  const auto parsed = engine::parse_rfc3339(rfc3339);
+  if (!parsed) {
+    std::cerr << "testing::at: bad time literal " << rfc3339 << '\n';
+    std::abort();
+  }
+  return *parsed;
+}
+
+JobBuilder::JobBuilder(std::string name) {
+  job_.metadata.name = std::move(name);
+  api::Container container;
+  container.name = "main";
+  container.image = "worker:v1";
+  job_.spec.template_.spec.containers.push_back(container);
+  job_.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
+  job_.spec.template_.spec.restart_policy_set = true;
+}
+
+JobBuilder& JobBuilder::completions(std::int32_t value) { job_.spec.completions = value; return *this; }
+JobBuilder& JobBuilder::parallelism(std::int32_t value) { job_.spec.parallelism = value; return *this; }
+JobBuilder& JobBuilder::backoff_limit(std::int32_t value) { job_.spec.backoff_limit = value; return *this; }
+JobBuilder& JobBuilder::active_deadline_seconds(std::int64_t value) { job_.spec.active_deadline_seconds = value; return *this; }
+JobBuilder& JobBuilder::ttl_seconds_after_finished(std::int32_t value) { job_.spec.ttl_seconds_after_finished = value; return *this; }
+JobBuilder& JobBuilder::suspend(bool value) { job_.spec.suspend = value; return *this; }
+JobBuilder& JobBuilder::indexed() { job_.spec.completion_mode = api::CompletionMode::Indexed; return *this; }
+JobBuilder& JobBuilder::pod_replacement_policy(api::PodReplacementPolicy policy) {
+  job_.spec.pod_replacement_policy = policy;
+  return *this;
+}
+JobBuilder& JobBuilder::restart_policy(api::RestartPolicy policy) {
+  job_.spec.template_.spec.restart_policy = policy;
+  return *this;
+}
+JobBuilder& JobBuilder::image(std::string image) {
+  job_.spec.template_.spec.containers[0].image = std::move(image);
+  return *this;
+}
+JobBuilder& JobBuilder::command(std::vector<std::string> command) {
+  job_.spec.template_.spec.containers[0].command = std::move(command);
+  return *this;
+}
+JobBuilder& JobBuilder::requests(std::string cpu, std::string memory) {
+  auto& requests = job_.spec.template_.spec.containers[0].resources.requests;
+  requests.cpu_millis = api::parse_cpu_millis(cpu);
+  requests.memory_bytes = api::parse_memory_bytes(memory);
+  return *this;
+}
+JobBuilder& JobBuilder::grace_period_seconds(std::int64_t seconds) {
+  job_.spec.template_.spec.termination_grace_period_seconds = seconds;
+  return *this;
+}
+
+JobBuilder make_job(std::string name) { return JobBuilder(std::move(name)); }
+
+ScenarioBuilder::ScenarioBuilder() {
+  scenario_.file = "test.yaml";
+  scenario_.name = "test";
+  scenario_.start = kStart;
+  scenario_.until = kStart + std::chrono::hours(1);
+  scenario_.seed = 1;
+  nodes("worker", 1);
+}
+
+ScenarioBuilder& ScenarioBuilder::until(engine::Duration after_start) {
+  scenario_.until = scenario_.start + after_start;
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::seed(std::uint64_t seed) {
+  scenario_.seed = seed;
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::nodes(std::string name, std::int32_t count, std::string cpu, std::string memory) {
+  // The first call replaces the default single node.
+  static constexpr const char* kDefault = "worker";
+  if (scenario_.cluster.nodes.size() == 1 && scenario_.cluster.nodes[0].name == kDefault &&
+      !scenario_.cluster.nodes[0].count) {
+    scenario_.cluster.nodes.clear();
+  }
+  scenario::NodeGroup group;
+  group.name = std::move(name);
+  if (count != 1 || !scenario_.cluster.nodes.empty()) group.count = count;
+  group.capacity.cpu_millis = api::parse_cpu_millis(cpu);
+  group.capacity.memory_bytes = api::parse_memory_bytes(memory);
+  group.capacity.pods = 110;
+  scenario_.cluster.nodes.push_back(std::move(group));
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::behavior(std::string image, engine::Duration duration,
+                                           std::vector<std::int32_t> exit_codes, engine::Duration termination_delay) {
+  scenario::Behavior behavior;
+  behavior.match.image = std::move(image);
+  behavior.duration = scenario::DurationDist{.kind = scenario::DurationDist::Kind::Fixed, .fixed = duration};
+  behavior.exit_code = scenario::ExitCodeSpec{.kind = scenario::ExitCodeSpec::Kind::PerRun, .per_run = std::move(exit_codes)};
+  behavior.termination_delay = termination_delay;
+  scenario_.behaviors.push_back(std::move(behavior));
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::never_ending(std::string image, engine::Duration termination_delay) {
+  scenario::Behavior behavior;
+  behavior.match.image = std::move(image);
+  behavior.duration = scenario::DurationDist{.kind = scenario::DurationDist::Kind::Never};
+  behavior.termination_delay = termination_delay;
+  scenario_.behaviors.push_back(std::move(behavior));
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::object(api::Job job) {
+  scenario_.objects.push_back({std::move(job), {}});
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::delete_at(engine::Duration after_start, std::string kind, std::string name,
+                                            std::optional<std::string> propagation) {
+  scenario::Action action;
+  action.at = scenario_.start + after_start;
+  action.verb = scenario::DeleteAction{.target = {std::move(kind), std::move(name)}, .propagation_policy = propagation};
+  scenario_.actions.push_back(std::move(action));
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::patch_at(engine::Duration after_start, std::string kind, std::string name,
+                                           std::string path, std::string value) {
+  const scenario::SourcePos pos{"test.yaml", 1, 1};
+  scenario::Value patch = scenario::Value::map(pos);
+  scenario::Value* node = &patch;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t dot = path.find('.', start);
+    const std::string key = path.substr(start, dot == std::string::npos ? std::string::npos : dot - start);
+    const bool last = dot == std::string::npos;
+    node->entries().push_back({key, pos, last ? scenario::Value::scalar(value, false, pos) : scenario::Value::map(pos)});
+    node = &node->entries().back().value;
+    if (last) break;
+    start = dot + 1;
+  }
+  scenario::Action action;
+  action.at = scenario_.start + after_start;
+  action.verb = scenario::PatchAction{.target = {std::move(kind), std::move(name)}, .patch = std::move(patch)};
+  scenario_.actions.push_back(std::move(action));
+  return *this;
+}
+
+}  // namespace jobsim::testing
