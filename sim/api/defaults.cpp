@@ -24,14 +24,14 @@ void set_defaults_job(Job& job) {
   if (!spec.manual_selector) spec.manual_selector = false;
   // Generated selector and template labels (manualSelector false).
   if (!*spec.manual_selector && !job.metadata.uid.empty()) {
-    LabelSelector selector;
-    selector.match_labels[std::string(kControllerUidLabel)] = job.metadata.uid;
-    spec.selector = selector;
+    if (!spec.selector) spec.selector = LabelSelector{};
+    spec.selector->match_labels.try_emplace(std::string(kControllerUidLabel), job.metadata.uid);
+    // Labels the user already set are kept (a conflict would be rejected by validation).
     Labels& labels = spec.template_.labels;
-    labels[std::string(kControllerUidLabel)] = job.metadata.uid;
-    labels[std::string(kJobNameLabel)] = job.metadata.name;
-    labels[std::string(kLegacyControllerUidLabel)] = job.metadata.uid;
-    labels[std::string(kLegacyJobNameLabel)] = job.metadata.name;
+    labels.try_emplace(std::string(kLegacyJobNameLabel), job.metadata.name);
+    labels.try_emplace(std::string(kJobNameLabel), job.metadata.name);
+    labels.try_emplace(std::string(kLegacyControllerUidLabel), job.metadata.uid);
+    labels.try_emplace(std::string(kControllerUidLabel), job.metadata.uid);
   }
   if (job.metadata.labels.empty()) job.metadata.labels = spec.template_.labels;
   if (!spec.template_.spec.restart_policy_set) spec.template_.spec.restart_policy = RestartPolicy::Always;

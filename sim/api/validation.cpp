@@ -3,6 +3,7 @@
 // ("<type>: <detail>"), e.g. "Invalid value: -1: must be greater than or equal to 0".
 #include "jobsim/api/validation.hpp"
 
+#include <optional>
 #include <set>
 #include <string>
 
@@ -10,8 +11,15 @@ namespace jobsim::api {
 namespace {
 
 constexpr std::int32_t kMaxParallelismForIndexedJob = 100000;
-constexpr std::int32_t kMaxCompletionsForIndexedJob = 100000;
 constexpr std::size_t kMaxPodFailurePolicyRules = 20;
+constexpr std::size_t kMaxOnPodConditionsPatterns = 20;
+constexpr std::size_t kMaxExitCodeValues = 255;
+constexpr std::size_t kMaxSuccessPolicyRules = 20;
+constexpr std::int32_t kMaxFailedIndexesForIndexedJob = 100000;
+constexpr std::int32_t kCompletionsSoftLimit = 100000;
+constexpr std::int32_t kParallelismLimitForHighCompletions = 10000;
+constexpr std::int32_t kMaxFailedIndexesLimitForHighCompletions = 10000;
+constexpr std::size_t kMaxManagedByLength = 63;
 constexpr std::size_t kMaxCronJobNameLength = 52;
 
 struct Errors {
@@ -64,12 +72,10 @@ void validate_name(Errors& errors, const ObjectMeta& meta) {
 
 void validate_pod_template(Errors& errors, const PodSpec& pod, const std::string& path, bool has_failure_policy) {
   const std::string restart_path = path + ".spec.restartPolicy";
+  // Upstream checks empty and Always together: Always is what defaulting gives an unset field,
+  // so an explicit Always gets the same "Required value" message.
   if (!pod.restart_policy_set || pod.restart_policy == RestartPolicy::Always) {
-    if (!pod.restart_policy_set) {
-      errors.add(restart_path, "Required value: valid values: \"OnFailure\", \"Never\"");
-    } else {
-      errors.add(restart_path, "Unsupported value: \"Always\": supported values: \"OnFailure\", \"Never\"");
-    }
+    errors.add(restart_path, "Required value: valid values: \"OnFailure\", \"Never\"");
   } else if (has_failure_policy && pod.restart_policy != RestartPolicy::Never) {
     errors.add(restart_path, "Invalid value: \"" + std::string(to_string(pod.restart_policy)) +
                                  "\": only \"Never\" is supported when podFailurePolicy is specified");
@@ -110,6 +116,38 @@ void validate_pod_template(Errors& errors, const PodSpec& pod, const std::string
   }
 }
 
+void validate_exit_codes(Errors& errors, const api::PodFailurePolicyOnExitCodesRequirement& codes,
+                         const std::string& codes_path, const std::set<std::string>& container_names) {
+  if (codes.container_name && container_names.count(*codes.container_name) == 0) {
+    errors.add(codes_path + ".containerName",
+               "Invalid value: \"" + *codes.container_name +
+                   "\": must be one of the container or initContainer names in the pod template");
+  }
+  const std::string values_path = codes_path + ".values";
+  if (codes.values.empty()) {
+    errors.add(values_path, "Invalid value: []int32(nil): at least one value is required");
+  } else if (codes.values.size() > kMaxExitCodeValues) {
+    errors.add(values_path, "Too many: " + std::to_string(codes.values.size()) + ": must have at most 255 items");
+  }
+  bool ordered = true;
+  std::set<std::int32_t> seen;
+  for (std::size_t j = 0; j < codes.values.size(); ++j) {
+    const std::string value_path = values_path + "[" + std::to_string(j) + "]";
+    const std::int32_t value = codes.values[j];
+    if (codes.operator_ == PodFailurePolicyOnExitCodesOperator::In && value == 0) {
+      errors.add(value_path, "Invalid value: 0: must not be 0 for the In operator");
+    }
+    if (!seen.insert(value).second) errors.add(value_path, "Duplicate value: " + std::to_string(value));
+    if (j > 0 && codes.values[j - 1] > value) ordered = false;
+  }
+  if (!ordered) {
+    std::string rendered = "[]int32{";
+    for (std::size_t j = 0; j < codes.values.size(); ++j) rendered += (j ? ", " : "") + std::to_string(codes.values[j]);
+    errors.add(values_path, "Invalid value: " + rendered + "}: must be ordered");
+  }
+}
+
+// Upstream validatePodFailurePolicy / validatePodFailurePolicyRule, in upstream's order.
 void validate_failure_policy(Errors& errors, const JobSpec& spec, const std::string& prefix) {
   const PodFailurePolicy& policy = *spec.pod_failure_policy;
   const std::string rules_path = prefix + ".podFailurePolicy.rules";
@@ -127,38 +165,106 @@ void validate_failure_policy(Errors& errors, const JobSpec& spec, const std::str
     }
     const bool has_codes = rule.on_exit_codes.has_value();
     const bool has_conditions = !rule.on_pod_conditions.empty();
+    if (has_codes) validate_exit_codes(errors, *rule.on_exit_codes, rule_path + ".onExitCodes", container_names);
+    if (rule.on_pod_conditions.size() > kMaxOnPodConditionsPatterns) {
+      errors.add(rule_path + ".onPodConditions",
+                 "Too many: " + std::to_string(rule.on_pod_conditions.size()) + ": must have at most 20 items");
+    }
     if (has_codes && has_conditions) {
       errors.add(rule_path, "Invalid value: specifying both OnExitCodes and OnPodConditions is not supported");
     } else if (!has_codes && !has_conditions) {
       errors.add(rule_path, "Invalid value: specifying one of OnExitCodes and OnPodConditions is required");
     }
-    if (!has_codes) continue;
-    const auto& codes = *rule.on_exit_codes;
-    const std::string codes_path = rule_path + ".onExitCodes";
-    if (codes.container_name && container_names.count(*codes.container_name) == 0) {
-      errors.add(codes_path + ".containerName",
-                 "Invalid value: \"" + *codes.container_name +
-                     "\": must be one of the container or initContainer names in the pod template");
+  }
+}
+
+// count_indexes counts the indexes of an interval string ("1,3-5") below `completions`, or
+// returns an error text (upstream validateIndexesFormat).
+std::optional<std::int32_t> count_indexes(std::string_view text, std::int32_t completions, std::string& error) {
+  std::int32_t total = 0;
+  std::int64_t previous = -1;
+  std::size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    std::size_t comma = text.find(',', start);
+    if (comma == std::string_view::npos) comma = text.size();
+    const std::string_view part = text.substr(start, comma - start);
+    const std::size_t dash = part.find('-');
+    auto number = [](std::string_view digits) -> std::optional<std::int64_t> {
+      if (digits.empty() || digits.size() > 10) return std::nullopt;
+      std::int64_t value = 0;
+      for (char c : digits) {
+        if (c < '0' || c > '9') return std::nullopt;
+        value = value * 10 + (c - '0');
+      }
+      return value;
+    };
+    const auto first = number(part.substr(0, dash));
+    const auto last = dash == std::string_view::npos ? first : number(part.substr(dash + 1));
+    if (!first || !last) {
+      error = "cannot convert string to integer for index: \"" + std::string(part) + "\"";
+      return std::nullopt;
     }
-    if (codes.values.empty()) errors.add(codes_path + ".values", "Invalid value: []int32(nil): at least one value is required");
-    if (codes.values.size() > 255) errors.add(codes_path + ".values", "Too many: " + std::to_string(codes.values.size()) + ": must have at most 255 items");
-    for (std::size_t j = 0; j < codes.values.size(); ++j) {
-      const std::string value_path = codes_path + ".values[" + std::to_string(j) + "]";
-      const std::int32_t value = codes.values[j];
-      if (j > 0 && codes.values[j - 1] == value) {
-        errors.add(value_path, "Duplicate value: " + std::to_string(value));
-      } else if (j > 0 && codes.values[j - 1] > value) {
-        errors.add(value_path, "Invalid value: " + std::to_string(value) + ": must be ordered");
+    if (*last >= completions) {
+      error = "too large index: \"" + std::to_string(*last) + "\"";
+      return std::nullopt;
+    }
+    if (*first > *last || *first <= previous) {
+      error = "non-increasing order, previous: " + std::to_string(previous) + ", current: " + std::to_string(*first);
+      return std::nullopt;
+    }
+    total += static_cast<std::int32_t>(*last - *first + 1);
+    previous = *last;
+    start = comma + 1;
+    if (comma == text.size()) break;
+  }
+  return total;
+}
+
+void validate_success_policy(Errors& errors, const JobSpec& spec, const std::string& prefix) {
+  const auto& rules = spec.success_policy->rules;
+  const std::string rules_path = prefix + ".successPolicy.rules";
+  if (rules.empty()) {
+    errors.add(rules_path, "Required value: at least one rules must be specified when the successPolicy is specified");
+  }
+  if (rules.size() > kMaxSuccessPolicyRules) {
+    errors.add(rules_path, "Too many: " + std::to_string(rules.size()) + ": must have at most 20 items");
+  }
+  const std::int32_t completions = spec.completions.value_or(0);
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const SuccessPolicyRule& rule = rules[i];
+    const std::string rule_path = rules_path + "[" + std::to_string(i) + "]";
+    if (!rule.succeeded_count && !rule.succeeded_indexes) {
+      errors.add(rule_path, "Required value: at least one of succeededCount or succeededIndexes must be specified");
+    }
+    std::int32_t total_indexes = 0;
+    if (rule.succeeded_indexes) {
+      std::string error;
+      if (auto total = count_indexes(*rule.succeeded_indexes, completions, error)) {
+        total_indexes = *total;
+      } else {
+        errors.add(rule_path + ".succeededIndexes", "Invalid value: \"" + *rule.succeeded_indexes +
+                                                        "\": error parsing succeededIndexes: " + error);
       }
-      if (value == 0 && codes.operator_ == PodFailurePolicyOnExitCodesOperator::In) {
-        errors.add(value_path, "Invalid value: 0: must not be 0 for the In operator");
-      }
+    }
+    if (!rule.succeeded_count) continue;
+    const std::string count_path = rule_path + ".succeededCount";
+    const std::int32_t count = *rule.succeeded_count;
+    errors.non_negative(count_path, rule.succeeded_count);
+    if (count > completions) {
+      errors.add(count_path, "Invalid value: " + std::to_string(count) + ": must be less than or equal to " +
+                                 std::to_string(completions) + " (the number of specified completions)");
+    }
+    if (rule.succeeded_indexes && count > total_indexes) {
+      errors.add(count_path, "Invalid value: " + std::to_string(count) + ": must be less than or equal to " +
+                                 std::to_string(total_indexes) +
+                                 " (the number of indexes in the specified succeededIndexes field)");
     }
   }
 }
 
 }  // namespace
 
+// Upstream validateJobSpec, check for check and in the same order (error order is visible).
 std::vector<FieldError> validate_job_spec(const JobSpec& spec, const std::string& prefix) {
   Errors errors;
   errors.non_negative(prefix + ".parallelism", spec.parallelism);
@@ -167,58 +273,62 @@ std::vector<FieldError> validate_job_spec(const JobSpec& spec, const std::string
   errors.non_negative(prefix + ".backoffLimit", spec.backoff_limit);
   errors.non_negative(prefix + ".ttlSecondsAfterFinished", spec.ttl_seconds_after_finished);
   errors.non_negative(prefix + ".backoffLimitPerIndex", spec.backoff_limit_per_index);
-  errors.non_negative(prefix + ".maxFailedIndexes", spec.max_failed_indexes);
-  const bool indexed = spec.completion_mode.value_or(CompletionMode::NonIndexed) == CompletionMode::Indexed;
-  if (indexed) {
-    if (!spec.completions) {
-      errors.add(prefix + ".completions", "Required value: when completion mode is Indexed");
-    } else if (*spec.completions > kMaxCompletionsForIndexedJob && !spec.backoff_limit_per_index) {
-      // Upstream only caps completions through parallelism and per-index limits; keep it as is.
+  if (spec.max_failed_indexes) {
+    errors.non_negative(prefix + ".maxFailedIndexes", spec.max_failed_indexes);
+    if (!spec.backoff_limit_per_index) {
+      errors.add(prefix + ".backoffLimitPerIndex", "Required value: when maxFailedIndexes is specified");
     }
+  }
+  if (spec.managed_by && spec.managed_by->size() > kMaxManagedByLength) {
+    errors.add(prefix + ".managedBy", "Too long: may not be more than 63 bytes");
+  }
+  const bool indexed = spec.completion_mode.value_or(CompletionMode::NonIndexed) == CompletionMode::Indexed;
+  const std::string n = "Invalid value: ";
+  if (indexed) {
+    if (!spec.completions) errors.add(prefix + ".completions", "Required value: when completion mode is Indexed");
     if (spec.parallelism && *spec.parallelism > kMaxParallelismForIndexedJob) {
-      errors.add(prefix + ".parallelism", "Invalid value: " + std::to_string(*spec.parallelism) +
+      errors.add(prefix + ".parallelism", n + std::to_string(*spec.parallelism) +
                                               ": must be less than or equal to 100000 when completion mode is Indexed");
+    }
+    if (spec.completions && spec.max_failed_indexes && *spec.max_failed_indexes > *spec.completions) {
+      errors.add(prefix + ".maxFailedIndexes",
+                 n + std::to_string(*spec.max_failed_indexes) + ": must be less than or equal to completions");
+    }
+    if (spec.max_failed_indexes && *spec.max_failed_indexes > kMaxFailedIndexesForIndexedJob) {
+      errors.add(prefix + ".maxFailedIndexes",
+                 n + std::to_string(*spec.max_failed_indexes) + ": must be less than or equal to 100000");
+    }
+    if (spec.completions && *spec.completions > kCompletionsSoftLimit && spec.backoff_limit_per_index) {
+      const std::string high = " when completions are above 100000 and used with backoff limit per index";
+      if (!spec.max_failed_indexes) {
+        errors.add(prefix + ".maxFailedIndexes", "Required value: must be specified when completions is above 100000");
+      }
+      if (spec.parallelism && *spec.parallelism > kParallelismLimitForHighCompletions) {
+        errors.add(prefix + ".parallelism",
+                   n + std::to_string(*spec.parallelism) + ": must be less than or equal to 10000" + high);
+      }
+      if (spec.max_failed_indexes && *spec.max_failed_indexes > kMaxFailedIndexesLimitForHighCompletions) {
+        errors.add(prefix + ".maxFailedIndexes",
+                   n + std::to_string(*spec.max_failed_indexes) + ": must be less than or equal to 10000" + high);
+      }
     }
   } else {
     if (spec.backoff_limit_per_index) {
       errors.add(prefix + ".backoffLimitPerIndex",
-                 "Invalid value: " + std::to_string(*spec.backoff_limit_per_index) + ": requires indexed completion mode");
+                 n + std::to_string(*spec.backoff_limit_per_index) + ": requires indexed completion mode");
     }
     if (spec.max_failed_indexes) {
-      errors.add(prefix + ".maxFailedIndexes",
-                 "Invalid value: " + std::to_string(*spec.max_failed_indexes) + ": requires indexed completion mode");
-    }
-    if (spec.success_policy) {
-      errors.add(prefix + ".successPolicy", "Invalid value: requires indexed completion mode");
-    }
-  }
-  if (spec.max_failed_indexes && !spec.backoff_limit_per_index) {
-    errors.add(prefix + ".backoffLimitPerIndex", "Required value: when maxFailedIndexes is specified");
-  }
-  if (spec.max_failed_indexes && spec.completions && *spec.max_failed_indexes > *spec.completions) {
-    errors.add(prefix + ".maxFailedIndexes", "Invalid value: " + std::to_string(*spec.max_failed_indexes) +
-                                                 ": must be less than or equal to completions");
-  }
-  if (spec.success_policy && indexed) {
-    const auto& rules = spec.success_policy->rules;
-    if (rules.empty()) {
-      errors.add(prefix + ".successPolicy.rules",
-                 "Required value: at least one rules must be specified when the successPolicy is specified");
-    }
-    if (rules.size() > 20) errors.add(prefix + ".successPolicy.rules", "Too many: " + std::to_string(rules.size()) + ": must have at most 20 items");
-    for (std::size_t i = 0; i < rules.size(); ++i) {
-      if (!rules[i].succeeded_count && !rules[i].succeeded_indexes) {
-        errors.add(prefix + ".successPolicy.rules[" + std::to_string(i) + "]",
-                   "Required value: at least one of succeededCount or succeededIndexes must be specified");
-      }
-      if (rules[i].succeeded_count && spec.completions && *rules[i].succeeded_count > *spec.completions) {
-        errors.add(prefix + ".successPolicy.rules[" + std::to_string(i) + "].succeededCount",
-                   "Invalid value: " + std::to_string(*rules[i].succeeded_count) + ": must be less than or equal to " +
-                       std::to_string(*spec.completions) + " (the number of specified completions)");
-      }
+      errors.add(prefix + ".maxFailedIndexes", n + std::to_string(*spec.max_failed_indexes) + ": requires indexed completion mode");
     }
   }
   if (spec.pod_failure_policy) validate_failure_policy(errors, spec, prefix);
+  if (spec.success_policy) {
+    if (!indexed) {
+      errors.add(prefix + ".successPolicy", "Invalid value: requires indexed completion mode");
+    } else {
+      validate_success_policy(errors, spec, prefix);
+    }
+  }
   if (spec.pod_failure_policy && spec.pod_replacement_policy &&
       *spec.pod_replacement_policy != PodReplacementPolicy::Failed) {
     errors.add(prefix + ".podReplacementPolicy",

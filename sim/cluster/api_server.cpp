@@ -123,10 +123,11 @@ ApiResult ApiServer::create_object(Informer<T>& store, T object) {
   set_defaults(object);
   if (const auto errors = validate(object); !errors.empty()) {
     --resource_version_;
-    std::string message = std::string(qualified_kind(kind)) + " \"" + meta.name + "\" is invalid: ";
-    for (std::size_t i = 0; i < errors.size(); ++i) {
-      message += (i ? ", " : "") + errors[i].path + ": " + errors[i].message;
-    }
+    // errors.NewInvalid: one error as is, several as an aggregate "[e1, e2]".
+    std::string list;
+    for (std::size_t i = 0; i < errors.size(); ++i) list += (i ? ", " : "") + errors[i].path + ": " + errors[i].message;
+    std::string message = std::string(qualified_kind(kind)) + " \"" + meta.name + "\" is invalid: " +
+                          (errors.size() > 1 ? "[" + list + "]" : list);
     return {ApiErrorCode::Invalid, api::kNoObject, std::move(message)};
   }
   const api::ObjectId id = store.id_limit();
@@ -187,12 +188,27 @@ ApiResult ApiServer::remove_pod(api::ObjectId id, const DeleteOptions& options) 
   std::int64_t grace = options.grace_period_seconds.value_or(current->spec.termination_grace_period_seconds);
   if (current->spec.node_name.empty() || api::is_pod_terminal(*current)) grace = 0;
   api::Pod pod = *current;
+  const api::SimTime now = clock_.now();
   if (pod.metadata.deletion_timestamp) {
-    // A second DELETE may only shorten the grace period.
-    if (grace >= pod.metadata.deletion_grace_period_seconds.value_or(0)) return {ApiErrorCode::Ok, id, {}};
+    // rest.BeforeDelete on an object already being deleted: a grace period of 0 (or none) means
+    // the deletion is completing; otherwise only a shorter grace period is taken, measured from
+    // the first request, and never into the past (then 1 s, to stay graceful).
+    const std::int64_t current_grace = pod.metadata.deletion_grace_period_seconds.value_or(0);
+    if (current_grace == 0) return {ApiErrorCode::Ok, id, {}};
+    if (grace >= current_grace) return {ApiErrorCode::Ok, id, {}};
+    api::SimTime deletion = *pod.metadata.deletion_timestamp - std::chrono::seconds(current_grace) + std::chrono::seconds(grace);
+    if (deletion < now) {
+      deletion = now;
+      if (grace != 0) grace = 1;
+    }
+    pod.metadata.deletion_timestamp = deletion;
+    pod.metadata.deletion_grace_period_seconds = grace;
+    return update_object(pods_, id, std::move(pod));
   }
-  pod.metadata.deletion_timestamp = clock_.now() + std::chrono::seconds(grace);
+  pod.metadata.deletion_timestamp = now + std::chrono::seconds(grace);
   pod.metadata.deletion_grace_period_seconds = grace;
+  // The object stays (grace period or finalizers): its generation is bumped (markAsDeleting).
+  if (grace > 0 || !pod.metadata.finalizers.empty()) ++pod.metadata.generation;
   return update_object(pods_, id, std::move(pod));
 }
 
@@ -213,6 +229,8 @@ ApiResult ApiServer::remove_owner(Informer<T>& store, api::ObjectId id, const De
   }
   object.metadata.deletion_timestamp = clock_.now();
   object.metadata.deletion_grace_period_seconds = 0;
+  // markAsDeleting bumps the generation of an object that has to wait for finalizers.
+  if (!object.metadata.finalizers.empty()) ++object.metadata.generation;
   return update_object(store, id, std::move(object));
 }
 

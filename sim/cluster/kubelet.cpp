@@ -102,10 +102,11 @@ void Kubelet::start_pod(api::ObjectId id) {
   pod.status.phase = api::PodPhase::Running;
   set_condition(pod.status, "Ready", api::ConditionStatus::True, sim_.now());
   set_condition(pod.status, "ContainersReady", api::ConditionStatus::True, sim_.now());
-  for (const api::Container& container : pod.spec.containers) {
-    recorder_.normal(api::Kind::Pod, pod.metadata, "Started", "Started container " + container.name);
-  }
+  const api::Pod started = pod;
   client_.update(id, std::move(pod));
+  for (const api::Container& container : started.spec.containers) {
+    recorder_.normal(api::Kind::Pod, started.metadata, "Started", "Started container " + container.name);
+  }
 }
 
 // run_container starts one run of container `index` in `pod` (the caller writes the pod).
@@ -146,6 +147,7 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
                    .finished_at = now};
   status->ready = false;
   container.running = false;
+  container.finished_at = now;
   const bool restart = !runtime.killing && exit_code != 0 &&
                        pod.spec.restart_policy == api::RestartPolicy::OnFailure;
   if (!restart) {
@@ -184,11 +186,12 @@ void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
   auto found = pods_.find(id);
   if (current == nullptr || found == pods_.end() || found->second.killing) return;
   ContainerRuntime& container = found->second.containers[index];
-  // flowcontrol.Backoff.Next: a new or expired entry starts at the initial delay, otherwise the
-  // delay doubles up to the maximum; either way lastUpdate = now.
+  // flowcontrol.Backoff.Next(key, finishedAt): a new entry, or one expired with respect to the
+  // exit time, starts at the initial delay; otherwise the delay doubles up to the maximum.
+  // Either way lastUpdate = now.
   const engine::SimTime now = sim_.now();
   Backoff& backoff = container.backoff;
-  if (!backoff.present || now - backoff.last_update > timings_.crash_loop_reset) {
+  if (!backoff.present || container.finished_at - backoff.last_update > timings_.crash_loop_reset) {
     backoff = {true, timings_.crash_loop_initial_backoff, now};
   } else {
     backoff.delay = std::min(backoff.delay * 2, timings_.crash_loop_max_backoff);

@@ -157,11 +157,12 @@ void Scheduler::schedule_pending() {
     bound.spec.node_name = node->metadata.name;
     bound.status.conditions.push_back(
         {.type = "PodScheduled", .status = api::ConditionStatus::True, .last_transition_time = sim_.now()});
-    recorder_.normal(api::Kind::Pod, bound.metadata, "Scheduled",
-                     "Successfully assigned " + bound.metadata.namespace_ + "/" + bound.metadata.name + " to " +
-                         node->metadata.name);
     reported_.erase(id);
+    const api::ObjectMeta meta = bound.metadata;
+    const std::string node_name = node->metadata.name;
     client_.update(id, std::move(bound));
+    recorder_.normal(api::Kind::Pod, meta, "Scheduled",
+                     "Successfully assigned " + meta.namespace_ + "/" + meta.name + " to " + node_name);
   }
   pending_ = std::move(still_pending);
 }

@@ -47,6 +47,7 @@ class Kubelet {
     bool done = false;          // terminated and will not restart
     std::int32_t exit_code = 0; // of the current run, known when it starts
     engine::Duration termination_delay{};
+    engine::SimTime finished_at{};  // of the last exit: the backoff's event time
     Backoff backoff;
   };
   struct PodRuntime {

@@ -27,6 +27,12 @@ std::int32_t max_restarts(const api::Pod& pod) {
   return restarts;
 }
 
+// afterOrZero: an empty time sorts first, then the later time.
+bool after_or_zero(const std::optional<api::SimTime>& a, const std::optional<api::SimTime>& b) {
+  if (!a || !b) return !a;
+  return *a > *b;
+}
+
 }  // namespace
 
 bool active_pods_less(const api::Pod& a, const api::Pod& b) {
@@ -36,11 +42,11 @@ bool active_pods_less(const api::Pod& a, const api::Pod& b) {
   if (is_ready(a) && is_ready(b)) {
     const auto a_since = ready_condition(a)->last_transition_time;
     const auto b_since = ready_condition(b)->last_transition_time;
-    if (a_since != b_since) return a_since > b_since;  // more recently ready first
+    if (a_since != b_since) return after_or_zero(a_since, b_since);  // more recently ready first
   }
   if (max_restarts(a) != max_restarts(b)) return max_restarts(a) > max_restarts(b);
   if (a.metadata.creation_timestamp != b.metadata.creation_timestamp) {
-    return a.metadata.creation_timestamp > b.metadata.creation_timestamp;  // newer first
+    return after_or_zero(a.metadata.creation_timestamp, b.metadata.creation_timestamp);  // newer first
   }
   return a.metadata.name < b.metadata.name;
 }
