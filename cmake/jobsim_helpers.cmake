@@ -4,7 +4,9 @@
 function(jobsim_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                                            -Wno-sign-conversion
-                                           -Wno-missing-field-initializers)
+                                           -Wno-missing-field-initializers
+                                           # GCC 12 false positive on std::string operator+ (GCC bug 105329)
+                                           -Wno-restrict)
   if(JOBSIM_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()
