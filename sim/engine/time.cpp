@@ -235,4 +235,8 @@ std::string to_rfc3339(SimTime at) {
 
 std::ostream& operator<<(std::ostream& out, SimTime at) { return out << to_rfc3339(at); }
 
+std::string to_rfc3339_millis(SimTime at) {
+  return to_rfc3339(std::chrono::floor<std::chrono::milliseconds>(at));
+}
+
 }  // namespace jobsim::engine

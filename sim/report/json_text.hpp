@@ -21,12 +21,12 @@ void append_json_escaped(std::string& out, std::string_view text);
 void append_int(std::string& out, std::int64_t value);
 
 // TimeText caches the RFC 3339 text of the last instant formatted: consecutive lines mostly
-// share their instant, and to_rfc3339 is the costliest part of a line.
+// share their instant, and formatting the time is the costliest part of a line.
 class TimeText {
  public:
   std::string_view operator()(engine::SimTime at) {
     if (!valid_ || at != last_) {
-      text_ = engine::to_rfc3339(at);
+      text_ = engine::to_rfc3339_millis(at);  // SPEC.md 4: millisecond precision
       last_ = at;
       valid_ = true;
     }

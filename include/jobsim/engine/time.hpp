@@ -39,6 +39,9 @@ std::optional<SimTime> parse_rfc3339(std::string_view text);
 // whole second; "…:00.000123Z" (microseconds) when not a whole millisecond. Years before 0 are
 // written as "-0001"; years past 9999 get more digits.
 std::string to_rfc3339(SimTime at);
+// to_rfc3339_millis is the output form of SPEC.md 4: UTC, the instant floored to the
+// millisecond, "…:00Z" when whole, "…:32.751Z" otherwise.
+std::string to_rfc3339_millis(SimTime at);
 
 // parse_duration parses Go's time.ParseDuration syntax plus "d" (24h): an optional sign, then one
 // or more decimal numbers with a unit: "90s", "2h30m", "1.5h", "500ms", "100us" (also "µs"),

@@ -250,3 +250,17 @@ TEST(CalendarTest, weekdays) {
 
 }  // namespace
 }  // namespace jobsim::engine
+
+namespace jobsim::engine {
+namespace {
+
+TEST(ToRfc3339Millis, FloorsToTheMillisecond) {
+  const SimTime whole = *parse_rfc3339("2026-01-01T00:00:32Z");
+  EXPECT_EQ(to_rfc3339_millis(whole), "2026-01-01T00:00:32Z");
+  EXPECT_EQ(to_rfc3339_millis(whole + std::chrono::microseconds(751920)), "2026-01-01T00:00:32.751Z");
+  EXPECT_EQ(to_rfc3339_millis(whole + std::chrono::microseconds(999)), "2026-01-01T00:00:32Z");
+  EXPECT_EQ(to_rfc3339_millis(whole - std::chrono::microseconds(1)), "2026-01-01T00:00:31.999Z");
+}
+
+}  // namespace
+}  // namespace jobsim::engine

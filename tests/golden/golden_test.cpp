@@ -1,0 +1,134 @@
+// Golden tests (OMNeT++ fingerprints, ns-3 reflogs): each scenario of golden.csv runs with its
+// seed; its events.jsonl must equal the reviewed expected/<name>.events.jsonl, and its
+// fingerprint (FNV-1a 64 of that text) the one in golden.csv, so that a drift shows as one
+// changed line even when a log is long. Updating is deliberate:
+//   JOBSIM_UPDATE_GOLDEN=1 ctest -L golden     (then review the diff like code)
+// The same test runs each scenario twice and requires byte-identical outputs.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "jobsim/engine/random_streams.hpp"
+#include "jobsim/scenario/load.hpp"
+#include "jobsim/world/world.hpp"
+
+namespace jobsim {
+namespace {
+
+const std::filesystem::path kRoot = JOBSIM_SOURCE_DIR;
+const std::filesystem::path kCsv = kRoot / "tests/golden/golden.csv";
+
+struct GoldenRow {
+  std::string scenario;  // path relative to the repository root
+  std::uint64_t seed = 0;
+  std::string until;
+  std::string fingerprint;
+};
+
+std::vector<GoldenRow> read_rows() {
+  std::vector<GoldenRow> rows;
+  std::ifstream in(kCsv);
+  std::string line;
+  std::getline(in, line);  // header
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    std::stringstream fields(line);
+    GoldenRow row;
+    std::string seed;
+    std::getline(fields, row.scenario, ',');
+    std::getline(fields, seed, ',');
+    std::getline(fields, row.until, ',');
+    std::getline(fields, row.fingerprint, ',');
+    row.seed = std::stoull(seed);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+std::string name_of(const GoldenRow& row) { return std::filesystem::path(row.scenario).stem().string(); }
+
+struct Outputs {
+  std::string events, summary, timeseries;
+};
+
+Outputs run(const GoldenRow& row) {
+  scenario::LoadOptions options;
+  options.seed = row.seed;
+  if (!row.until.empty()) options.until = row.until;
+  const scenario::Scenario loaded = scenario::load_scenario((kRoot / row.scenario).string(), options);
+  world::World world(loaded);
+  world.finish();
+  std::ostringstream events, summary, timeseries;
+  world.recorder().write_events_jsonl(events);
+  world.recorder().write_summary_json(summary);
+  world.recorder().write_timeseries_csv(timeseries);
+  return {events.str(), summary.str(), timeseries.str()};
+}
+
+std::string fingerprint(std::string_view text) {
+  char buffer[17];
+  std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(engine::fnv1a64(text)));
+  return buffer;
+}
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool updating() {
+  const char* update = std::getenv("JOBSIM_UPDATE_GOLDEN");
+  return update != nullptr && std::string(update) == "1";
+}
+
+class Golden : public ::testing::TestWithParam<GoldenRow> {};
+
+TEST_P(Golden, EventsMatchTheReviewedLog) {
+  const GoldenRow& row = GetParam();
+  const Outputs outputs = run(row);
+  const std::filesystem::path expected = kRoot / "tests/golden/expected" / (name_of(row) + ".events.jsonl");
+  if (updating()) {
+    std::filesystem::create_directories(expected.parent_path());
+    std::ofstream(expected, std::ios::binary) << outputs.events;
+    GTEST_SKIP() << "rewrote " << expected << "; fingerprint " << fingerprint(outputs.events);
+  }
+  ASSERT_TRUE(std::filesystem::exists(expected)) << "no golden log " << expected << " (run with JOBSIM_UPDATE_GOLDEN=1)";
+  EXPECT_EQ(outputs.events, read_file(expected)) << "events.jsonl of " << row.scenario << " drifted";
+  EXPECT_EQ(fingerprint(outputs.events), row.fingerprint) << "update golden.csv for " << row.scenario;
+}
+
+TEST_P(Golden, SameSeedGivesByteIdenticalOutputs) {
+  const GoldenRow& row = GetParam();
+  const Outputs first = run(row);
+  const Outputs second = run(row);
+  EXPECT_EQ(first.events, second.events);
+  EXPECT_EQ(first.summary, second.summary);
+  EXPECT_EQ(first.timeseries, second.timeseries);
+}
+
+TEST(GoldenCsv, ListsEveryScenario) {
+  // Every scenario in scenarios/ is golden-tested (manifests/ holds included files only).
+  std::vector<std::string> listed;
+  for (const GoldenRow& row : read_rows()) listed.push_back(row.scenario);
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(kRoot / "scenarios")) {
+    if (entry.path().extension() != ".yaml" || entry.path().parent_path().filename() == "manifests") continue;
+    const std::string relative = std::filesystem::relative(entry.path(), kRoot).string();
+    EXPECT_NE(std::find(listed.begin(), listed.end(), relative), listed.end()) << relative << " is not in golden.csv";
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, Golden, ::testing::ValuesIn(read_rows()),
+                         [](const ::testing::TestParamInfo<GoldenRow>& param_info) {
+                           std::string name = name_of(param_info.param);
+                           for (char& c : name) {
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace jobsim
