@@ -98,6 +98,12 @@ void decode_env_value_from(const Ctx& ctx, const Value& value, api::EnvVar& out)
   out.value_from = true;
 }
 
+// A standard resource name, or an extended one with a domain prefix (nvidia.com/gpu).
+bool is_qualified_resource_name(std::string_view name) {
+  return name == "ephemeral-storage" || name == "storage" || name.starts_with("hugepages-") ||
+         name.find('/') != std::string_view::npos;
+}
+
 }  // namespace
 
 bool decode_value(const Ctx& ctx, const Value& value, api::ResourceList& out) {
@@ -119,6 +125,13 @@ bool decode_value(const Ctx& ctx, const Value& value, api::ResourceList& out) {
       decode_resource_quantity(child, entry.value, QuantityUnit::Whole, out.memory_bytes);
     } else if (entry.key == "pods") {
       decode_resource_quantity(child, entry.value, QuantityUnit::Whole, out.pods);
+    } else if (!is_qualified_resource_name(entry.key)) {
+      // Upstream validateResourceName: a name without a domain prefix must be a standard one,
+      // so a misspelt "memroy" is an error, not a silently kept extended resource.
+      static constexpr std::string_view kStandard[] = {"cpu", "memory", "pods", "ephemeral-storage", "storage"};
+      ctx.key(entry.key).fail(entry.key_pos, "Invalid value: \"" + entry.key +
+                                                 "\": must be a standard resource type or fully qualified" +
+                                                 did_you_mean(entry.key, kStandard));
     } else if (entry.value.is_null()) {
       out.other.erase(entry.key);
     } else {
