@@ -73,6 +73,21 @@ void decode_objects(const Ctx& ctx, const Value& value, const ScenarioSource& so
   }
 }
 
+std::optional<std::vector<Value>> read_include(const Value& item, const ScenarioSource& source) {
+  const Value* file = item.find("file");
+  if (file == nullptr || !file->is_scalar() || item.entries().size() != 1) return std::nullopt;
+  std::string error;
+  const std::optional<std::string> text = read_text_file(display_path(source.base_dir, file->text()), error);
+  if (!text) return std::nullopt;
+  YamlDocuments documents = read_yaml(*text, display_path(source.base_dir, file->text()));
+  if (documents.syntax_error || !documents.problems.empty()) return std::nullopt;
+  std::vector<Value> manifests;
+  for (Value& document : documents.documents) {
+    if (!document.is_null()) manifests.push_back(std::move(document));
+  }
+  return manifests;
+}
+
 void not_supported_yet(const Ctx& ctx, const Value& root, const Value& value) {
   const bool empty = value.is_null() || (value.is_sequence() && value.items().empty()) ||
                      (value.is_map() && value.entries().empty());
@@ -222,6 +237,22 @@ Scenario decode_scenario(const Value& root, const ScenarioSource& source, const 
 
   check_unique_objects(scenario, diagnostics);
   return scenario;
+}
+
+void expand_includes(Value& root, const ScenarioSource& source) {
+  Value* objects = root.is_map() ? root.find("objects") : nullptr;
+  if (objects == nullptr || !objects->is_sequence()) return;
+  std::vector<Value> expanded;
+  for (Value& item : objects->items()) {
+    const bool include = item.is_map() && item.find("file") != nullptr && item.find("apiVersion") == nullptr;
+    std::optional<std::vector<Value>> manifests = include ? read_include(item, source) : std::nullopt;
+    if (!manifests) {
+      expanded.push_back(std::move(item));
+      continue;
+    }
+    for (Value& manifest : *manifests) expanded.push_back(std::move(manifest));
+  }
+  objects->items() = std::move(expanded);
 }
 
 }  // namespace jobsim::scenario

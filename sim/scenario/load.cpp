@@ -23,8 +23,10 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Lo
                     "a scenario file holds one YAML document, this one has " + std::to_string(documents.documents.size()) +
                         " (put multi-document manifests in a file listed as `objects: [{file: ...}]`)");
   }
+  const ScenarioSource source{file, base_dir};
+  expand_includes(root, source);
   apply_overrides(root, options.set_overrides, diagnostics);
-  Scenario scenario = decode_scenario(root, ScenarioSource{file, base_dir}, options, diagnostics);
+  Scenario scenario = decode_scenario(root, source, options, diagnostics);
   if (!diagnostics.empty()) {
     diagnostics.sort_by_position();
     throw ScenarioError(diagnostics.messages());

@@ -38,6 +38,12 @@ struct ScenarioSource {
   std::string file;      // as given, for messages
   std::string base_dir;  // `- file:` manifests resolve against it
 };
+// expand_includes replaces each `- file: path` entry of `objects` by the documents of that file,
+// in order, so that `--set objects[N]...` addresses the N-th object whether it is inline or
+// included. Spliced documents keep their own file positions. An include that cannot be read or
+// parsed is left in place; decoding then reports it.
+void expand_includes(Value& root, const ScenarioSource& source);
+
 Scenario decode_scenario(const Value& root, const ScenarioSource& source, const LoadOptions& options,
                          Diagnostics& diagnostics);
 

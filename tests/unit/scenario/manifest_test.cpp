@@ -401,16 +401,19 @@ TEST(Includes, MultiDocumentFileKeepsPositionsInsideIt) {
 }
 
 TEST(Includes, ProblemsPointIntoTheIncludedFile) {
+  // Included documents are spliced into `objects` (so --set objects[N] is the N-th object):
+  // broken.yaml's two documents are objects[0] and objects[1]; the unreadable include stays
+  // objects[2] and the entry after it objects[3].
   const std::string dir = kFixtures;
   EXPECT_EQ(load_error(read_fixture(dir + "/with_broken_include.yaml")),
             dir + "/manifests/broken.yaml:6:3: Job \"pi\": unknown field \"spec.backofLimit\" (did you mean \"backoffLimit\"?)\n" +
                 dir + "/manifests/broken.yaml:12:22: Job \"pi\": spec.template.spec.restartPolicy: Unsupported value: "
                       "\"Sometimes\": supported values: \"OnFailure\", \"Never\"\n" +
-                dir + "/manifests/broken.yaml:15:7: objects[0]: no matches for kind \"Deployment\" in version \"apps/v1\"; "
+                dir + "/manifests/broken.yaml:15:7: objects[1]: no matches for kind \"Deployment\" in version \"apps/v1\"; "
                       "supported kinds are batch/v1 Job, batch/v1 CronJob, v1 Node, v1 Pod, v1 List\n"
-                      "scen.yaml:5:11: objects[1].file: cannot read \"" + dir + "/manifests/missing.yaml\": No such file or "
+                      "scen.yaml:5:11: objects[2].file: cannot read \"" + dir + "/manifests/missing.yaml\": No such file or "
                       "directory\n"
-                      "scen.yaml:7:5: unknown field \"objects[2].kind\"");
+                      "scen.yaml:7:5: unknown field \"objects[3].kind\"");
 }
 
 // --- bad manifests --------------------------------------------------------------------------

@@ -30,3 +30,19 @@ TEST(ResourceName, QualifiedAndStandardNamesAreAccepted) {
 
 }  // namespace
 }  // namespace jobsim::scenario
+
+namespace jobsim::scenario {
+namespace {
+
+// --set addresses objects after `- file:` includes are expanded: objects[0] is the first
+// manifest of the included file.
+TEST(SetOverrides, ReachManifestsInIncludedFiles) {
+  LoadOptions options;
+  options.set_overrides = {"objects[0].spec.parallelism=5"};
+  const Scenario scenario = load_scenario("scenarios/job/parallel-processor.yaml", options);
+  ASSERT_EQ(scenario.objects.size(), 1u);
+  EXPECT_EQ(std::get<api::Job>(scenario.objects[0].object).spec.parallelism, 5);
+}
+
+}  // namespace
+}  // namespace jobsim::scenario
