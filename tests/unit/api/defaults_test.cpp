@@ -14,20 +14,14 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "testing/table.hpp"
 
 namespace jobsim::api {
 namespace {
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
-template <typename Case>
-  requires requires(const Case& c) { c.name; }
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.name;
-}
+JOBSIM_PRINT_CASES_BY_NAME()
 
 template <class T>
 std::string opt(const std::optional<T>& value) {

@@ -12,20 +12,14 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include "testing/table.hpp"
 
 namespace jobsim::api {
 namespace {
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
-template <typename Case>
-  requires requires(const Case& c) { c.name; }
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.name;
-}
+JOBSIM_PRINT_CASES_BY_NAME()
 
 struct QuantityCase {
   std::string_view name;

@@ -24,6 +24,7 @@
 #include "jobsim/engine/clock.hpp"
 #include "jobsim/engine/distributions.hpp"
 #include "jobsim/engine/random_streams.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::cluster {
 namespace {
@@ -31,10 +32,7 @@ namespace {
 using namespace std::chrono_literals;
 using engine::SimTime;
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 constexpr SimTime kStart{std::chrono::seconds{1704067200}};  // 2024-01-01T00:00:00Z
 

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "unit/cluster/test_cluster.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::cluster {
 namespace {
@@ -33,10 +34,7 @@ using engine::SimTime;
 using test::kStart;
 using test::make_pod;
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 // ScriptedWorkload returns the scripted runs in order, then repeats `then` forever, and records
 // when each run started.

@@ -15,6 +15,7 @@
 #include <string_view>
 
 #include "unit/cluster/test_cluster.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::cluster {
 namespace {
@@ -25,10 +26,7 @@ using test::kMi;
 using test::kStart;
 using test::make_pod;
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 class SchedulerTest : public testing::Test {
  protected:

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "jobsim/engine/time.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::engine {
 namespace {
@@ -18,10 +19,7 @@ using std::chrono::milliseconds;
 using std::chrono::minutes;
 using std::chrono::seconds;
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 struct InvalidTextCase {
   std::string_view name;

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include "testing/table.hpp"
 
 namespace jobsim::engine {
 namespace {
@@ -19,10 +20,7 @@ SimTime unix_time(std::int64_t unix_seconds, std::int64_t micros = 0) {
   return SimTime{seconds(unix_seconds) + microseconds(micros)};
 }
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 // --- parse_rfc3339 ---------------------------------------------------------------------------
 

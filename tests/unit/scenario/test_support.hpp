@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "jobsim/scenario/load.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::scenario::testing {
 
@@ -37,9 +38,6 @@ inline Scenario load(std::string_view yaml, const LoadOptions& options = {}) {
   return Scenario{};
 }
 
-template <class Case>
-std::string name_of(const ::testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 }  // namespace jobsim::scenario::testing

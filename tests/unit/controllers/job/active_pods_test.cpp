@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "testing/table.hpp"
 
 namespace jobsim::controllers::job {
 namespace {
@@ -22,17 +23,10 @@ namespace {
 using namespace std::chrono_literals;
 using api::SimTime;
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 // Failure output names the case instead of dumping its bytes.
-template <typename Case>
-  requires requires(const Case& c) { c.name; }
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.name;
-}
+JOBSIM_PRINT_CASES_BY_NAME()
 
 constexpr SimTime kNow{std::chrono::seconds{1704067200}};  // 2024-01-01T00:00:00Z
 constexpr SimTime kThen = kNow - std::chrono::hours(24 * 31);  // upstream: now.AddDate(0, -1, 0)

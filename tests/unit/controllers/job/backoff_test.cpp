@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "jobsim/engine/time.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::controllers::job {
 namespace {
@@ -27,17 +28,10 @@ using api::SimTime;
 // Upstream's defaultTestTime: 2009-11-10T23:00:00Z.
 constexpr SimTime kDefaultTestTime{std::chrono::seconds{1257894000}};
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 // Failure output names the case instead of dumping its bytes.
-template <typename Case>
-  requires requires(const Case& c) { c.name; }
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.name;
-}
+JOBSIM_PRINT_CASES_BY_NAME()
 
 std::string show(const BackoffRecord& record) {
   std::ostringstream out;

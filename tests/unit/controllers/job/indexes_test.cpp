@@ -13,21 +13,15 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "testing/table.hpp"
 
 namespace jobsim::controllers::job {
 namespace {
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 // Failure output names the case instead of dumping its bytes.
-template <typename Case>
-  requires requires(const Case& c) { c.name; }
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.name;
-}
+JOBSIM_PRINT_CASES_BY_NAME()
 
 std::string show(const std::vector<Interval>& intervals) {
   std::ostringstream out;

@@ -15,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include "testing/table.hpp"
 
 namespace jobsim::controllers::job {
 namespace {
@@ -23,17 +24,10 @@ using api::ConditionStatus;
 using api::PodFailurePolicyAction;
 using api::PodFailurePolicyOnExitCodesOperator;
 
-template <typename Case>
-std::string name_of(const testing::TestParamInfo<Case>& info) {
-  return std::string(info.param.name);
-}
+using jobsim::test_support::name_of;
 
 // Failure output names the case instead of dumping its bytes.
-template <typename Case>
-  requires requires(const Case& c) { c.name; }
-void PrintTo(const Case& c, std::ostream* out) {
-  *out << c.name;
-}
+JOBSIM_PRINT_CASES_BY_NAME()
 
 // Upstream's validPodObjectMeta.
 api::ObjectMeta valid_pod_object_meta() { return {.name = "mypod", .namespace_ = "default"}; }
