@@ -135,14 +135,33 @@ api::ObjectId Scheduler::find_node(const api::Pod& pod) const {
 }
 
 void Scheduler::schedule_pending() {
+  // What find_node looks at in a pod: its requests, node selector and tolerations. During one
+  // pass nodes only fill up (binding is the only write), so once a pod found no node, every
+  // later pod with the same shape finds none either and skips find_node. Without this a full
+  // cluster costs (pending pods x nodes) checks per freed slot (docs/performance.md).
+  struct Shape {
+    api::ResourceList requests;
+    api::Labels node_selector;
+    std::vector<api::Toleration> tolerations;
+  };
+  std::vector<Shape> unschedulable;
+  auto known_unschedulable = [&unschedulable](const api::Pod& pod, const api::ResourceList& requests) {
+    return std::ranges::any_of(unschedulable, [&](const Shape& shape) {
+      return shape.requests == requests && shape.node_selector == pod.spec.node_selector &&
+             shape.tolerations == pod.spec.tolerations;
+    });
+  };
   std::deque<api::ObjectId> still_pending;
   while (!pending_.empty()) {
     const api::ObjectId id = pending_.front();
     pending_.pop_front();
     const api::Pod* pod = pods_.get(id);
     if (pod == nullptr || !pod->spec.node_name.empty() || pod->metadata.deletion_timestamp) continue;
-    const api::ObjectId node_id = find_node(*pod);
+    api::ResourceList requests = api::pod_requests(pod->spec);
+    const bool known = known_unschedulable(*pod, requests);
+    const api::ObjectId node_id = known ? api::kNoObject : find_node(*pod);
     if (node_id == api::kNoObject) {
+      if (!known) unschedulable.push_back({std::move(requests), pod->spec.node_selector, pod->spec.tolerations});
       if (!reported_[id]) {
         reported_[id] = true;
         recorder_.warning(api::Kind::Pod, pod->metadata, "FailedScheduling",

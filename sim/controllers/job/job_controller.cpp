@@ -82,10 +82,14 @@ bool past_backoff_limit_on_failure(const api::Job& job, const std::vector<const 
   return limit == 0 ? restarts > 0 : restarts >= limit;
 }
 
-bool valid_index(const api::Job& job, const api::Pod& pod) {
+// valid_index with the pod's completion index already parsed.
+bool valid_index(const api::Job& job, std::int32_t index) {
   if (!api::is_indexed(job)) return true;
-  const std::int32_t index = get_completion_index(pod);
   return index != kUnknownCompletionIndex && index < job.spec.completions.value_or(0);
+}
+
+bool valid_index(const api::Job& job, const api::Pod& pod) {
+  return !api::is_indexed(job) || valid_index(job, get_completion_index(pod));
 }
 
 }  // namespace
@@ -179,7 +183,7 @@ void JobController::delete_job(api::ObjectId id, const api::Job& job) {
   backoff_records_.erase(id);
   // cleanupPodFinalizers: the Job is gone, so its pods' tracking finalizers must go too.
   if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
-    for (api::ObjectId pod_id : found->second) orphan_queue_.add(pod_id);
+    for (const auto& [pod_id, index] : found->second) orphan_queue_.add(pod_id);
   }
   queue_.add(id);
 }
@@ -195,7 +199,7 @@ void JobController::index_pod(api::ObjectId id, const api::Pod& pod) {
   const api::ObjectId job = resolve_controller_ref(pod);
   const bool relevant = job != api::kNoObject && (has_tracking_finalizer(pod) || !api::is_pod_terminal(pod));
   if (relevant) {
-    job_pods_[job].insert(id);
+    job_pods_[job][id] = get_completion_index(pod);
     pod_job_[id] = job;
     return;
   }
@@ -275,12 +279,17 @@ void JobController::sync_job(api::ObjectId id) {
   const api::SimTime now = sim_.now();
   SyncContext context;
   if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
-    for (api::ObjectId pod_id : found->second) {
+    const bool indexed = api::is_indexed(job);
+    context.pods.reserve(found->second.size());
+    context.active_pods.reserve(found->second.size());
+    context.all.reserve(found->second.size());
+    for (const auto& [pod_id, index] : found->second) {
       const api::Pod* pod = pods_.get(pod_id);
-      context.pods.push_back({pod_id, pod});
+      const PodRef ref{pod_id, pod, indexed ? index : kUnknownCompletionIndex};
+      context.pods.push_back(ref);
       context.all.push_back(pod);
       if (is_pod_active(*pod)) {
-        context.active_pods.push_back({pod_id, pod});
+        context.active_pods.push_back(ref);
         if (is_pod_ready(*pod)) ++context.ready;
       }
       if (is_pod_terminating(*pod)) ++context.terminating;
@@ -293,7 +302,7 @@ void JobController::sync_job(api::ObjectId id) {
   std::vector<const api::Pod*> new_succeeded;
   std::vector<const api::Pod*> new_failed;
   for (const PodRef& ref : context.pods) {
-    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, *ref.pod)) continue;
+    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, ref.index)) continue;
     if (ref.pod->status.phase == api::PodPhase::Succeeded) new_succeeded.push_back(ref.pod);
     else if (is_pod_failed(*ref.pod, job)) new_failed.push_back(ref.pod);
   }
@@ -403,6 +412,18 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
   std::int32_t active = static_cast<std::int32_t>(context.active_pods.size());
   const std::int32_t parallelism = *job.spec.parallelism;
   auto removal_order = [&](std::int32_t count) {
+    if (count == 0) {
+      // The usual sync removes nothing: with count 0 only pods without a valid index, or
+      // sharing an index, are removed. Sorting plain indexes finds out whether there are any
+      // several times faster than the full sort of the pods below (docs/performance.md).
+      if (!api::is_indexed(job)) return std::vector<PodRef>{};
+      std::vector<std::int32_t> indexes;
+      indexes.reserve(context.active_pods.size());
+      for (const PodRef& ref : context.active_pods) indexes.push_back(ref.index);
+      std::ranges::sort(indexes);
+      const bool all_valid = indexes.empty() || (valid_index(job, indexes.front()) && valid_index(job, indexes.back()));
+      if (all_valid && std::ranges::adjacent_find(indexes) == indexes.end()) return std::vector<PodRef>{};
+    }
     std::vector<PodRef> candidates = context.active_pods;
     std::vector<PodRef> remove;
     if (api::is_indexed(job)) {
@@ -410,15 +431,13 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
       // of each index, go first.
       std::vector<PodRef> keep;
       std::ranges::sort(candidates, [](const PodRef& a, const PodRef& b) {
-        const auto ia = get_completion_index(*a.pod);
-        const auto ib = get_completion_index(*b.pod);
-        if (ia != ib) return ia < ib;
+        if (a.index != b.index) return a.index < b.index;
         return active_pods_less(*b.pod, *a.pod);  // most advanced first within an index
       });
       std::int32_t last = kUnknownCompletionIndex - 1;
       for (const PodRef& ref : candidates) {
-        const std::int32_t index = get_completion_index(*ref.pod);
-        if (!valid_index(job, *ref.pod) || index == last) {
+        const std::int32_t index = ref.index;
+        if (!valid_index(job, index) || index == last) {
           remove.push_back(ref);
         } else {
           keep.push_back(ref);
@@ -476,10 +495,10 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
   diff = std::min(diff, kMaxPodCreateDeletePerSync);
   if (api::is_indexed(job)) {
     std::vector<std::int32_t> excluded;
-    for (const PodRef& ref : context.active_pods) excluded.push_back(get_completion_index(*ref.pod));
+    for (const PodRef& ref : context.active_pods) excluded.push_back(ref.index);
     if (only_replace_failed_pods(job)) {
       for (const PodRef& ref : context.pods) {
-        if (is_pod_terminating(*ref.pod)) excluded.push_back(get_completion_index(*ref.pod));
+        if (is_pod_terminating(*ref.pod)) excluded.push_back(ref.index);
       }
     }
     const std::vector<std::int32_t> indexes =

@@ -8,7 +8,7 @@
 // same instant). backoffLimitPerIndex and successPolicy are not modelled yet (issue #4).
 #pragma once
 
-#include <set>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -59,6 +59,11 @@ class JobController {
   struct PodRef {
     api::ObjectId id;
     const api::Pod* pod;
+    // The pod's completion index as job_pods_ holds it (kUnknownCompletionIndex when absent or
+    // the Job is not Indexed): the removal order sorts by it on every sync, and parsing the
+    // annotation in the comparator was most of the time of a large Indexed Job
+    // (docs/performance.md).
+    std::int32_t index = kUnknownCompletionIndex;
   };
   struct SyncContext;  // defined in job_controller.cpp
 
@@ -86,8 +91,9 @@ class JobController {
   std::unordered_map<std::string, api::ObjectId> job_by_uid_;
   // Pods that can still matter to their Job's sync: not terminal, or still carrying the
   // tracking finalizer. Finished and counted pods leave the index, so a sync costs O(live pods)
-  // even when a Job has retained 100,000 finished pods (upstream lists them all).
-  std::unordered_map<api::ObjectId, std::set<api::ObjectId>> job_pods_;
+  // even when a Job has retained 100,000 finished pods (upstream lists them all). Each pod id
+  // maps to its completion index, parsed when the pod is indexed rather than on every sync.
+  std::unordered_map<api::ObjectId, std::map<api::ObjectId, std::int32_t>> job_pods_;
   std::unordered_map<api::ObjectId, api::ObjectId> pod_job_;
 };
 
