@@ -141,7 +141,7 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   api::ContainerStatus* status = status_of(pod, index);
   const std::optional<engine::SimTime> started_at = status->state.started_at;
   status->state = {.kind = api::ContainerStateKind::Terminated,
-                   .reason = exit_code == 0 ? "Completed" : (exit_code == kExitCodeSigkill && runtime.killing ? "Error" : "Error"),
+                   .reason = exit_code == 0 ? "Completed" : "Error",
                    .exit_code = exit_code,
                    .started_at = started_at,
                    .finished_at = now};

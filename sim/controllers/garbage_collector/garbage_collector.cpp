@@ -130,20 +130,15 @@ void GarbageCollector::process(WorkQueue::Key key) {
 void GarbageCollector::attempt_to_delete_item(Ref ref, const api::ObjectMeta& object) {
   if (object.owner_references.empty() || object.deletion_timestamp) return;
   std::vector<std::string> dangling;
-  bool waiting_for_dependents_deletion = false;
   for (const api::OwnerReference& owner : object.owner_references) {
     const auto found = owner_by_uid(owner.uid);
     const api::ObjectMeta* owner_meta = found ? meta(*found) : nullptr;
-    if (owner_meta == nullptr) {
-      dangling.push_back(owner.uid);
-    } else if (owner.block_owner_deletion && owner_meta->deletion_timestamp &&
-               api::has_finalizer(*owner_meta, api::kForegroundDeletionFinalizer)) {
-      waiting_for_dependents_deletion = true;
-    }
+    // An owner waiting for its dependents (Foreground) deletes them itself: see
+    // process_deleting_dependents.
+    if (owner_meta == nullptr) dangling.push_back(owner.uid);
   }
   if (dangling.size() == object.owner_references.size()) {
-    const bool has_dependents = dependents_by_owner_.contains(object.uid) && !dependents_by_owner_.at(object.uid).empty();
-    delete_object(ref, has_dependents ? std::optional(cluster::PropagationPolicy::Background) : std::nullopt);
+    delete_object(ref, std::nullopt);  // Background, unless the object's own finalizers say otherwise
     return;
   }
   if (!dangling.empty()) {
@@ -154,7 +149,6 @@ void GarbageCollector::attempt_to_delete_item(Ref ref, const api::ObjectMeta& ob
     update_meta(ref, patched);
     return;
   }
-  (void)waiting_for_dependents_deletion;  // handled from the owner's side
 }
 
 // processDeletingDependentsItem: delete the dependents of a foreground-deleting owner; remove

@@ -365,7 +365,6 @@ void JobController::sync_job(api::ObjectId id) {
     context.succeeded = context.succeeded_indexes.total();
   }
 
-  bool suspend_condition_changed = false;
   if (context.finished_condition) {
     // Failing or succeeding: delete every active pod, keeping its finalizer so that it is
     // counted (as failed, unless the Job succeeded) when its finalizer is removed.
@@ -389,19 +388,17 @@ void JobController::sync_job(api::ObjectId id) {
       if (job_suspended(job)) {
         if (ensure_job_condition_status(job.status.conditions, api::kJobSuspended, api::ConditionStatus::True,
                                         "JobSuspended", "Job suspended", now)) {
-          suspend_condition_changed = true;
           recorder_.normal(api::Kind::Job, job.metadata, "Suspended", "Job suspended");
         }
       } else if (ensure_job_condition_status(job.status.conditions, api::kJobSuspended, api::ConditionStatus::False,
                                              "JobResumed", "Job resumed", now)) {
-        suspend_condition_changed = true;
         recorder_.normal(api::Kind::Job, job.metadata, "Resumed", "Job resumed");
         // Resumed Jobs restart the activeDeadlineSeconds clock.
         job.status.start_time = now;
       }
     }
   }
-  (void)suspend_condition_changed;  // the whole status is compared before writing
+  // No "status changed" flag is kept: the whole status is compared before it is written.
   job.status.active = active;
   job.status.ready = context.ready;
   job.status.terminating = context.terminating;
