@@ -138,7 +138,9 @@ void GarbageCollector::attempt_to_delete_item(Ref ref, const api::ObjectMeta& ob
     if (owner_meta == nullptr) dangling.push_back(owner.uid);
   }
   if (dangling.size() == object.owner_references.size()) {
-    delete_object(ref, std::nullopt);  // Background, unless the object's own finalizers say otherwise
+    // Background. Upstream picks Orphan or Foreground when the object carries that finalizer itself;
+    // such an object already has a deletionTimestamp and returned above.
+    delete_object(ref, std::nullopt);
     return;
   }
   if (!dangling.empty()) {
