@@ -7,12 +7,13 @@ cd "$(dirname "$0")/../.."
 # layer -> layers it may include (besides itself)
 declare -A allowed=(
   [engine]=""
-  [api]="engine"
-  [cluster]="engine api"
-  [controllers]="engine api cluster"
-  [scenario]="engine api"
-  [report]="engine api cluster"
-  [world]="engine api cluster controllers scenario report"
+  [cron]="engine"
+  [api]="engine cron"
+  [cluster]="engine cron api"
+  [controllers]="engine cron api cluster"
+  [scenario]="engine cron api"
+  [report]="engine cron api cluster"
+  [world]="engine cron api cluster controllers scenario report"
 )
 # controllers may include only these cluster headers (not the scheduler, kubelets or store)
 controller_cluster_ok="api_error.hpp informer.hpp client.hpp event_recorder.hpp"

@@ -1,0 +1,58 @@
+// Schedule: robfig/cron v3.0.1 as Kubernetes uses it: ParseStandard (five fields, names, ranges,
+// steps, lists, '?', descriptors, @every, an optional TZ=/CRON_TZ= prefix) and Schedule.Next,
+// quirks included (cron-semantics.md). Error texts are robfig's, verbatim.
+// Upstream: github.com/robfig/cron/v3 v3.0.1 parser.go, spec.go, constantdelay.go.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "jobsim/cron/time_zone.hpp"
+#include "jobsim/engine/time.hpp"
+
+namespace jobsim::cron {
+
+// kZeroTime is Go's time.Time{} (0001-01-01T00:00:00Z): what Next returns when no activation
+// exists within its search limit. It is a value, not an error; the controller's arithmetic
+// (two zero times are less than a second apart) is what turns it into InvalidSchedule.
+inline constexpr SimTime kZeroTime{std::chrono::seconds(-62135596800LL)};
+
+class Schedule;
+
+struct ParseResult;
+
+class Schedule {
+ public:
+  // parse_standard is robfig's ParseStandard. A TZ=/CRON_TZ= prefix loads its zone with
+  // TimeZone::load ("provided bad location <name>: <error>"); TZ=Local means "no prefix".
+  // Where robfig panics (a prefix with no space after it), the result is an error whose text
+  // says so (docs/fidelity.md).
+  static ParseResult parse_standard(std::string_view spec);
+
+  // next is robfig's Schedule.Next(t) where t carries the zone `local` (the controller's local
+  // zone, used when the spec has no TZ= prefix). Returns kZeroTime when nothing matches within
+  // the search limit (the rest of the start year plus five years).
+  SimTime next(SimTime from, const TimeZone& local) const;
+
+  // is_every: an @every schedule (ConstantDelaySchedule), which ignores every zone.
+  bool is_every() const { return delay_seconds_ > 0; }
+  // zone: the prefix zone, if the spec had one (other than TZ=Local).
+  const std::optional<TimeZone>& zone() const { return zone_; }
+
+ private:
+  Schedule() = default;
+  // Bit sets as robfig keeps them: bit v set when value v is allowed; bit 63 is the star flag.
+  std::uint64_t second_ = 0, minute_ = 0, hour_ = 0, dom_ = 0, month_ = 0, dow_ = 0;
+  std::optional<TimeZone> zone_;
+  std::int64_t delay_seconds_ = 0;  // @every, clamped to >= 1 s and truncated to seconds
+  friend struct ScheduleParser;
+};
+
+struct ParseResult {
+  std::optional<Schedule> schedule;
+  std::string error;  // robfig's message when schedule is empty
+};
+
+}  // namespace jobsim::cron
