@@ -27,6 +27,8 @@ std::string_view to_string(LineEvent event) {
     case LineEvent::Deleted: return "Deleted";
     case LineEvent::Ready: return "Ready";
     case LineEvent::NotReady: return "NotReady";
+    case LineEvent::Down: return "Down";
+    case LineEvent::Up: return "Up";
     case LineEvent::KubernetesEvent: return "Event";
   }
   return "";
@@ -63,6 +65,12 @@ void EventLog::add_kubernetes_event(const api::Event& event) {
   records_.push_back({event.time, index, kEmptyString, 0, LineEvent::KubernetesEvent, false});
 }
 
+void EventLog::add_component(engine::SimTime at, std::string_view kind, std::string_view name, LineEvent event) {
+  const auto index = static_cast<std::uint32_t>(components_.size());
+  components_.push_back({strings_.intern(kind), text_.store(name)});
+  records_.push_back({at, index, kEmptyString, 0, event, false});
+}
+
 void EventLog::append_line(std::string& line, std::string_view time, const Record& record) const {
   line.append("{\"time\":\"").append(time).append("\",\"kind\":");
   if (record.event == LineEvent::KubernetesEvent) {
@@ -83,6 +91,13 @@ void EventLog::append_line(std::string& line, std::string_view time, const Recor
     line.append("\",\"source\":");
     append_json_string(line, strings_.view(event.source));
     line.append("}\n");
+    return;
+  }
+  if (record.event == LineEvent::Down || record.event == LineEvent::Up) {
+    const Component& component = components_[record.subject];
+    line.append("\"").append(strings_.view(component.kind)).append("\",\"namespace\":\"\",\"name\":");
+    append_json_string(line, component.name);
+    line.append(",\"event\":\"").append(to_string(record.event)).append("\"}\n");
     return;
   }
   const Subject& subject = subjects_[record.subject];

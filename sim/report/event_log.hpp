@@ -20,6 +20,7 @@ namespace jobsim::report {
 enum class LineEvent : std::uint8_t {
   Created, Updated, Started, Suspended, Resumed, FailureTarget, SuccessCriteriaMet, Complete,
   Scheduled, Running, Restarted, Terminating, Succeeded, Failed, Deleted, Ready, NotReady,
+  Down, Up,         // a control-plane component (a fault); its record points into components_
   KubernetesEvent,  // a line of kind "Event"; its record points into kube_events_
 };
 std::string_view to_string(LineEvent event);
@@ -42,6 +43,9 @@ class EventLog {
     records_.push_back({at, subject, text, number, event, has_number});
   }
   void add_kubernetes_event(const api::Event& event);
+  // add_component appends a Down or Up line of a control-plane component, e.g. kind
+  // "ControllerManager", name "kube-controller-manager" (no namespace, no owner).
+  void add_component(engine::SimTime at, std::string_view kind, std::string_view name, LineEvent event);
 
   std::string_view subject_name(SubjectId subject) const { return subjects_[subject].name; }
   StringTable& strings() { return strings_; }
@@ -75,6 +79,11 @@ class EventLog {
     std::string_view message;
   };
 
+  struct Component {
+    StringId kind;
+    std::string_view name;  // in text_
+  };
+
   StringId owner_of(const api::ObjectMeta& meta);
   void append_line(std::string& line, std::string_view time, const Record& record) const;
 
@@ -83,6 +92,7 @@ class EventLog {
   std::vector<Subject> subjects_;
   std::vector<Record> records_;
   std::vector<KubernetesEvent> kube_events_;
+  std::vector<Component> components_;
 };
 
 }  // namespace jobsim::report

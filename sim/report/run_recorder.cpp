@@ -66,6 +66,14 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   std::ranges::sort(state.job_durations);
 }
 
+void RunRecorder::component_down(std::string_view kind, std::string_view name) {
+  state_->log.add_component(state_->clock.now(), kind, name, LineEvent::Down);
+}
+
+void RunRecorder::component_up(std::string_view kind, std::string_view name) {
+  state_->log.add_component(state_->clock.now(), kind, name, LineEvent::Up);
+}
+
 std::size_t RunRecorder::event_lines() const { return state_->log.size(); }
 
 void RunRecorder::write_events_jsonl(std::ostream& out) const { state_->log.write(out); }

@@ -227,8 +227,21 @@ Scenario decode_scenario(const Value& root, const ScenarioSource& source, const 
         scenario.actions.push_back(std::move(action));
       }
     });
-    fields.custom("faults", [&](const Ctx& c, const Value& v) { not_supported_yet(c, root, v); })
-        .custom("expect", [&](const Ctx& c, const Value& v) { not_supported_yet(c, root, v); });
+    fields.custom("faults", [&](const Ctx& c, const Value& v) {
+      scenario.faults.clear();
+      if (v.is_null()) return;
+      if (!v.is_sequence()) {
+        c.fail(v.pos(), "expected a list of faults, got " + describe(v));
+        return;
+      }
+      for (std::size_t i = 0; i < v.items().size(); ++i) {
+        Fault fault;
+        decode_fault(c.index(i), v.items()[i], frame, fault);
+        scenario.faults.push_back(std::move(fault));
+      }
+      check_fault_overlaps(c, scenario.faults);
+    });
+    fields.custom("expect", [&](const Ctx& c, const Value& v) { not_supported_yet(c, root, v); });
   }
 
   scenario.file = source.file;

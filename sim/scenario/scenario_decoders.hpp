@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "jobsim/scenario/load.hpp"
 #include "jobsim/scenario/scenario.hpp"
@@ -32,6 +33,13 @@ bool decode_time_arg(const Ctx& ctx, const Value& value, const TimeFrame& frame,
 
 // decode_action.cpp
 void decode_action(const Ctx& ctx, const Value& value, const TimeFrame& frame, Action& out);
+
+// decode_fault.cpp
+// decode_fault reads one entry of `faults:`; kinds planned for issue #4 are reported as such.
+void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fault& out);
+// check_fault_overlaps reports controllerManagerDown outages that overlap or touch; `ctx` is
+// the context of the `faults` list.
+void check_fault_overlaps(const Ctx& ctx, const std::vector<Fault>& faults);
 
 // decode_scenario.cpp
 struct ScenarioSource {

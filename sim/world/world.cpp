@@ -52,6 +52,51 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
     create_objects();
   });
   schedule_actions();
+  schedule_faults();
+}
+
+template <class F>
+void World::for_each_controller(F&& f) {
+  f(job_controller_);
+  f(ttl_controller_);
+  f(garbage_collector_);
+}
+
+// Lifecycle lines of the outage (events.jsonl, docs/faults.md).
+constexpr std::string_view kControllerManagerKind = "ControllerManager";
+constexpr std::string_view kControllerManagerName = "kube-controller-manager";
+
+void World::stop_controller_manager() {
+  if (!controller_manager_running_) return;
+  controller_manager_running_ = false;
+  for_each_controller([](auto& controller) { controller.stop(); });
+  recorder_->component_down(kControllerManagerKind, kControllerManagerName);
+}
+
+void World::start_controller_manager() {
+  if (controller_manager_running_) return;
+  controller_manager_running_ = true;
+  recorder_->component_up(kControllerManagerKind, kControllerManagerName);
+  for_each_controller([](auto& controller) { controller.start(); });
+}
+
+void World::schedule_faults() {
+  for (const scenario::Fault& fault : scenario_.faults) {
+    // An outage that starts at or after the end changes nothing; one that outlasts the run
+    // leaves the controllers down at the end (no Up line).
+    if (fault.at >= scenario_.until) continue;
+    switch (fault.kind) {
+      case scenario::FaultKind::ControllerManagerDown:
+        // Faults are scheduled after the start event, so an outage at `start` begins once the
+        // initial objects exist (their informer adds are then dropped, and the restart syncs them).
+        sim_.schedule_at(fault.at, {"fault.controller_manager_down", 0}, [this] { stop_controller_manager(); });
+        if (fault.at + fault.duration <= scenario_.until) {
+          sim_.schedule_at(fault.at + fault.duration, {"fault.controller_manager_up", 0},
+                           [this] { start_controller_manager(); });
+        }
+        break;
+    }
+  }
 }
 
 void World::create_nodes() {

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "jobsim/api/event.hpp"
@@ -29,6 +30,12 @@ class RunRecorder {
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;
   RunRecorder& operator=(const RunRecorder&) = delete;
+
+  // component_down / component_up write the lifecycle lines of a control-plane component
+  // stopped by a fault, at the clock's time: kind "ControllerManager", name
+  // "kube-controller-manager", event "Down" / "Up" (docs/faults.md).
+  void component_down(std::string_view kind, std::string_view name);
+  void component_up(std::string_view kind, std::string_view name);
 
   // finish closes the run at `end` (the time series gets a final row, percentiles are computed).
   void finish(engine::SimTime end, const EngineStats& stats);

@@ -15,6 +15,7 @@
 #include "jobsim/api/pod.hpp"
 #include "jobsim/api/timings.hpp"
 #include "jobsim/engine/time.hpp"
+#include "jobsim/scenario/fault.hpp"
 #include "jobsim/scenario/value.hpp"
 
 namespace jobsim::scenario {
@@ -137,6 +138,7 @@ struct Scenario {
   std::vector<Behavior> behaviors;
   std::vector<ObjectEntry> objects;
   std::vector<Action> actions;
+  std::vector<Fault> faults;  // in file order; controllerManagerDown outages never overlap
   bool operator==(const Scenario&) const = default;
 };
 

@@ -41,6 +41,15 @@ class World {
   const cluster::ApiServer& api() const { return api_; }
   cluster::EventSink& events() { return events_; }
   const report::RunRecorder& recorder() const { return *recorder_; }
+  // stop_controller_manager models kube-controller-manager going down (a controllerManagerDown
+  // fault): every controller stops; queues, timers and in-memory state (Job backoff records,
+  // rate limiters) are lost. The API server, the scheduler and the kubelets go on.
+  // start_controller_manager brings it back: informers re-list, so every controller syncs every
+  // object once, as after a restart (docs/faults.md). Both are no-ops when already in that state.
+  void stop_controller_manager();
+  void start_controller_manager();
+  bool controller_manager_running() const { return controller_manager_running_; }
+
   // warnings: run-time notes for the user (unmatched containers, failed actions), in order.
   std::vector<std::string> warnings() const;
 
@@ -48,6 +57,10 @@ class World {
   void create_nodes();
   void create_objects();
   void schedule_actions();
+  void schedule_faults();
+  // for_each_controller calls f(controller) for every controller of kube-controller-manager, in
+  // a fixed order (the order of their first syncs after a restart). A new controller is one line.
+  template <class F> void for_each_controller(F&& f);
   void run_action(const scenario::Action& action);
   void warn(const scenario::SourcePos& pos, const std::string& message);
 
@@ -66,6 +79,7 @@ class World {
   controllers::garbage_collector::GarbageCollector garbage_collector_;
   std::vector<std::string> action_warnings_;
   bool finished_ = false;
+  bool controller_manager_running_ = true;
 };
 
 }  // namespace jobsim::world

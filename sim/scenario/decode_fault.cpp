@@ -1,0 +1,131 @@
+// Decoders for `faults:` (SPEC.md section 2). Modelled: controllerManagerDown, written either
+// as SPEC.md does (`controllerManagerDown: 45m`) or like nodeDown (`controllerManagerDown: true`
+// with `for: 45m`). The node faults and schedulerDown are issue #4 and rejected by name.
+#include <algorithm>
+#include <array>
+#include <numeric>
+
+#include "scenario/scenario_decoders.hpp"
+
+namespace jobsim::scenario {
+namespace {
+
+constexpr std::string_view kControllerManagerDown = "controllerManagerDown";
+// Fault kinds of SPEC.md that are planned but not modelled yet.
+constexpr std::array<std::string_view, 4> kPlannedKinds = {"nodeDown", "nodeUp", "nodeFailures", "schedulerDown"};
+constexpr std::string_view kKindList = "controllerManagerDown, nodeDown, nodeUp, nodeFailures, schedulerDown";
+
+SourcePos key_pos(const Value& map, std::string_view key) {
+  for (const Value::Entry& entry : map.entries()) {
+    if (entry.key == key) return entry.key_pos;
+  }
+  return map.pos();
+}
+
+bool is_kind(std::string_view key) {
+  return key == kControllerManagerDown || std::find(kPlannedKinds.begin(), kPlannedKinds.end(), key) != kPlannedKinds.end();
+}
+
+// decode_outage reads `controllerManagerDown:` (a duration, or true with `for:`) into
+// out.duration. Returns false after reporting.
+bool decode_outage(const Ctx& ctx, const Value& fault, const Value& value, Fault& out) {
+  const Value* for_value = fault.find("for");
+  if (value.is_scalar() && !value.quoted() && is_plain_bool(value)) {
+    if (value.text() != "true" && value.text() != "True" && value.text() != "TRUE") {
+      ctx.fail(value.pos(), "expected a duration such as \"45m\", or true with \"for\"; got " + describe(value));
+      return false;
+    }
+    if (for_value == nullptr) {
+      ctx.fail(value.pos(), "true needs \"for\": how long the controllers stay down (or write controllerManagerDown: 45m)");
+      return false;
+    }
+    return true;  // the duration comes from `for`
+  }
+  if (for_value != nullptr) {
+    ctx.fail(value.pos(), "a duration here and \"for\" cannot be combined: write controllerManagerDown: true with for, or "
+                          "only the duration");
+    return false;
+  }
+  if (!decode_value(ctx, value, out.duration)) return false;
+  if (out.duration <= Duration::zero()) {
+    ctx.fail(value.pos(), "must be greater than 0");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fault& out) {
+  out.pos = value.pos();
+  if (!value.is_map()) {
+    ctx.fail(value.pos(), "expected a map with at and one of " + std::string(kKindList) + "; got " + describe(value));
+    return;
+  }
+  const Value::Entry* kind = nullptr;
+  for (const Value::Entry& entry : value.entries()) {
+    if (!is_kind(entry.key)) continue;
+    if (kind != nullptr) {
+      ctx.fail(entry.key_pos, "\"" + kind->key + "\" and \"" + entry.key + "\" cannot be combined: one fault per entry");
+    } else {
+      kind = &entry;
+    }
+  }
+  if (kind == nullptr) {
+    ctx.fail(value.pos(), "expected one of " + std::string(kKindList));
+    return;
+  }
+
+  Fields<Fault> fields(ctx, value, out);
+  for (std::string_view planned : kPlannedKinds) {
+    fields.custom(planned, [&](const Ctx& c, const Value&) {
+      c.fail(key_pos(value, planned), "not supported yet (planned: issue #4)");
+    });
+  }
+  if (kind->key != kControllerManagerDown) {
+    // `at` and `for` belong to the planned kind; accept them without reading.
+    fields.get("at");
+    fields.get("for");
+    return;
+  }
+  out.kind = FaultKind::ControllerManagerDown;
+  fields.required("at")
+      .custom("at",
+              [&](const Ctx& c, const Value& v) {
+                SimTime parsed;
+                if (decode_time_arg(c, v, frame, parsed)) out.at = parsed;
+              })
+      .custom(kControllerManagerDown, [&](const Ctx& c, const Value& v) { decode_outage(c, value, v, out); })
+      .custom("for", [&](const Ctx& c, const Value& v) {
+        const Value* down = value.find(kControllerManagerDown);
+        if (down == nullptr || !down->is_scalar() || down->quoted() || !is_plain_bool(*down)) return;  // reported above
+        if (!decode_value(c, v, out.duration)) return;
+        if (out.duration <= Duration::zero()) c.fail(v.pos(), "must be greater than 0");
+      });
+}
+
+void check_fault_overlaps(const Ctx& ctx, const std::vector<Fault>& faults) {
+  // Outages of one component must not overlap or touch: the restart at the end of one would
+  // fall at the instant the next one begins. Compare in time order; report the later one.
+  std::vector<std::size_t> order(faults.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::ranges::stable_sort(order, {}, [&faults](std::size_t i) { return faults[i].at; });
+  const Fault* previous = nullptr;
+  std::size_t previous_index = 0;
+  for (std::size_t index : order) {
+    const Fault& fault = faults[index];
+    if (fault.kind != FaultKind::ControllerManagerDown || fault.duration <= Duration::zero()) continue;
+    if (previous != nullptr && fault.at <= previous->at + previous->duration) {
+      ctx.index(index).fail(fault.pos, "controllerManagerDown at " + engine::to_rfc3339(fault.at) +
+                                           " must start after the outage of faults[" + std::to_string(previous_index) +
+                                           "] (" + previous->pos.to_string() + ") ends at " +
+                                           engine::to_rfc3339(previous->at + previous->duration) +
+                                           "; merge them into one outage");
+      continue;
+    }
+    previous = &fault;
+    previous_index = index;
+  }
+}
+
+}  // namespace jobsim::scenario

@@ -1,0 +1,155 @@
+// Tests for `faults:` (SPEC.md section 2): controllerManagerDown in SPEC.md's form and in the
+// nodeDown-like form with `for:`, and exact messages for everything the loader refuses.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "jobsim/scenario/load.hpp"
+#include "test_support.hpp"
+
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+
+namespace jobsim::scenario {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::kHeader;
+using testing::load;
+using testing::load_error;
+using testing::name_of;
+
+SimTime at(std::string_view text) { return *engine::parse_rfc3339(text); }
+
+std::string with_header(std::string_view body) { return std::string(kHeader) + std::string(body); }
+
+struct GoodCase {
+  std::string_view name;
+  std::string yaml;
+  std::vector<Fault> want;
+};
+
+const GoodCase kGoodCases[] = {
+    {.name = "spec_form_duration_value",
+     .yaml = with_header("faults:\n  - at: +5h\n    controllerManagerDown: 45m\n"),
+     .want = {{.kind = FaultKind::ControllerManagerDown,
+               .at = at("2026-01-01T05:00:00Z"),
+               .duration = 45min,
+               .pos = {"scen.yaml", 4, 5}}}},
+    {.name = "node_down_like_form_with_for",
+     .yaml = with_header("faults:\n  - at: 2026-01-01T02:30:00Z\n    controllerManagerDown: true\n    for: 90s\n"),
+     .want = {{.kind = FaultKind::ControllerManagerDown,
+               .at = at("2026-01-01T02:30:00Z"),
+               .duration = 90s,
+               .pos = {"scen.yaml", 4, 5}}}},
+    {.name = "outage_may_outlast_the_run",
+     .yaml = with_header("faults:\n  - {at: +23h, controllerManagerDown: 2h}\n"),
+     .want = {{.at = at("2026-01-01T23:00:00Z"), .duration = 2h, .pos = {"scen.yaml", 4, 5}}}},
+    {.name = "separate_outages_in_any_order",
+     .yaml = with_header("faults:\n  - {at: +5h, controllerManagerDown: 1h}\n  - {at: +1h, controllerManagerDown: 1h}\n"),
+     .want = {{.at = at("2026-01-01T05:00:00Z"), .duration = 1h, .pos = {"scen.yaml", 4, 5}},
+              {.at = at("2026-01-01T01:00:00Z"), .duration = 1h, .pos = {"scen.yaml", 5, 5}}}},
+    {.name = "empty_list", .yaml = with_header("faults: []\n"), .want = {}},
+    {.name = "null", .yaml = with_header("faults:\n"), .want = {}},
+};
+
+class GoodFaults : public ::testing::TestWithParam<GoodCase> {};
+
+TEST_P(GoodFaults, DecodeToExactValues) {
+  const GoodCase& c = GetParam();
+  EXPECT_EQ(load(c.yaml).faults, c.want);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, GoodFaults, ::testing::ValuesIn(kGoodCases), name_of<GoodCase>);
+
+struct BadCase {
+  std::string_view name;
+  std::string yaml;
+  std::string want;
+};
+
+const BadCase kBadCases[] = {
+    {.name = "node_down_planned_for_issue_4",
+     .yaml = with_header("faults:\n  - at: +3h\n    nodeDown: worker-2\n    for: 20m\n"),
+     .want = "scen.yaml:5:5: faults[0].nodeDown: not supported yet (planned: issue #4)"},
+    {.name = "node_failures_planned_for_issue_4",
+     .yaml = with_header("faults:\n  - nodeFailures: {mtbf: 72h, mttr: 20m}\n"),
+     .want = "scen.yaml:4:5: faults[0].nodeFailures: not supported yet (planned: issue #4)"},
+    {.name = "scheduler_down_planned_for_issue_4",
+     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: 10m}\n"),
+     .want = "scen.yaml:4:15: faults[0].schedulerDown: not supported yet (planned: issue #4)"},
+    {.name = "node_up_planned_for_issue_4",
+     .yaml = with_header("faults:\n  - {at: +1h, nodeUp: worker-1}\n"),
+     .want = "scen.yaml:4:15: faults[0].nodeUp: not supported yet (planned: issue #4)"},
+    {.name = "not_a_list",
+     .yaml = with_header("faults: {at: +1h}\n"),
+     .want = "scen.yaml:3:9: faults: expected a list of faults, got a map"},
+    {.name = "entry_not_a_map",
+     .yaml = with_header("faults:\n  - controllerManagerDown\n"),
+     .want = "scen.yaml:4:5: faults[0]: expected a map with at and one of controllerManagerDown, nodeDown, nodeUp, "
+             "nodeFailures, schedulerDown; got string \"controllerManagerDown\""},
+    {.name = "no_fault_kind",
+     .yaml = with_header("faults:\n  - at: +1h\n"),
+     .want = "scen.yaml:4:5: faults[0]: expected one of controllerManagerDown, nodeDown, nodeUp, nodeFailures, "
+             "schedulerDown"},
+    {.name = "two_kinds_in_one_entry",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 5m, schedulerDown: 5m}\n"),
+     .want = "scen.yaml:4:42: faults[0]: \"controllerManagerDown\" and \"schedulerDown\" cannot be combined: one fault per "
+             "entry\n"
+             "scen.yaml:4:42: faults[0].schedulerDown: not supported yet (planned: issue #4)"},
+    {.name = "missing_at",
+     .yaml = with_header("faults:\n  - controllerManagerDown: 45m\n"),
+     .want = "scen.yaml:4:5: faults[0]: missing required key \"at\""},
+    {.name = "at_before_start",
+     .yaml = with_header("faults:\n  - {at: 2025-12-31T00:00:00Z, controllerManagerDown: 1m}\n"),
+     .want = "scen.yaml:4:10: faults[0].at: time 2025-12-31T00:00:00Z is before the scenario start (2026-01-01T00:00:00Z)"},
+    {.name = "zero_duration",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 0s}\n"),
+     .want = "scen.yaml:4:38: faults[0].controllerManagerDown: must be greater than 0"},
+    {.name = "negative_duration",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: -5m}\n"),
+     .want = "scen.yaml:4:38: faults[0].controllerManagerDown: invalid duration \"-5m\": must not be negative"},
+    {.name = "duration_without_unit",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 45}\n"),
+     .want = "scen.yaml:4:38: faults[0].controllerManagerDown: expected a duration such as \"90s\", \"5m\" or \"2h30m\", "
+             "got number 45 (add a unit: \"45s\")"},
+    {.name = "true_without_for",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: true}\n"),
+     .want = "scen.yaml:4:38: faults[0].controllerManagerDown: true needs \"for\": how long the controllers stay down (or "
+             "write controllerManagerDown: 45m)"},
+    {.name = "false",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: false, for: 5m}\n"),
+     .want = "scen.yaml:4:38: faults[0].controllerManagerDown: expected a duration such as \"45m\", or true with \"for\"; "
+             "got boolean false"},
+    {.name = "duration_and_for",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 5m, for: 5m}\n"),
+     .want = "scen.yaml:4:38: faults[0].controllerManagerDown: a duration here and \"for\" cannot be combined: write "
+             "controllerManagerDown: true with for, or only the duration"},
+    {.name = "for_zero",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: true, for: 0s}\n"),
+     .want = "scen.yaml:4:49: faults[0].for: must be greater than 0"},
+    {.name = "unknown_key_with_hint",
+     .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 5m, fro: 5m}\n"),
+     .want = "scen.yaml:4:42: unknown field \"faults[0].fro\" (did you mean \"for\"?)"},
+    {.name = "overlapping_outages",
+     .yaml = with_header("faults:\n  - {at: +5h, controllerManagerDown: 45m}\n  - {at: +5h30m, controllerManagerDown: 1h}\n"),
+     .want = "scen.yaml:5:5: faults[1]: controllerManagerDown at 2026-01-01T05:30:00Z must start after the outage of "
+             "faults[0] (scen.yaml:4:5) ends at 2026-01-01T05:45:00Z; merge them into one outage"},
+    {.name = "touching_outages",
+     .yaml = with_header("faults:\n  - {at: +6h, controllerManagerDown: 1h}\n  - {at: +5h, controllerManagerDown: 1h}\n"),
+     .want = "scen.yaml:4:5: faults[0]: controllerManagerDown at 2026-01-01T06:00:00Z must start after the outage of "
+             "faults[1] (scen.yaml:5:5) ends at 2026-01-01T06:00:00Z; merge them into one outage"},
+};
+
+class BadFaults : public ::testing::TestWithParam<BadCase> {};
+
+TEST_P(BadFaults, ReportExactMessages) {
+  const BadCase& c = GetParam();
+  EXPECT_EQ(load_error(c.yaml), c.want);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cases, BadFaults, ::testing::ValuesIn(kBadCases), name_of<BadCase>);
+
+}  // namespace
+}  // namespace jobsim::scenario
