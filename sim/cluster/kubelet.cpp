@@ -54,6 +54,11 @@ void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::
       runtime.start = sim_.schedule_after(engine::Duration::zero(), {"kubelet.kill", id}, [this, id] { kill_pod(id); });
       return;
     }
+    if (pod.status.phase == api::PodPhase::Running) {
+      // A Running pod of a replayed snapshot: its containers already run (docs/snapshots.md).
+      runtime.start = sim_.schedule_after(engine::Duration::zero(), {"kubelet.adopt", id}, [this, id] { adopt_pod(id); });
+      return;
+    }
     sim_.schedule_after(engine::Duration::zero(), {"kubelet.admit", id}, [this, id] { admit(id); });
     runtime.start = sim_.schedule_after(timings_.pod_startup, {"kubelet.start", id}, [this, id] { start_pod(id); });
     return;
@@ -107,6 +112,52 @@ void Kubelet::start_pod(api::ObjectId id) {
   for (const api::Container& container : started.spec.containers) {
     recorder_.normal(api::Kind::Pod, started.metadata, "Started", "Started container " + container.name);
   }
+}
+
+// adopt_pod takes over a pod that was already Running when the simulation began (a snapshot),
+// as a restarted kubelet finds its containers running: no admission and no startup latency.
+// Each running container gets a run from the workload measured from its startedAt (a 4-minute
+// run that started 3 minutes before adoption exits 1 minute later; one already overdue exits at
+// once). Containers that are not running are started now; terminated ones of a Never pod stay
+// done. The model keeps no CrashLoopBackOff history from before the snapshot.
+void Kubelet::adopt_pod(api::ObjectId id) {
+  const api::Pod* current = pods_informer_.get(id);
+  auto found = pods_.find(id);
+  if (current == nullptr || found == pods_.end() || found->second.killing) return;
+  found->second.started = true;
+  api::Pod pod = *current;
+  const engine::SimTime now = sim_.now();
+  bool changed = false;
+  if (pod.status.container_statuses.size() != pod.spec.containers.size()) {
+    pod.status.container_statuses.resize(pod.spec.containers.size());
+    changed = true;
+  }
+  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+    api::ContainerStatus& status = pod.status.container_statuses[i];
+    ContainerRuntime& runtime = found->second.containers[i];
+    if (status.state.kind == api::ContainerStateKind::Terminated && pod.spec.restart_policy == api::RestartPolicy::Never) {
+      runtime.done = true;
+      runtime.exit_code = status.state.exit_code;
+      continue;
+    }
+    if (status.state.kind != api::ContainerStateKind::Running) {
+      run_container(id, pod, i);
+      changed = true;
+      continue;
+    }
+    const ContainerRun run = workload_.next_run(pod, pod.spec.containers[i]);
+    runtime.running = true;
+    runtime.exit_code = run.exit_code;
+    runtime.termination_delay = run.termination_delay;
+    if (!run.run_for) continue;
+    const engine::SimTime started = status.state.started_at.value_or(now);
+    const engine::Duration left = std::max(engine::Duration::zero(), started + *run.run_for - now);
+    const std::int32_t exit_code = run.exit_code;
+    runtime.timer = sim_.schedule_after(left, {"kubelet.container_exit", id}, [this, id, i, exit_code] {
+      container_exit(id, i, exit_code);
+    });
+  }
+  if (changed) client_.update(id, std::move(pod));
 }
 
 // run_container starts one run of container `index` in `pod` (the caller writes the pod).

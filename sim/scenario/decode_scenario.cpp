@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <system_error>
 #include <tuple>
@@ -27,9 +28,31 @@ std::string display_path(const std::string& base_dir, const std::string& relativ
   return (std::filesystem::path(base_dir) / path).lexically_normal().string();
 }
 
+// check_creation_times reports objects of a snapshot created after `start`: the objects are the
+// cluster's state at start, so they cannot have been created later (a List's items included).
+void check_creation_times(const Value& manifest, std::optional<SimTime> start, Diagnostics& diagnostics) {
+  if (!start || !manifest.is_map()) return;
+  if (const Value* items = manifest.find("items"); items != nullptr && items->is_sequence()) {
+    for (const Value& item : items->items()) check_creation_times(item, start, diagnostics);
+  }
+  const Value* meta = manifest.find("metadata");
+  const Value* created = meta != nullptr && meta->is_map() ? meta->find("creationTimestamp") : nullptr;
+  if (created == nullptr || !created->is_scalar()) return;
+  const std::optional<SimTime> at = engine::parse_rfc3339(created->text());
+  if (!at || *at <= *start) return;  // a malformed time is reported by the decoder
+  const Value* kind = manifest.find("kind");
+  const Value* name = meta->find("name");
+  const std::string label = (kind != nullptr && kind->is_scalar() ? kind->text() : std::string("object")) +
+                            (name != nullptr && name->is_scalar() ? " \"" + name->text() + "\"" : std::string());
+  diagnostics.add(created->pos(), "metadata.creationTimestamp",
+                  label + ": metadata.creationTimestamp: " + engine::to_rfc3339(*at) + " is after the scenario start (" +
+                      engine::to_rfc3339(*start) + "): objects are the state at start; create later objects with actions");
+}
+
 // decode_include loads `- file: path`: every document of the file is a manifest (or a List),
 // and problems point into that file.
-void decode_include(const Ctx& ctx, const Value& item, const ScenarioSource& source, std::vector<ObjectEntry>& out) {
+void decode_include(const Ctx& ctx, const Value& item, const ScenarioSource& source, std::optional<SimTime> start,
+                    std::vector<ObjectEntry>& out) {
   std::string relative;
   {
     Unmodelled ignored;
@@ -49,12 +72,14 @@ void decode_include(const Ctx& ctx, const Value& item, const ScenarioSource& sou
   if (documents.syntax_error) return;
   for (const Value& document : documents.documents) {
     if (document.is_null()) continue;  // "---" at the start or end of a file
+    check_creation_times(document, start, ctx.diagnostics());
     std::vector<ObjectEntry> entries = decode_manifests(document, ctx.path(), ctx.diagnostics());
     for (ObjectEntry& entry : entries) out.push_back(std::move(entry));
   }
 }
 
-void decode_objects(const Ctx& ctx, const Value& value, const ScenarioSource& source, std::vector<ObjectEntry>& out) {
+void decode_objects(const Ctx& ctx, const Value& value, const ScenarioSource& source, std::optional<SimTime> start,
+                    std::vector<ObjectEntry>& out) {
   out.clear();
   if (value.is_null()) return;
   if (!value.is_sequence()) {
@@ -66,8 +91,9 @@ void decode_objects(const Ctx& ctx, const Value& value, const ScenarioSource& so
     // `file` marks an include; a manifest always has apiVersion (and never a top-level file).
     const bool include = item.is_map() && item.find("file") != nullptr && item.find("apiVersion") == nullptr;
     if (include) {
-      decode_include(ctx.index(i), item, source, out);
+      decode_include(ctx.index(i), item, source, start, out);
     } else {
+      check_creation_times(item, start, ctx.diagnostics());
       for (ObjectEntry& entry : decode_manifests(item, ctx.index(i).path(), ctx.diagnostics())) out.push_back(std::move(entry));
     }
   }
@@ -202,7 +228,10 @@ Scenario decode_scenario(const Value& root, const ScenarioSource& source, const 
         .field("seed", &Scenario::seed)
         .field("cluster", &Scenario::cluster)
         .field("behaviors", &Scenario::behaviors)
-        .custom("objects", [&](const Ctx& c, const Value& v) { decode_objects(c, v, source, scenario.objects); });
+        .custom("objects", [&](const Ctx& c, const Value& v) {
+          // `start` is decoded first (the order of this chain), so objects can be checked against it.
+          decode_objects(c, v, source, start_ok ? std::optional(scenario.start) : std::nullopt, scenario.objects);
+        });
 
     if (start_ok) {
       if (const auto until = resolve_until(ctx, root, until_value, scenario.start, options)) {

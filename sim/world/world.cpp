@@ -1,5 +1,6 @@
 #include "jobsim/world/world.hpp"
 
+#include <algorithm>
 #include <variant>
 
 #include "jobsim/scenario/load.hpp"
@@ -118,8 +119,28 @@ void World::create_nodes() {
   }
 }
 
+// creation_rank orders the initial objects owners first: Nodes, CronJobs, Jobs, then Pods, so
+// that a snapshot's Job is known to the controllers before the pods that name it as owner (the
+// Job controller indexes pods by their owner's uid when it sees them), whatever the file order.
+static int creation_rank(const scenario::Object& object) {
+  return std::visit(
+      [](const auto& typed) {
+        using T = std::decay_t<decltype(typed)>;
+        if constexpr (std::is_same_v<T, api::Node>) return 0;
+        if constexpr (std::is_same_v<T, api::CronJob>) return 1;
+        if constexpr (std::is_same_v<T, api::Job>) return 2;
+        return 3;
+      },
+      object);
+}
+
 void World::create_objects() {
-  for (const scenario::ObjectEntry& entry : scenario_.objects) {
+  std::vector<const scenario::ObjectEntry*> ordered;
+  ordered.reserve(scenario_.objects.size());
+  for (const scenario::ObjectEntry& entry : scenario_.objects) ordered.push_back(&entry);
+  std::ranges::stable_sort(ordered, {}, [](const scenario::ObjectEntry* entry) { return creation_rank(entry->object); });
+  for (const scenario::ObjectEntry* entry_ptr : ordered) {
+    const scenario::ObjectEntry& entry = *entry_ptr;
     const cluster::ApiResult result =
         std::visit([this](const auto& object) { return api_.create(object); }, entry.object);
     if (!result.ok()) warn(entry.pos, result.message);

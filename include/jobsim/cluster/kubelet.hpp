@@ -61,6 +61,7 @@ class Kubelet {
   void on_pod_delete(api::ObjectId id);
   void admit(api::ObjectId id);
   void start_pod(api::ObjectId id);
+  void adopt_pod(api::ObjectId id);
   void run_container(api::ObjectId id, api::Pod& pod, std::size_t index);
   void container_exit(api::ObjectId id, std::size_t index, std::int32_t exit_code);
   void restart_container(api::ObjectId id, std::size_t index);
