@@ -600,6 +600,8 @@ class SyncHarness {
     return out;
   }
   const api::CronJob& cron_job(api::ObjectId id) { return *api_.cron_jobs().get(id); }
+  // clear_events forgets what the setup caused (the update handler's own warnings).
+  void clear_events() { recorded_.clear(); }
 
  private:
   engine::Simulator sim_;
@@ -702,6 +704,9 @@ TEST_P(SyncCronJobTest, matches_upstream) {
   }
   const std::int64_t version_before = harness.cron_job(id).metadata.resource_version;
   const std::size_t jobs_before = harness.api().jobs().size();
+  // Giving the stored object a bad schedule ran the update handler, which reports it
+  // (UnParseableCronJobSchedule); upstream's table calls syncCronJob alone.
+  harness.clear_events();
 
   const SyncResult result = harness.controller().sync(id);
 
