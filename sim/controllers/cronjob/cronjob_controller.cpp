@@ -144,15 +144,10 @@ void CronJobController::unindex_job(api::ObjectId id) {
   owner_of_job_.erase(found);
 }
 
-// Upstream: addJob. A Job that shows up already being deleted counts as a deletion.
+// Upstream: addJob. A Job that shows up already being deleted is handled as a deletion
+// (deleteJob), which enqueues the same owner: either way its CronJob syncs.
 void CronJobController::add_job(api::ObjectId id, const api::Job& job) {
   index_job(id, job);
-  if (job.metadata.deletion_timestamp) {
-    if (const api::OwnerReference* ref = api::controller_ref(job.metadata)) {
-      if (const api::ObjectId owner = resolve_controller_ref(job.metadata.namespace_, *ref)) queue_.add(owner);
-    }
-    return;
-  }
   if (const api::OwnerReference* ref = api::controller_ref(job.metadata)) {
     if (const api::ObjectId owner = resolve_controller_ref(job.metadata.namespace_, *ref)) queue_.add(owner);
   }
