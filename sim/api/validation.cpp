@@ -7,6 +7,10 @@
 #include <set>
 #include <string>
 
+#include "jobsim/cron/go_text.hpp"
+#include "jobsim/cron/schedule.hpp"
+#include "jobsim/cron/time_zone.hpp"
+
 namespace jobsim::api {
 namespace {
 
@@ -353,6 +357,72 @@ std::vector<FieldError> validate_job(const Job& job) {
   return errors.list;
 }
 
+namespace {
+
+// Upstream: validation.go validateScheduleFormat, on create (no old object: TZ is never allowed).
+// Values are rendered with %q, as field.Invalid does.
+void validate_schedule_format(Errors& errors, const std::string& schedule) {
+  const std::string invalid = "Invalid value: " + cron::go_quote(schedule) + ": ";
+  const cron::ParseResult parsed = cron::Schedule::parse_standard(schedule);
+  if (!parsed.schedule) errors.add("spec.schedule", invalid + parsed.error);
+  if (schedule.find("TZ") != std::string::npos) {
+    errors.add("spec.schedule", invalid + "cannot use TZ or CRON_TZ in schedule, use timeZone field instead");
+  }
+}
+
+// is_valid_time_zone_part: upstream's validTimeZoneCharacters, ^[A-Za-z\.\-_0-9+]{1,14}$, plus
+// the "." / ".." / leading "-" checks.
+bool is_valid_time_zone_part(std::string_view part) {
+  if (part.empty() || part.size() > 14 || part == "." || part == ".." || part.front() == '-') return false;
+  for (const char c : part) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
+                    c == '-' || c == '_' || c == '+';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool equal_fold_local(std::string_view text) {
+  constexpr std::string_view kLocal = "local";
+  if (text.size() != kLocal.size()) return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i] >= 'A' && text[i] <= 'Z' ? static_cast<char>(text[i] - 'A' + 'a') : text[i];
+    if (c != kLocal[i]) return false;
+  }
+  return true;
+}
+
+// Upstream: validation.go validateTimeZone (create, or whenever timeZone changes on update).
+void validate_time_zone(Errors& errors, const std::optional<std::string>& time_zone) {
+  if (!time_zone) return;
+  const std::string invalid = "Invalid value: " + cron::go_quote(*time_zone) + ": ";
+  if (time_zone->empty()) {
+    errors.add("spec.timeZone", invalid + "timeZone must be nil or non-empty string");
+    return;
+  }
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t slash = time_zone->find('/', start);
+    const std::string_view part = std::string_view(*time_zone).substr(start, slash == std::string::npos ? std::string::npos : slash - start);
+    if (!is_valid_time_zone_part(part)) {
+      errors.add("spec.timeZone", invalid + "unknown time zone " + *time_zone);
+      return;
+    }
+    if (slash == std::string::npos) break;
+    start = slash + 1;
+  }
+  if (equal_fold_local(*time_zone)) {
+    errors.add("spec.timeZone", invalid + "timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones");
+  }
+  // Go's LoadLocation("Local") succeeds (the process's zone); every other name must load.
+  if (*time_zone != "Local") {
+    const cron::LoadResult loaded = cron::TimeZone::load(*time_zone);
+    if (!loaded.zone) errors.add("spec.timeZone", invalid + loaded.error);
+  }
+}
+
+}  // namespace
+
 std::vector<FieldError> validate_cron_job(const CronJob& cron_job) {
   Errors errors;
   validate_name(errors, cron_job.metadata);
@@ -360,8 +430,14 @@ std::vector<FieldError> validate_cron_job(const CronJob& cron_job) {
     errors.add("metadata.name", "Invalid value: \"" + cron_job.metadata.name + "\": must be no more than 52 characters");
   }
   const CronJobSpec& spec = cron_job.spec;
-  if (spec.schedule.empty()) errors.add("spec.schedule", "Required value");
+  // Upstream order: schedule, startingDeadlineSeconds, timeZone, then the rest.
+  if (spec.schedule.empty()) {
+    errors.add("spec.schedule", "Required value");
+  } else {
+    validate_schedule_format(errors, spec.schedule);
+  }
   errors.non_negative("spec.startingDeadlineSeconds", spec.starting_deadline_seconds);
+  validate_time_zone(errors, spec.time_zone);
   errors.non_negative("spec.successfulJobsHistoryLimit", spec.successful_jobs_history_limit);
   errors.non_negative("spec.failedJobsHistoryLimit", spec.failed_jobs_history_limit);
   if (spec.job_template.spec.selector) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "jobsim/cron/time_zone.hpp"
 #include "scenario/decoders.hpp"
 #include "scenario/scenario_decoders.hpp"
 #include "scenario/value_path.hpp"
@@ -96,7 +97,12 @@ bool decode_value(const Ctx& ctx, const Value& value, ClusterSpec& out) {
       }
     }
   }
-  if (out.time_zone.empty()) ctx.key("timeZone").fail(locate(value, "timeZone"), "must not be empty (e.g. UTC)");
+  if (out.time_zone.empty()) {
+    ctx.key("timeZone").fail(locate(value, "timeZone"), "must not be empty (e.g. UTC)");
+  } else if (const cron::LoadResult zone = cron::TimeZone::load(out.time_zone); !zone.zone) {
+    // The CronJob controller evaluates schedules without spec.timeZone in this zone.
+    ctx.key("timeZone").fail(locate(value, "timeZone"), zone.error + " (an IANA name such as UTC or Europe/Berlin)");
+  }
   return true;
 }
 

@@ -29,6 +29,15 @@ std::optional<cluster::PropagationPolicy> policy_from_name(const std::optional<s
   return cluster::PropagationPolicy::Background;
 }
 
+// controller_zone: kube-controller-manager's local zone (cluster.timeZone). The scenario loader
+// is where an unknown name must be reported; reaching here with one is a bug.
+cron::TimeZone controller_zone(const std::string& name) {
+  cron::LoadResult loaded = cron::TimeZone::load(name);
+  JOBSIM_CHECK(loaded.zone.has_value(), "cluster.timeZone \"" + name + "\" does not load (" + loaded.error +
+                                            "); the scenario loader must reject it");
+  return *std::move(loaded.zone);
+}
+
 }  // namespace
 
 World::World(const scenario::Scenario& scenario, std::uint64_t replication)
@@ -44,6 +53,8 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       kubelet_(sim_, api_.pods(), client_, recorder_for(sim_, events_, "kubelet"), workload_, scenario.cluster.timings),
       job_controller_(sim_, api_.jobs(), api_.pods(), client_, recorder_for(sim_, events_, "job-controller"),
                       scenario.cluster.timings),
+      cronjob_controller_(sim_, api_.cron_jobs(), api_.jobs(), client_, recorder_for(sim_, events_, "cronjob-controller"),
+                          controller_zone(scenario.cluster.time_zone)),
       ttl_controller_(sim_, api_.jobs(), client_),
       garbage_collector_(sim_, api_.pods(), api_.jobs(), api_.cron_jobs(), client_) {
   // Nodes and objects are created by the first event at `start`, so that everything observing

@@ -62,6 +62,44 @@ JobBuilder& JobBuilder::grace_period_seconds(std::int64_t seconds) {
 
 JobBuilder make_job(std::string name) { return JobBuilder(std::move(name)); }
 
+CronJobBuilder::CronJobBuilder(std::string name, std::string schedule) {
+  cron_job_.metadata.name = std::move(name);
+  cron_job_.spec.schedule = std::move(schedule);
+  job_template(make_job("template"));
+}
+CronJobBuilder& CronJobBuilder::job_template(const api::Job& job) {
+  cron_job_.spec.job_template.labels = job.metadata.labels;
+  cron_job_.spec.job_template.annotations = job.metadata.annotations;
+  cron_job_.spec.job_template.spec = job.spec;
+  return *this;
+}
+CronJobBuilder& CronJobBuilder::time_zone(std::string zone) { cron_job_.spec.time_zone = std::move(zone); return *this; }
+CronJobBuilder& CronJobBuilder::concurrency_policy(api::ConcurrencyPolicy policy) {
+  cron_job_.spec.concurrency_policy = policy;
+  return *this;
+}
+CronJobBuilder& CronJobBuilder::starting_deadline_seconds(std::int64_t seconds) {
+  cron_job_.spec.starting_deadline_seconds = seconds;
+  return *this;
+}
+CronJobBuilder& CronJobBuilder::suspend(bool value) { cron_job_.spec.suspend = value; return *this; }
+CronJobBuilder& CronJobBuilder::successful_jobs_history_limit(std::int32_t value) {
+  cron_job_.spec.successful_jobs_history_limit = value;
+  return *this;
+}
+CronJobBuilder& CronJobBuilder::failed_jobs_history_limit(std::int32_t value) {
+  cron_job_.spec.failed_jobs_history_limit = value;
+  return *this;
+}
+CronJobBuilder& CronJobBuilder::creation_timestamp(engine::SimTime at) {
+  cron_job_.metadata.creation_timestamp = at;
+  return *this;
+}
+
+CronJobBuilder make_cron_job(std::string name, std::string schedule) {
+  return CronJobBuilder(std::move(name), std::move(schedule));
+}
+
 ScenarioBuilder::ScenarioBuilder() {
   scenario_.file = "test.yaml";
   scenario_.name = "test";
@@ -120,6 +158,22 @@ ScenarioBuilder& ScenarioBuilder::never_ending(std::string image, engine::Durati
 
 ScenarioBuilder& ScenarioBuilder::object(api::Job job) {
   scenario_.objects.push_back({std::move(job), {}});
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::object(api::CronJob cron_job) {
+  scenario_.objects.push_back({std::move(cron_job), {}});
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::start(engine::SimTime at) {
+  scenario_.until = at + (scenario_.until - scenario_.start);
+  scenario_.start = at;
+  return *this;
+}
+
+ScenarioBuilder& ScenarioBuilder::time_zone(std::string zone) {
+  scenario_.cluster.time_zone = std::move(zone);
   return *this;
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "jobsim/api/cronjob.hpp"
 #include "jobsim/api/job.hpp"
 #include "jobsim/scenario/scenario.hpp"
 
@@ -39,6 +40,27 @@ class JobBuilder {
 
 JobBuilder make_job(std::string name);
 
+// CronJobBuilder: a CronJob whose jobTemplate is a JobBuilder's Job (its name is ignored).
+class CronJobBuilder {
+ public:
+  CronJobBuilder(std::string name, std::string schedule);
+  CronJobBuilder& job_template(const api::Job& job);
+  CronJobBuilder& time_zone(std::string zone);
+  CronJobBuilder& concurrency_policy(api::ConcurrencyPolicy policy);
+  CronJobBuilder& starting_deadline_seconds(std::int64_t seconds);
+  CronJobBuilder& suspend(bool value);
+  CronJobBuilder& successful_jobs_history_limit(std::int32_t value);
+  CronJobBuilder& failed_jobs_history_limit(std::int32_t value);
+  CronJobBuilder& creation_timestamp(engine::SimTime at);  // a replayed snapshot's
+  api::CronJob build() const { return cron_job_; }
+  operator api::CronJob() const { return cron_job_; }  // NOLINT: builders convert implicitly
+
+ private:
+  api::CronJob cron_job_;
+};
+
+CronJobBuilder make_cron_job(std::string name, std::string schedule);
+
 class ScenarioBuilder {
  public:
   ScenarioBuilder();
@@ -50,6 +72,10 @@ class ScenarioBuilder {
                             engine::Duration termination_delay = engine::Duration::zero());
   ScenarioBuilder& never_ending(std::string image, engine::Duration termination_delay = engine::Duration::zero());
   ScenarioBuilder& object(api::Job job);
+  ScenarioBuilder& object(api::CronJob cron_job);
+  // start moves the scenario start (keeping the run length); time_zone is cluster.timeZone.
+  ScenarioBuilder& start(engine::SimTime at);
+  ScenarioBuilder& time_zone(std::string zone);
   // patch_at merges {path: value} into the object, e.g. ("spec.suspend", "false").
   ScenarioBuilder& patch_at(engine::Duration after_start, std::string kind, std::string name, std::string path,
                             std::string value);

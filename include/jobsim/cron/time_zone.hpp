@@ -9,11 +9,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "jobsim/engine/time.hpp"
 
 namespace date {
 class time_zone;
+}
+
+namespace jobsim::cron::detail {
+struct ZoneRules;  // sim/cron/zone_rules.hpp: transitions + the TZif footer rule
 }
 
 namespace jobsim::cron {
@@ -36,15 +41,21 @@ class TimeZone {
   const std::string& name() const { return name_; }
   // offset_at: the UTC offset in force at `instant` (seconds east of UTC).
   std::chrono::seconds offset_at(SimTime instant) const;
+  // offset_seconds_at is offset_at on Unix seconds: the allocation-free form Schedule::next uses.
+  std::int64_t offset_seconds_at(std::int64_t unix_seconds) const;
   // abbreviation_at: "CET", "CEST", "UTC", "+0530", ...
   std::string abbreviation_at(SimTime instant) const;
 
   bool operator==(const TimeZone& other) const { return name_ == other.name_; }
 
  private:
-  TimeZone(std::string name, const date::time_zone* zone) : name_(std::move(name)), zone_(zone) {}
+  TimeZone(std::string name, const date::time_zone* zone, const detail::ZoneRules* rules)
+      : name_(std::move(name)), zone_(zone), rules_(rules) {}
   std::string name_;
   const date::time_zone* zone_ = nullptr;  // nullptr: UTC
+  // rules_: the zone's offsets, built once per zone from date/tz and kept for the process's
+  // lifetime (like date/tz's own database); nullptr for UTC.
+  const detail::ZoneRules* rules_ = nullptr;
 };
 
 // LoadResult: a zone, or Go's LoadLocation error text ("unknown time zone Mars/Base").

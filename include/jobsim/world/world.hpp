@@ -12,6 +12,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/kubelet.hpp"
 #include "jobsim/cluster/scheduler.hpp"
+#include "jobsim/controllers/cronjob/cronjob_controller.hpp"
 #include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
 #include "jobsim/controllers/job/job_controller.hpp"
 #include "jobsim/controllers/ttl_after_finished/ttl_after_finished_controller.hpp"
@@ -75,6 +76,7 @@ class World {
   cluster::Scheduler scheduler_;
   cluster::Kubelet kubelet_;
   controllers::job::JobController job_controller_;
+  controllers::cronjob::CronJobController cronjob_controller_;
   controllers::ttl_after_finished::TtlAfterFinishedController ttl_controller_;
   controllers::garbage_collector::GarbageCollector garbage_collector_;
   std::vector<std::string> action_warnings_;

@@ -589,5 +589,125 @@ TEST_P(ValidateCronJobErrorTest, first_error_matches_upstream) {
 INSTANTIATE_TEST_SUITE_P(Upstream, ValidateCronJobErrorTest, testing::ValuesIn(kInvalidCronJobCases),
                          name_of<InvalidCronJobCase>);
 
+
+// --- CronJob schedule and timeZone (cron-semantics.md 6) -------------------------------------------
+// Every error, in upstream order, rendered "<path>: <message>". Create only: the TZ-on-update rule
+// needs the old object, and validate_cron_job has no update path.
+
+struct ScheduleValidationCase {
+  std::string_view name;
+  std::string schedule = "0 0 * * *";
+  std::optional<std::string> time_zone;
+  std::vector<std::string> want;  // empty: valid
+};
+
+std::vector<std::string> rendered(const std::vector<FieldError>& errors) {
+  std::vector<std::string> lines;
+  for (const FieldError& error : errors) lines.push_back(error.path + ": " + error.message);
+  return lines;
+}
+
+const ScheduleValidationCase kScheduleValidationCases[] = {
+    {.name = "five_fields_valid"},
+    {.name = "descriptor_valid", .schedule = "@hourly"},
+    {.name = "every_valid_utils_test", .schedule = "@every 1h"},
+    {.name = "never_firing_schedule_is_accepted", .schedule = "0 0 30 2 *"},
+    {.name = "empty_field_is_accepted", .schedule = "0 , * * *"},
+    {.name = "unparseable_three_fields",
+     .schedule = "obvious error schedule",
+     .want = {"spec.schedule: Invalid value: \"obvious error schedule\": expected exactly 5 fields, found 3: [obvious "
+              "error schedule]"}},
+    {.name = "day_of_week_7",
+     .schedule = "0 0 * * 7",
+     .want = {"spec.schedule: Invalid value: \"0 0 * * 7\": end of range (7) above maximum (6): 7"}},
+    {.name = "tab_rendered_with_go_quoting",
+     .schedule = "0 0 * *\t*\t*",
+     .want = {"spec.schedule: Invalid value: \"0 0 * *\\t*\\t*\": expected exactly 5 fields, found 6: [0 0 * * * *]"}},
+    {.name = "tz_prefix_rejected_on_create",
+     .schedule = "TZ=UTC 0 0 * * *",
+     .want = {"spec.schedule: Invalid value: \"TZ=UTC 0 0 * * *\": cannot use TZ or CRON_TZ in schedule, use "
+              "timeZone field instead"}},
+    {.name = "cron_tz_prefix_rejected_on_create",
+     .schedule = "CRON_TZ=Asia/Tokyo 30 4 * * *",
+     .want = {"spec.schedule: Invalid value: \"CRON_TZ=Asia/Tokyo 30 4 * * *\": cannot use TZ or CRON_TZ in schedule, "
+              "use timeZone field instead"}},
+    {.name = "tz_prefix_with_bad_zone_reports_both",
+     .schedule = "TZ=Mars/Base 0 0 * * *",
+     .want = {"spec.schedule: Invalid value: \"TZ=Mars/Base 0 0 * * *\": provided bad location Mars/Base: unknown "
+              "time zone Mars/Base",
+              "spec.schedule: Invalid value: \"TZ=Mars/Base 0 0 * * *\": cannot use TZ or CRON_TZ in schedule, use "
+              "timeZone field instead"}},
+    {.name = "tz_substring_anywhere",
+     .schedule = "0 0 * * TZ",
+     .want = {"spec.schedule: Invalid value: \"0 0 * * TZ\": failed to parse int from TZ: strconv.Atoi: parsing "
+              "\"TZ\": invalid syntax",
+              "spec.schedule: Invalid value: \"0 0 * * TZ\": cannot use TZ or CRON_TZ in schedule, use timeZone field "
+              "instead"}},
+    {.name = "time_zone_valid", .time_zone = "America/New_York"},
+    {.name = "time_zone_part_of_14_characters_valid", .time_zone = "America/Argentina/ComodRivadavia"},
+    {.name = "time_zone_link_valid", .time_zone = "US/Eastern"},
+    {.name = "time_zone_utc_valid", .time_zone = "UTC"},
+    {.name = "time_zone_etc_gmt_plus_valid", .time_zone = "Etc/GMT+5"},
+    {.name = "time_zone_empty",
+     .time_zone = "",
+     .want = {"spec.timeZone: Invalid value: \"\": timeZone must be nil or non-empty string"}},
+    {.name = "time_zone_leading_space",
+     .time_zone = " Continent/Zone",
+     .want = {"spec.timeZone: Invalid value: \" Continent/Zone\": unknown time zone  Continent/Zone"}},
+    {.name = "time_zone_part_too_long",
+     .time_zone = "Continent/ZoneNameTooLong",
+     .want = {"spec.timeZone: Invalid value: \"Continent/ZoneNameTooLong\": unknown time zone "
+              "Continent/ZoneNameTooLong"}},
+    {.name = "time_zone_dot_dot",
+     .time_zone = "../etc",
+     .want = {"spec.timeZone: Invalid value: \"../etc\": unknown time zone ../etc"}},
+    {.name = "time_zone_leading_dash",
+     .time_zone = "-America/New_York",
+     .want = {"spec.timeZone: Invalid value: \"-America/New_York\": unknown time zone -America/New_York"}},
+    {.name = "time_zone_empty_part",
+     .time_zone = "America//New_York",
+     .want = {"spec.timeZone: Invalid value: \"America//New_York\": unknown time zone America//New_York"}},
+    {.name = "time_zone_local",
+     .time_zone = "Local",
+     .want = {"spec.timeZone: Invalid value: \"Local\": timeZone must be an explicit time zone as defined in "
+              "https://www.iana.org/time-zones"}},
+    {.name = "time_zone_local_lower_case_also_fails_loading",
+     .time_zone = "local",
+     .want = {"spec.timeZone: Invalid value: \"local\": timeZone must be an explicit time zone as defined in "
+              "https://www.iana.org/time-zones",
+              "spec.timeZone: Invalid value: \"local\": unknown time zone local"}},
+    {.name = "time_zone_case_sensitive",
+     .time_zone = "america/new_york",
+     .want = {"spec.timeZone: Invalid value: \"america/new_york\": unknown time zone america/new_york"}},
+    {.name = "time_zone_unknown",
+     .time_zone = "Continent/Zone",
+     .want = {"spec.timeZone: Invalid value: \"Continent/Zone\": unknown time zone Continent/Zone"}},
+    {.name = "time_zone_with_tz_prefix_only_create_error",
+     .schedule = "TZ=UTC 0 0 * * *",
+     .time_zone = "UTC",
+     .want = {"spec.schedule: Invalid value: \"TZ=UTC 0 0 * * *\": cannot use TZ or CRON_TZ in schedule, use "
+              "timeZone field instead"}},
+    {.name = "schedule_before_starting_deadline_before_time_zone",
+     .schedule = "0 0 * * 7",
+     .time_zone = "Mars/Base",
+     .want = {"spec.schedule: Invalid value: \"0 0 * * 7\": end of range (7) above maximum (6): 7",
+              "spec.startingDeadlineSeconds: Invalid value: -1: must be greater than or equal to 0",
+              "spec.timeZone: Invalid value: \"Mars/Base\": unknown time zone Mars/Base"}},
+};
+
+class ValidateCronJobScheduleTest : public testing::TestWithParam<ScheduleValidationCase> {};
+
+TEST_P(ValidateCronJobScheduleTest, all_errors_match_upstream) {
+  const ScheduleValidationCase& c = GetParam();
+  CronJob cron_job = valid_cron_job();
+  cron_job.spec.schedule = c.schedule;
+  cron_job.spec.time_zone = c.time_zone;
+  if (c.name == "schedule_before_starting_deadline_before_time_zone") cron_job.spec.starting_deadline_seconds = -1;
+  EXPECT_EQ(rendered(validate_cron_job(cron_job)), c.want);
+}
+
+INSTANTIATE_TEST_SUITE_P(CronSemantics, ValidateCronJobScheduleTest, testing::ValuesIn(kScheduleValidationCases),
+                         name_of<ScheduleValidationCase>);
+
 }  // namespace
 }  // namespace jobsim::api
