@@ -70,6 +70,7 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
 template <class F>
 void World::for_each_controller(F&& f) {
   f(job_controller_);
+  f(cronjob_controller_);
   f(ttl_controller_);
   f(garbage_collector_);
 }
