@@ -2,6 +2,8 @@
 // printActiveJobs, describeNode (v1.32). Simplifications in describeNode: no Addresses, Lease,
 // PodCIDR or most of System Info (jobsim models none of them); heartbeat time = transition time.
 #include <algorithm>
+#include <array>  // std::array (one-node span)
+#include <tuple>  // std::tie
 
 #include "jobsim/report/kubectl.hpp"
 #include "jobsim/report/kubectl_duration.hpp"
