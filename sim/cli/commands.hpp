@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "jobsim/cluster/api_server.hpp"
+#include "jobsim/report/kubectl_event_store.hpp"
 #include "jobsim/scenario/load.hpp"
 
 namespace jobsim::cli {
@@ -27,11 +29,27 @@ struct Command {
 
 Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
+Command add_get_command(CLI::App& app);
+Command add_describe_command(CLI::App& app);
 
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 // load_or_report loads a scenario; on error prints the messages and returns nullopt.
 std::optional<scenario::Scenario> load_or_report(const std::string& file, const scenario::LoadOptions& options = {});
+
+// The simulated cluster at one instant, for get and describe (kubectl_snapshot.cpp).
+struct SnapshotArgs {
+  std::string scenario;
+  std::string at;  // TIME: RFC 3339, +offset, or end
+  std::optional<std::uint64_t> seed;
+  std::vector<std::string> sets;
+};
+void add_snapshot_options(CLI::App& command, SnapshotArgs& args);
+// with_snapshot loads the scenario, runs it up to --at with an EventStore listening, and calls
+// `print` with the API server, the Events and the instant; returns the exit code.
+int with_snapshot(const SnapshotArgs& args,
+                  const std::function<int(const cluster::ApiServer&, const report::kubectl::EventStore&,
+                                          engine::SimTime)>& print);
 
 }  // namespace jobsim::cli

@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   const std::vector<Command> commands = {
       add_run_command(app),
       add_validate_command(app),
+      add_get_command(app),
+      add_describe_command(app),
   };
 
   try {
