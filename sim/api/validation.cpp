@@ -423,6 +423,22 @@ void validate_time_zone(Errors& errors, const std::optional<std::string>& time_z
 
 }  // namespace
 
+std::vector<FieldError> validate_cron_job_schedule(const std::string& schedule) {
+  Errors errors;
+  if (schedule.empty()) {
+    errors.add("spec.schedule", "Required value");
+  } else {
+    validate_schedule_format(errors, schedule);
+  }
+  return errors.list;
+}
+
+std::vector<FieldError> validate_cron_job_time_zone(const std::optional<std::string>& time_zone) {
+  Errors errors;
+  validate_time_zone(errors, time_zone);
+  return errors.list;
+}
+
 std::vector<FieldError> validate_cron_job(const CronJob& cron_job) {
   Errors errors;
   validate_name(errors, cron_job.metadata);

@@ -31,6 +31,7 @@ Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_get_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
+Command add_schedule_command(CLI::App& app);
 
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);

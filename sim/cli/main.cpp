@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
       add_validate_command(app),
       add_get_command(app),
       add_describe_command(app),
+      add_schedule_command(app),
   };
 
   try {

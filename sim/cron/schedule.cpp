@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -290,24 +291,47 @@ ParseResult Schedule::parse_standard(std::string_view spec) { return SchedulePar
 
 namespace {
 
-// WallClock: Schedule::next's view of an instant in the schedule's zone.
+// WallClock: Schedule::next's view of instants in the schedule's zone. next() converts an
+// instant to wall-clock fields on every step of its scans (up to ~60 per call), so the offset
+// period and the calendar date of the last conversion are cached: most steps are a few integer
+// operations and no zone lookup.
 class WallClock {
  public:
   explicit WallClock(const TimeZone& zone) : zone_(zone) {}
-  calendar::Fields fields(std::int64_t unix_seconds) const {
-    return calendar::fields_of(unix_seconds + zone_.offset_seconds_at(unix_seconds));
+
+  calendar::Fields fields(std::int64_t unix_seconds) {
+    const std::int64_t local = unix_seconds + offset_at(unix_seconds);
+    const std::int64_t days = calendar::floor_div(local, calendar::kSecondsPerDay);
+    if (days != cached_day_) {
+      cached_day_ = days;
+      cached_date_ = calendar::civil_from_days(days);
+      cached_weekday_ = static_cast<int>(calendar::floor_mod(days + 4, 7));  // 1970-01-01: Thursday
+    }
+    const std::int64_t second_of_day = local - days * calendar::kSecondsPerDay;
+    return {cached_date_.year,       cached_date_.month,      cached_date_.day, second_of_day / 3600,
+            second_of_day / 60 % 60, second_of_day % 60,      cached_weekday_};
   }
+
   // date is Go's time.Date in the zone (cron-semantics.md 4.2).
   std::int64_t date(std::int64_t year, std::int64_t month, std::int64_t day, std::int64_t hour, std::int64_t minute,
-                    std::int64_t second) const {
+                    std::int64_t second) {
     const std::int64_t unix_seconds = calendar::wall_as_utc(year, month, day, hour, minute, second);
-    std::int64_t offset = zone_.offset_seconds_at(unix_seconds);
-    if (offset != 0) offset = zone_.offset_seconds_at(unix_seconds - offset);
+    std::int64_t offset = offset_at(unix_seconds);
+    if (offset != 0) offset = offset_at(unix_seconds - offset);
     return unix_seconds - offset;
   }
 
  private:
+  std::int64_t offset_at(std::int64_t unix_seconds) {
+    if (unix_seconds < period_.start || unix_seconds >= period_.end) period_ = zone_.offset_period_at(unix_seconds);
+    return period_.offset;
+  }
+
   const TimeZone& zone_;
+  TimeZone::OffsetPeriod period_{0, 0, 0};  // empty: the first lookup fills it
+  std::int64_t cached_day_ = std::numeric_limits<std::int64_t>::min();
+  calendar::Date cached_date_{};
+  int cached_weekday_ = 0;
 };
 
 constexpr bool has_bit(std::uint64_t bits, std::int64_t value) { return ((bits >> value) & 1u) != 0; }
@@ -326,7 +350,7 @@ SimTime Schedule::next(SimTime from, const TimeZone& local) const {
   }
 
   // SpecSchedule.Next. The zone is the prefix zone, else the zone of `from` (the controller's).
-  const WallClock clock(zone_ ? *zone_ : local);
+  WallClock clock(zone_ ? *zone_ : local);
   // Start at the next whole second strictly after `from`.
   std::int64_t at = from_seconds + 1;
   calendar::Fields wall = clock.fields(at);

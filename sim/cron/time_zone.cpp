@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <limits>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -121,6 +122,14 @@ LoadResult TimeZone::load(std::string_view name) {
 
 std::int64_t TimeZone::offset_seconds_at(std::int64_t unix_seconds) const {
   return rules_ == nullptr ? 0 : rules_->offset_at(unix_seconds);
+}
+
+TimeZone::OffsetPeriod TimeZone::offset_period_at(std::int64_t unix_seconds) const {
+  if (rules_ == nullptr) {
+    return {0, std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max()};
+  }
+  const detail::ZoneRules::Span span = rules_->period_at(unix_seconds);
+  return {span.offset, span.start, span.end};
 }
 
 std::chrono::seconds TimeZone::offset_at(SimTime instant) const {

@@ -3,6 +3,7 @@
 #include "cron/zone_rules.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "cron/calendar.hpp"
 
@@ -189,29 +190,56 @@ std::optional<PosixTz> parse_posix_tz(std::string_view text) {
 }
 
 ZoneRules::Period ZoneRules::lookup(std::int64_t unix_seconds) const {
+  constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   const auto after = std::upper_bound(transition_at.begin(), transition_at.end(), unix_seconds);
-  if (after == transition_at.begin()) return {initial_offset, abbrevs[initial_abbrev]};
+  if (after == transition_at.begin()) {
+    return {initial_offset, abbrevs[initial_abbrev], kMin, transition_at.empty() ? kMax : transition_at.front()};
+  }
   const std::size_t index = static_cast<std::size_t>(after - transition_at.begin()) - 1;
   if (index + 1 == transition_at.size() && footer) {
     // Go's tzset: which half of the footer's year `unix_seconds` is in. The year is taken from
     // the UTC date; southern-hemisphere rules (end before start) swap the two halves.
     const PosixTz& tz = *footer;
-    if (!tz.has_dst) return {tz.std_offset, tz.std_name};
+    if (!tz.has_dst) return {tz.std_offset, tz.std_name, transition_at.back(), kMax};
     const std::int64_t days = calendar::floor_div(unix_seconds, calendar::kSecondsPerDay);
     const std::int64_t year = calendar::civil_from_days(days).year;
     const std::int64_t year_start = calendar::days_from_civil(year, 1, 1) * calendar::kSecondsPerDay;
     const std::int64_t second_of_year = unix_seconds - year_start;
     std::int64_t start = tzrule_time(year, tz.start, tz.std_offset);
     std::int64_t end = tzrule_time(year, tz.end, tz.dst_offset);
-    Period outside{tz.std_offset, tz.std_name};
-    Period inside{tz.dst_offset, tz.dst_name};
+    Period outside{tz.std_offset, tz.std_name, 0, 0};
+    Period inside{tz.dst_offset, tz.dst_name, 0, 0};
     if (end < start) {
       std::swap(start, end);
       std::swap(outside, inside);
     }
-    return second_of_year < start || second_of_year >= end ? outside : inside;
+    // The span is clipped to the UTC year (the rule is evaluated per UTC year) and to the last
+    // transition, so a cached span never crosses a point where the answer could change.
+    const std::int64_t year_end = calendar::days_from_civil(year + 1, 1, 1) * calendar::kSecondsPerDay;
+    Period period = inside;
+    if (second_of_year < start) {
+      period = outside;
+      period.start = year_start;
+      period.end = year_start + start;
+    } else if (second_of_year >= end) {
+      period = outside;
+      period.start = year_start + end;
+      period.end = year_end;
+    } else {
+      period.start = year_start + start;
+      period.end = year_start + end;
+    }
+    period.start = std::max(period.start, transition_at.back());
+    return period;
   }
-  return {offset_from[index], abbrevs[abbrev_from[index]]};
+  return {offset_from[index], abbrevs[abbrev_from[index]], transition_at[index],
+          index + 1 < transition_at.size() ? transition_at[index + 1] : kMax};
+}
+
+ZoneRules::Span ZoneRules::period_at(std::int64_t unix_seconds) const {
+  const Period period = lookup(unix_seconds);
+  return {period.offset, period.start, period.end};
 }
 
 std::int64_t ZoneRules::offset_at(std::int64_t unix_seconds) const { return lookup(unix_seconds).offset; }

@@ -49,12 +49,21 @@ struct ZoneRules {
 
   // offset_at: seconds east of UTC in force at `unix_seconds`.
   std::int64_t offset_at(std::int64_t unix_seconds) const;
+  // period_at: that offset with a span [start, end) around `unix_seconds` in which it holds.
+  struct Span {
+    std::int64_t offset;
+    std::int64_t start;
+    std::int64_t end;
+  };
+  Span period_at(std::int64_t unix_seconds) const;
   std::string_view abbreviation_at(std::int64_t unix_seconds) const;
 
  private:
   struct Period {
     std::int64_t offset;
     std::string_view abbrev;
+    std::int64_t start;
+    std::int64_t end;
   };
   Period lookup(std::int64_t unix_seconds) const;
 };

@@ -3,6 +3,7 @@
 // positions, the API server rejects a create with them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,5 +21,9 @@ struct FieldError {
 std::vector<FieldError> validate_job(const Job& job);
 std::vector<FieldError> validate_job_spec(const JobSpec& spec, const std::string& path_prefix);
 std::vector<FieldError> validate_cron_job(const CronJob& cron_job);
+// The spec.schedule and spec.timeZone rules of validate_cron_job on their own, as on create
+// (`jobsim schedule` uses them to answer like the API server).
+std::vector<FieldError> validate_cron_job_schedule(const std::string& schedule);
+std::vector<FieldError> validate_cron_job_time_zone(const std::optional<std::string>& time_zone);
 
 }  // namespace jobsim::api

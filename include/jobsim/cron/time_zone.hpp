@@ -43,6 +43,14 @@ class TimeZone {
   std::chrono::seconds offset_at(SimTime instant) const;
   // offset_seconds_at is offset_at on Unix seconds: the allocation-free form Schedule::next uses.
   std::int64_t offset_seconds_at(std::int64_t unix_seconds) const;
+  // OffsetPeriod: an offset and a span of Unix seconds [start, end) in which it is in force
+  // (not necessarily the longest such span), so callers can cache it.
+  struct OffsetPeriod {
+    std::int64_t offset;
+    std::int64_t start;
+    std::int64_t end;
+  };
+  OffsetPeriod offset_period_at(std::int64_t unix_seconds) const;
   // abbreviation_at: "CET", "CEST", "UTC", "+0530", ...
   std::string abbreviation_at(SimTime instant) const;
 
