@@ -228,7 +228,19 @@ Scenario decode_scenario(const Value& root, const ScenarioSource& source, const 
       }
     });
     fields.custom("faults", [&](const Ctx& c, const Value& v) { not_supported_yet(c, root, v); })
-        .custom("expect", [&](const Ctx& c, const Value& v) { not_supported_yet(c, root, v); });
+        .custom("expect", [&](const Ctx& c, const Value& v) {
+          scenario.expectations.clear();
+          if (v.is_null()) return;
+          if (!v.is_sequence()) {
+            c.fail(v.pos(), "expected a list of expectations, got " + describe(v));
+            return;
+          }
+          for (std::size_t i = 0; i < v.items().size(); ++i) {
+            Expectation expectation;
+            decode_expectation(c.index(i), v.items()[i], frame, expectation);
+            scenario.expectations.push_back(std::move(expectation));
+          }
+        });
   }
 
   scenario.file = source.file;

@@ -33,6 +33,10 @@ bool decode_time_arg(const Ctx& ctx, const Value& value, const TimeFrame& frame,
 // decode_action.cpp
 void decode_action(const Ctx& ctx, const Value& value, const TimeFrame& frame, Action& out);
 
+// decode_expect.cpp
+// decode_expectation reads one entry of `expect:`; `at` must lie in [start, end].
+void decode_expectation(const Ctx& ctx, const Value& value, const TimeFrame& frame, Expectation& out);
+
 // decode_scenario.cpp
 struct ScenarioSource {
   std::string file;      // as given, for messages

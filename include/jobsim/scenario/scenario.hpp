@@ -15,6 +15,7 @@
 #include "jobsim/api/pod.hpp"
 #include "jobsim/api/timings.hpp"
 #include "jobsim/engine/time.hpp"
+#include "jobsim/scenario/expectation.hpp"
 #include "jobsim/scenario/value.hpp"
 
 namespace jobsim::scenario {
@@ -137,6 +138,7 @@ struct Scenario {
   std::vector<Behavior> behaviors;
   std::vector<ObjectEntry> objects;
   std::vector<Action> actions;
+  std::vector<Expectation> expectations;  // `expect:`, in file order
   bool operator==(const Scenario&) const = default;
 };
 
