@@ -41,6 +41,8 @@ class World {
   const cluster::ApiServer& api() const { return api_; }
   cluster::EventSink& events() { return events_; }
   const report::RunRecorder& recorder() const { return *recorder_; }
+  // expectations: the scenario's `expect:` entries, checked during the run (results after finish).
+  const report::ExpectationChecker& expectations() const { return recorder_->expectations(); }
   // warnings: run-time notes for the user (unmatched containers, failed actions), in order.
   std::vector<std::string> warnings() const;
 
