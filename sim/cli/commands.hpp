@@ -14,6 +14,7 @@
 
 #include "jobsim/cluster/api_server.hpp"
 #include "jobsim/report/kubectl_event_store.hpp"
+#include "jobsim/report/expectations.hpp"
 #include "jobsim/scenario/load.hpp"
 
 namespace jobsim::cli {
@@ -32,12 +33,18 @@ Command add_validate_command(CLI::App& app);
 Command add_get_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
 Command add_schedule_command(CLI::App& app);
+Command add_test_command(CLI::App& app);
 
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 // load_or_report loads a scenario; on error prints the messages and returns nullopt.
 std::optional<scenario::Scenario> load_or_report(const std::string& file, const scenario::LoadOptions& options = {});
+// print_expectation_results prints "<indent>PASS|FAIL <message>" per entry (and its description
+// below a failure), all of them or only the failed ones.
+enum class ResultFilter : std::uint8_t { All, Failed };
+void print_expectation_results(std::ostream& out, const report::ExpectationChecker& checker, ResultFilter filter,
+                               std::string_view indent);
 
 // The simulated cluster at one instant, for get and describe (kubectl_snapshot.cpp).
 struct SnapshotArgs {

@@ -28,4 +28,14 @@ std::optional<scenario::Scenario> load_or_report(const std::string& file, const 
   }
 }
 
+void print_expectation_results(std::ostream& out, const report::ExpectationChecker& checker, ResultFilter filter,
+                               std::string_view indent) {
+  for (const report::ExpectationResult& result : checker.results()) {
+    if (result.passed && filter == ResultFilter::Failed) continue;
+    out << indent << (result.passed ? "PASS " : "FAIL ") << result.message << '\n';
+    const std::string& description = checker.specs()[result.index].description;
+    if (!result.passed && !description.empty()) out << indent << "     " << description << '\n';
+  }
+}
+
 }  // namespace jobsim::cli

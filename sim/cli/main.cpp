@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
       add_get_command(app),
       add_describe_command(app),
       add_schedule_command(app),
+      add_test_command(app),
   };
 
   try {

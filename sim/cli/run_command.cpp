@@ -79,7 +79,17 @@ int run(const RunArgs& args) {
                     write_file(dir / "timeseries.csv", [&](std::ostream& out) { recorder.write_timeseries_csv(out); });
     if (!ok) return kExitInvalid;
   }
-  return kExitOk;
+  // Expectations last, so that a failure is the last thing on the screen; exit 1 (SPEC.md 1).
+  const report::ExpectationChecker& checker = world.expectations();
+  if (checker.results().empty()) return kExitOk;
+  if (!args.quiet) {
+    std::cout << "\nexpectations: " << checker.results().size() - checker.failed() << " passed, " << checker.failed()
+              << " failed\n";
+    print_expectation_results(std::cout, checker, ResultFilter::All, "  ");
+  } else {
+    print_expectation_results(std::cerr, checker, ResultFilter::Failed, "");
+  }
+  return checker.all_passed() ? kExitOk : kExitInvalid;
 }
 
 }  // namespace

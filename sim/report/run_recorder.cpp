@@ -27,7 +27,8 @@ engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p
   return sorted[std::clamp<std::size_t>(rank, 1, n) - 1];
 }
 
-RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events)
+RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
+                         std::vector<ExpectationSpec> expectations)
     : state_(std::make_unique<State>(clock)) {
   State* state = state_.get();
   server.pods().on_add([state](api::ObjectId id, const api::Pod& pod) { state->pod_added(id, pod); });
@@ -52,6 +53,7 @@ RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server,
   server.cron_jobs().on_delete(
       [state](api::ObjectId id, const api::CronJob& cron_job) { state->cron_job_deleted(id, cron_job); });
   events.connect([state](const api::Event& event) { state->log.add_kubernetes_event(event); });
+  expectations_ = std::make_unique<ExpectationChecker>(clock, server, events, std::move(expectations));
 }
 
 RunRecorder::~RunRecorder() = default;
@@ -64,6 +66,7 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   state.stats = stats;
   state.series.finish(end);
   std::ranges::sort(state.job_durations);
+  expectations_->finish(end);
 }
 
 void RunRecorder::component_down(std::string_view kind, std::string_view name) {

@@ -51,6 +51,23 @@ Json resources_json(const TimeSeries& series, engine::SimTime start, engine::Sim
   return Json{{"capacity", std::move(capacity)}, {"requested", std::move(requested)}};
 }
 
+// expectations_json: one object per `expect:` entry, in file order (empty before finish).
+Json expectations_json(const ExpectationChecker& checker) {
+  Json out = Json::array();
+  for (const ExpectationResult& result : checker.results()) {
+    const ExpectationSpec& spec = checker.specs()[result.index];
+    Json entry = {{"index", result.index}, {"expect", spec.text}, {"location", spec.location}};
+    if (!spec.description.empty()) entry["description"] = spec.description;
+    entry["passed"] = result.passed;
+    entry["observed"] = result.observed;
+    if (spec.min) entry["min"] = *spec.min;
+    if (spec.max) entry["max"] = *spec.max;
+    if (spec.equals) entry["equals"] = *spec.equals;
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 }  // namespace
 
 void RunRecorder::write_summary_json(std::ostream& out) const {
@@ -91,6 +108,7 @@ void RunRecorder::write_summary_json(std::ostream& out) const {
   Json engine_stats = {{"eventsProcessed", state.stats.events_processed}};
   if (state.stats.wall_seconds) engine_stats["wallSeconds"] = *state.stats.wall_seconds;
   summary["engine"] = std::move(engine_stats);
+  summary["expectations"] = expectations_json(*expectations_);
 
   // replace: a name with invalid UTF-8 must not abort the report.
   out << summary.dump(2, ' ', false, Json::error_handler_t::replace) << '\n';

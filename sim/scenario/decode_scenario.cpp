@@ -20,8 +20,6 @@
 namespace jobsim::scenario {
 namespace {
 
-constexpr std::string_view kNotSupportedYet = "not supported yet (planned: issue #3/#4)";
-
 std::string display_path(const std::string& base_dir, const std::string& relative) {
   const std::filesystem::path path(relative);
   if (path.is_absolute() || base_dir.empty() || base_dir == ".") return path.lexically_normal().string();
@@ -112,12 +110,6 @@ std::optional<std::vector<Value>> read_include(const Value& item, const Scenario
     if (!document.is_null()) manifests.push_back(std::move(document));
   }
   return manifests;
-}
-
-void not_supported_yet(const Ctx& ctx, const Value& root, const Value& value) {
-  const bool empty = value.is_null() || (value.is_sequence() && value.items().empty()) ||
-                     (value.is_map() && value.entries().empty());
-  if (!empty) ctx.fail(locate(root, ctx.path()), kNotSupportedYet);
 }
 
 // check_unique_objects reports objects that the API server would refuse at start as
@@ -270,7 +262,19 @@ Scenario decode_scenario(const Value& root, const ScenarioSource& source, const 
       }
       check_fault_overlaps(c, scenario.faults);
     });
-    fields.custom("expect", [&](const Ctx& c, const Value& v) { not_supported_yet(c, root, v); });
+    fields.custom("expect", [&](const Ctx& c, const Value& v) {
+          scenario.expectations.clear();
+          if (v.is_null()) return;
+          if (!v.is_sequence()) {
+            c.fail(v.pos(), "expected a list of expectations, got " + describe(v));
+            return;
+          }
+          for (std::size_t i = 0; i < v.items().size(); ++i) {
+            Expectation expectation;
+            decode_expectation(c.index(i), v.items()[i], frame, expectation);
+            scenario.expectations.push_back(std::move(expectation));
+          }
+        });
   }
 
   scenario.file = source.file;

@@ -40,6 +40,9 @@ void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fa
 // check_fault_overlaps reports controllerManagerDown outages that overlap or touch; `ctx` is
 // the context of the `faults` list.
 void check_fault_overlaps(const Ctx& ctx, const std::vector<Fault>& faults);
+// decode_expect.cpp
+// decode_expectation reads one entry of `expect:`; `at` must lie in [start, end].
+void decode_expectation(const Ctx& ctx, const Value& value, const TimeFrame& frame, Expectation& out);
 
 // decode_scenario.cpp
 struct ScenarioSource {

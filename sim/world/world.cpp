@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "jobsim/scenario/load.hpp"
+#include "world/expectation_specs.hpp"
 
 namespace jobsim::world {
 namespace {
@@ -46,7 +47,7 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       sim_(scenario.start),
       api_(sim_, streams_),
       client_(api_),
-      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_)),
+      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, expectation_specs(scenario))),
       workload_(scenario.behaviors, streams_, api_.jobs()),
       scheduler_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "default-scheduler"),
                  scenario.cluster.timings),

@@ -53,6 +53,7 @@ std::string name_of(const GoldenRow& row) { return std::filesystem::path(row.sce
 
 struct Outputs {
   std::string events, summary, timeseries;
+  std::vector<std::string> failed_expectations;  // messages of the `expect:` entries that failed
 };
 
 Outputs run(const GoldenRow& row) {
@@ -66,7 +67,11 @@ Outputs run(const GoldenRow& row) {
   world.recorder().write_events_jsonl(events);
   world.recorder().write_summary_json(summary);
   world.recorder().write_timeseries_csv(timeseries);
-  return {events.str(), summary.str(), timeseries.str()};
+  std::vector<std::string> failed;
+  for (const report::ExpectationResult& result : world.expectations().results()) {
+    if (!result.passed) failed.push_back(result.message);
+  }
+  return {events.str(), summary.str(), timeseries.str(), failed};
 }
 
 std::string fingerprint(std::string_view text) {
@@ -99,6 +104,12 @@ TEST_P(Golden, EventsMatchTheReviewedLog) {
   ASSERT_TRUE(std::filesystem::exists(expected)) << "no golden log " << expected << " (run with JOBSIM_UPDATE_GOLDEN=1)";
   EXPECT_EQ(outputs.events, read_file(expected)) << "events.jsonl of " << row.scenario << " drifted";
   EXPECT_EQ(fingerprint(outputs.events), row.fingerprint) << "update golden.csv for " << row.scenario;
+}
+
+// Every scenario's `expect:` entries hold with its golden seed (what `jobsim test` checks).
+TEST_P(Golden, ExpectationsPass) {
+  const Outputs outputs = run(GetParam());
+  EXPECT_EQ(outputs.failed_expectations, std::vector<std::string>{});
 }
 
 TEST_P(Golden, SameSeedGivesByteIdenticalOutputs) {

@@ -15,6 +15,7 @@
 #include "jobsim/cluster/api_server.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/engine/clock.hpp"
+#include "jobsim/report/expectations.hpp"
 
 namespace jobsim::report {
 
@@ -26,7 +27,9 @@ struct EngineStats {
 class RunRecorder {
  public:
   // Subscribes to every informer of `server` and to `events`. Construct before objects exist.
-  RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events);
+  // `expectations` are checked during the run (ExpectationChecker) and reported in summary.json.
+  RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
+              std::vector<ExpectationSpec> expectations = {});
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;
   RunRecorder& operator=(const RunRecorder&) = delete;
@@ -50,10 +53,13 @@ class RunRecorder {
   void write_text_summary(std::ostream& out) const;
 
   std::size_t event_lines() const;
+  // expectations: the checker of the scenario's `expect:` entries (results after finish).
+  const ExpectationChecker& expectations() const { return *expectations_; }
 
  private:
   struct State;
   std::unique_ptr<State> state_;
+  std::unique_ptr<ExpectationChecker> expectations_;
 };
 
 }  // namespace jobsim::report

@@ -16,6 +16,7 @@
 #include "jobsim/api/timings.hpp"
 #include "jobsim/engine/time.hpp"
 #include "jobsim/scenario/fault.hpp"
+#include "jobsim/scenario/expectation.hpp"
 #include "jobsim/scenario/value.hpp"
 
 namespace jobsim::scenario {
@@ -139,6 +140,7 @@ struct Scenario {
   std::vector<ObjectEntry> objects;
   std::vector<Action> actions;
   std::vector<Fault> faults;  // in file order; controllerManagerDown outages never overlap
+  std::vector<Expectation> expectations;  // `expect:`, in file order
   bool operator==(const Scenario&) const = default;
 };
 

@@ -51,6 +51,8 @@ class World {
   void start_controller_manager();
   bool controller_manager_running() const { return controller_manager_running_; }
 
+  // expectations: the scenario's `expect:` entries, checked during the run (results after finish).
+  const report::ExpectationChecker& expectations() const { return recorder_->expectations(); }
   // warnings: run-time notes for the user (unmatched containers, failed actions), in order.
   std::vector<std::string> warnings() const;
 

@@ -204,7 +204,8 @@ TEST_F(SummaryTest, exact_text_of_a_small_run) {
   },
   "engine": {
     "eventsProcessed": 42
-  }
+  },
+  "expectations": []
 }
 )");
 }
