@@ -14,6 +14,7 @@
 #include "jobsim/cluster/scheduler.hpp"
 #include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
 #include "jobsim/controllers/job/job_controller.hpp"
+#include "jobsim/controllers/podgc/podgc_controller.hpp"
 #include "jobsim/controllers/ttl_after_finished/ttl_after_finished_controller.hpp"
 #include "jobsim/engine/random_streams.hpp"
 #include "jobsim/engine/simulator.hpp"
@@ -64,6 +65,7 @@ class World {
   controllers::job::JobController job_controller_;
   controllers::ttl_after_finished::TtlAfterFinishedController ttl_controller_;
   controllers::garbage_collector::GarbageCollector garbage_collector_;
+  controllers::podgc::PodGcController pod_gc_;
   std::vector<std::string> action_warnings_;
   bool finished_ = false;
 };
