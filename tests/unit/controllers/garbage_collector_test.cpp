@@ -49,6 +49,7 @@ struct GcCase {
   std::string delete_name;      // deleted at +10 s ("" = none)
   std::optional<PropagationPolicy> policy;
   std::vector<std::string> release;  // kHold removed at +20 s, in this order
+  std::vector<std::string> unblock;  // then blockOwnerDeletion set to false on all their references
   // "<seconds>s <Kind>/<name>" for each object erased from the store, in order.
   std::vector<std::string> want_erased;
   // remaining objects -> names of the owners their ownerReferences still name
@@ -125,14 +126,24 @@ class Cluster {
   }
 
   void release(const std::string& name) {
+    edit(name, [](api::ObjectMeta& meta) { api::remove_finalizer(meta, kHold); });
+  }
+
+  void unblock(const std::string& name) {
+    edit(name, [](api::ObjectMeta& meta) {
+      for (api::OwnerReference& ref : meta.owner_references) ref.block_owner_deletion = false;
+    });
+  }
+
+  template <class Edit>
+  void edit(const std::string& name, Edit change) {
     const auto [kind, id] = ids_.at(name);
-    auto drop = [](api::ObjectMeta& meta) { api::remove_finalizer(meta, kHold); };
     switch (kind) {
-      case api::Kind::Pod: { api::Pod pod = *server_.pods().get(id); drop(pod.metadata); server_.update(id, pod); break; }
-      case api::Kind::Job: { api::Job job = *server_.jobs().get(id); drop(job.metadata); server_.update(id, job); break; }
+      case api::Kind::Pod: { api::Pod pod = *server_.pods().get(id); change(pod.metadata); server_.update(id, pod); break; }
+      case api::Kind::Job: { api::Job job = *server_.jobs().get(id); change(job.metadata); server_.update(id, job); break; }
       case api::Kind::CronJob: {
         api::CronJob cj = *server_.cron_jobs().get(id);
-        drop(cj.metadata);
+        change(cj.metadata);
         server_.update(id, cj);
         break;
       }
@@ -219,6 +230,15 @@ const GcCase kCases[] = {
      .policy = PropagationPolicy::Foreground,
      .release = {"p1"},
      .want_erased = {"10s Pod/p2", "20s Pod/p1", "20s Job/j"}},
+    // addUnblockedOwnersToDeleteQueue: the waiting owner is looked at again when its blocking
+    // reference becomes non-blocking, and goes although the dependent is still there.
+    {.name = "foreground_owner_released_when_the_reference_stops_blocking",
+     .objects = {{.kind = api::Kind::Job, .name = "j"}, {.name = "p", .owners = {{.name = "j"}}, .hold = true}},
+     .delete_name = "j",
+     .policy = PropagationPolicy::Foreground,
+     .unblock = {"p"},
+     .want_erased = {"20s Job/j"},
+     .want_remaining = {{"p", {"j"}}}},
     // blockOwnerDeletion false: the held dependent is deleted but does not block the owner.
     {.name = "foreground_ignores_non_blocking_dependents",
      .objects = {{.kind = api::Kind::Job, .name = "j"}, {.name = "p", .owners = {{.name = "j", .block = false}}, .hold = true}},
@@ -301,6 +321,7 @@ TEST_P(GarbageCollectorTable, PropagatesDeletionAsUpstream) {
   if (!test_case.delete_name.empty()) cluster.remove(test_case.delete_name, test_case.policy);
   cluster.sim().run_until(kStart + 20s);
   for (const std::string& name : test_case.release) cluster.release(name);
+  for (const std::string& name : test_case.unblock) cluster.unblock(name);
   cluster.sim().run_until(kStart + 30s);
 
   EXPECT_EQ(cluster.erased_log(), test_case.want_erased);
