@@ -75,7 +75,11 @@ PodGcController::TerminatedKey PodGcController::terminated_key(api::ObjectId id,
 void PodGcController::on_pod(api::ObjectId id, const api::Pod* old_pod, const api::Pod* pod) {
   const bool was_terminated = old_pod != nullptr && is_pod_terminated(*old_pod);
   const bool is_terminated = pod != nullptr && is_pod_terminated(*pod);
-  if (was_terminated || is_terminated) {
+  // Most writes to a terminated pod (finalizer removal) leave its key alone: no string copies.
+  const bool same_key = was_terminated && is_terminated && pod_is_evicted(*old_pod) == pod_is_evicted(*pod) &&
+                        old_pod->metadata.creation_timestamp == pod->metadata.creation_timestamp &&
+                        old_pod->metadata.name == pod->metadata.name;
+  if ((was_terminated || is_terminated) && !same_key) {
     std::optional<TerminatedKey> before;
     std::optional<TerminatedKey> after;
     if (was_terminated) before = terminated_key(id, *old_pod);
