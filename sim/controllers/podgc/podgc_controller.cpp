@@ -104,11 +104,15 @@ void PodGcController::on_pod(api::ObjectId id, const api::Pod* old_pod, const ap
     if (!new_node.empty()) pods_by_node_[new_node].insert(id);
   }
 
-  const bool unscheduled_terminating = pod != nullptr && pod->metadata.deletion_timestamp && pod->spec.node_name.empty();
-  if (unscheduled_terminating) {
-    unscheduled_terminating_.insert(id);
-  } else {
-    unscheduled_terminating_.erase(id);
+  auto unscheduled_terminating = [](const api::Pod* p) {
+    return p != nullptr && p->metadata.deletion_timestamp && p->spec.node_name.empty();
+  };
+  if (const bool now_in = unscheduled_terminating(pod); now_in != unscheduled_terminating(old_pod)) {
+    if (now_in) {
+      unscheduled_terminating_.insert(id);
+    } else {
+      unscheduled_terminating_.erase(id);
+    }
   }
 }
 
