@@ -57,7 +57,8 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       cronjob_controller_(sim_, api_.cron_jobs(), api_.jobs(), client_, recorder_for(sim_, events_, "cronjob-controller"),
                           controller_zone(scenario.cluster.time_zone)),
       ttl_controller_(sim_, api_.jobs(), client_),
-      garbage_collector_(sim_, api_.pods(), api_.jobs(), api_.cron_jobs(), client_) {
+      garbage_collector_(sim_, api_.pods(), api_.jobs(), api_.cron_jobs(), client_),
+      pod_gc_(sim_, api_.pods(), api_.nodes(), client_, scenario.cluster.timings) {
   // Nodes and objects are created by the first event at `start`, so that everything observing
   // the World (reports, tests) can subscribe after construction and still see them created.
   sim_.schedule_at(scenario_.start, {"world.start", 0}, [this] {

@@ -15,6 +15,7 @@
 #include "jobsim/controllers/cronjob/cronjob_controller.hpp"
 #include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
 #include "jobsim/controllers/job/job_controller.hpp"
+#include "jobsim/controllers/podgc/podgc_controller.hpp"
 #include "jobsim/controllers/ttl_after_finished/ttl_after_finished_controller.hpp"
 #include "jobsim/engine/random_streams.hpp"
 #include "jobsim/engine/simulator.hpp"
@@ -81,6 +82,7 @@ class World {
   controllers::cronjob::CronJobController cronjob_controller_;
   controllers::ttl_after_finished::TtlAfterFinishedController ttl_controller_;
   controllers::garbage_collector::GarbageCollector garbage_collector_;
+  controllers::podgc::PodGcController pod_gc_;
   std::vector<std::string> action_warnings_;
   bool finished_ = false;
   bool controller_manager_running_ = true;
