@@ -75,6 +75,7 @@ void World::for_each_controller(F&& f) {
   f(cronjob_controller_);
   f(ttl_controller_);
   f(garbage_collector_);
+  f(pod_gc_);
 }
 
 // Lifecycle lines of the outage (events.jsonl, docs/faults.md).
