@@ -27,6 +27,9 @@ struct LoadOptions {
   std::vector<std::string> set_overrides;  // "PATH=VALUE", e.g. "cluster.nodes[0].count=6"
   std::optional<std::uint64_t> seed;       // --seed overrides `seed:`
   std::optional<std::string> until;        // --until (RFC 3339, +offset or "end")
+  // skip_expectations leaves `expect:` unread (its entries may name instants after a shortened
+  // `until`); the golden tests use it to review only the first hour of a long lab.
+  bool skip_expectations = false;
 };
 
 // load_scenario reads `path` (and any `- file:` manifests relative to it).
