@@ -312,6 +312,10 @@ class WallClock {
             second_of_day / 60 % 60, second_of_day % 60,      cached_weekday_};
   }
 
+  // same_offset: whether the UTC offset is the same at both instants (one offset period; two
+  // transitions within a minute do not exist).
+  bool same_offset(std::int64_t a, std::int64_t b) { return offset_at(a) == offset_at(b); }
+
   // date is Go's time.Date in the zone (cron-semantics.md 4.2).
   std::int64_t date(std::int64_t year, std::int64_t month, std::int64_t day, std::int64_t hour, std::int64_t minute,
                     std::int64_t second) {
@@ -335,6 +339,8 @@ class WallClock {
 };
 
 constexpr bool has_bit(std::uint64_t bits, std::int64_t value) { return ((bits >> value) & 1u) != 0; }
+// The second field ParseStandard always produces: second 0 only.
+constexpr std::uint64_t kSecondZeroOnly = 1;
 
 }  // namespace
 
@@ -418,7 +424,16 @@ wrap:
 
   while (!has_bit(second_, wall.second)) {
     added = true;  // Truncate(time.Second) is a no-op on whole seconds
-    at += 1;
+    // robfig steps one second at a time (up to 59 steps, most of Next's time). ParseStandard
+    // allows second 0 only, so the seconds in between cannot match: jump straight to the next
+    // whole minute when the UTC offset stays the same over the jump (then the wall-clock
+    // seconds in between are wall.second + 1 .. 59, none of them 0). Otherwise step as robfig.
+    const std::int64_t to_minute = 60 - wall.second;
+    if (second_ == kSecondZeroOnly && clock.same_offset(at, at + to_minute)) {
+      at += to_minute;
+    } else {
+      at += 1;
+    }
     wall = clock.fields(at);
     if (wall.second == 0) goto wrap;
   }
