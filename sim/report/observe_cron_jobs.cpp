@@ -43,10 +43,17 @@ void RunRecorder::State::cron_job_added(api::ObjectId id, const api::CronJob& cr
   if (cron_job_by_id.size() <= id) cron_job_by_id.resize(id + 1, nullptr);
   cron_job_by_id[id] = &record;
   // The controller's first activation is Next(creationTimestamp) (mostRecentScheduleTime).
-  record.segments.push_back({.from = cron_job.metadata.creation_timestamp.value_or(now),
-                             .spec = parser_input(cron_job),
+  // A CronJob replayed with an older creationTimestamp (a snapshot) counts only from now, the
+  // start of its life in this run, including an activation at now itself.
+  std::string spec = parser_input(cron_job);
+  const engine::SimTime created = cron_job.metadata.creation_timestamp.value_or(now);
+  if (created < now) {
+    record.segments.push_back({.from = created, .to = now, .spec = spec, .scheduling = false, .starts_chain = true});
+  }
+  record.segments.push_back({.from = std::max(created, now),
+                             .spec = std::move(spec),
                              .scheduling = scheduling(cron_job),
-                             .starts_chain = true});
+                             .starts_chain = created >= now});
 }
 
 void RunRecorder::State::cron_job_updated(api::ObjectId id, const api::CronJob& old_cron_job,
