@@ -63,6 +63,11 @@ void RunRecorder::State::cron_job_updated(api::ObjectId id, const api::CronJob& 
   const SubjectId subject = refresh_subject(api::Kind::CronJob, id, cron_job.metadata);
   if (cron_job.metadata.generation > old_cron_job.metadata.generation) log.add(now, subject, LineEvent::Updated);
 
+  // Most updates are status writes (every sync): nothing the walk depends on changed.
+  if (cron_job.spec.schedule == old_cron_job.spec.schedule && cron_job.spec.time_zone == old_cron_job.spec.time_zone &&
+      scheduling(cron_job) == scheduling(old_cron_job)) {
+    return;
+  }
   CronJobRecord& record = *cron_job_by_id[id];
   CronSegment& current = record.segments.back();
   std::string spec = parser_input(cron_job);

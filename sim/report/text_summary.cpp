@@ -1,5 +1,5 @@
 // The human summary `jobsim run` prints (SPEC.md 1): a Jobs table like `kubectl get jobs`,
-// Jobs per CronJob, then one line each for Pods, CPU and memory. At most ~40 lines.
+// a CronJobs table (docs/outputs.md), then one line each for Pods, CPU and memory. At most ~40 lines.
 #include <algorithm>
 #include <chrono>
 #include <cmath>  // std::llround
