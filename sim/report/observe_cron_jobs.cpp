@@ -1,8 +1,33 @@
 // CronJob watch handlers: Created, Updated (a spec change, seen as a generation bump: status
-// writes do not count) and Deleted lines, and the CronJob count of the time series.
+// writes do not count) and Deleted lines, the CronJob count of the time series, and what the
+// per-CronJob section of summary.json needs (cron_job_record.hpp): the spans of each schedule
+// and suspend state, the CronJob's Jobs, and the Events of the CronJob controller.
+#include <algorithm>
+
 #include "recorder_state.hpp"
 
 namespace jobsim::report {
+namespace {
+
+// Upstream: pkg/controller/cronjob/utils.go getJobFromTemplate2 writes it; cronjob_controllerv2.go
+// formatSchedule builds the parser input. The report may not include the controllers layer.
+constexpr std::string_view kScheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp";
+constexpr std::string_view kCronJobControllerSource = "cronjob-controller";
+constexpr std::string_view kDeletedJobPrefix = "Deleted job ";
+
+std::string parser_input(const api::CronJob& cron_job) {
+  const std::string& schedule = cron_job.spec.schedule;
+  // A schedule with its own TZ=/CRON_TZ= prefix wins over spec.timeZone (UnsupportedSchedule);
+  // a spec.timeZone that does not load makes the parse fail, as the controller stops then too.
+  if (schedule.find("TZ") != std::string::npos || !cron_job.spec.time_zone) return schedule;
+  return "TZ=" + *cron_job.spec.time_zone + " " + schedule;
+}
+
+bool scheduling(const api::CronJob& cron_job) {
+  return !cron_job.spec.suspend.value_or(false) && !cron_job.metadata.deletion_timestamp;
+}
+
+}  // namespace
 
 void RunRecorder::State::cron_job_added(api::ObjectId id, const api::CronJob& cron_job) {
   const engine::SimTime now = clock.now();
@@ -10,8 +35,25 @@ void RunRecorder::State::cron_job_added(api::ObjectId id, const api::CronJob& cr
   const SubjectId subject = subject_of(api::Kind::CronJob, id) =
       log.add_subject(api::Kind::CronJob, cron_job.metadata);
   log.add(now, subject, LineEvent::Created);
-  cron_jobs_created.try_emplace(cron_job.metadata.name, 0);  // listed even if it never creates a Job
   ++series.counts().cronjobs;
+
+  // Listed even if it never creates a Job.
+  CronJobRecord& record = cron_jobs.try_emplace(cron_job.metadata.name).first->second;
+  cron_jobs_by_uid[cron_job.metadata.uid] = &record;
+  if (cron_job_by_id.size() <= id) cron_job_by_id.resize(id + 1, nullptr);
+  cron_job_by_id[id] = &record;
+  // The controller's first activation is Next(creationTimestamp) (mostRecentScheduleTime).
+  // A CronJob replayed with an older creationTimestamp (a snapshot) counts only from now, the
+  // start of its life in this run, including an activation at now itself.
+  std::string spec = parser_input(cron_job);
+  const engine::SimTime created = cron_job.metadata.creation_timestamp.value_or(now);
+  if (created < now) {
+    record.segments.push_back({.from = created, .to = now, .spec = spec, .scheduling = false, .starts_chain = true});
+  }
+  record.segments.push_back({.from = std::max(created, now),
+                             .spec = std::move(spec),
+                             .scheduling = scheduling(cron_job),
+                             .starts_chain = created >= now});
 }
 
 void RunRecorder::State::cron_job_updated(api::ObjectId id, const api::CronJob& old_cron_job,
@@ -20,6 +62,23 @@ void RunRecorder::State::cron_job_updated(api::ObjectId id, const api::CronJob& 
   series.advance(now);
   const SubjectId subject = refresh_subject(api::Kind::CronJob, id, cron_job.metadata);
   if (cron_job.metadata.generation > old_cron_job.metadata.generation) log.add(now, subject, LineEvent::Updated);
+
+  // Most updates are status writes (every sync): nothing the walk depends on changed.
+  if (cron_job.spec.schedule == old_cron_job.spec.schedule && cron_job.spec.time_zone == old_cron_job.spec.time_zone &&
+      scheduling(cron_job) == scheduling(old_cron_job)) {
+    return;
+  }
+  CronJobRecord& record = *cron_job_by_id[id];
+  CronSegment& current = record.segments.back();
+  std::string spec = parser_input(cron_job);
+  const bool now_scheduling = scheduling(cron_job);
+  if (spec == current.spec && now_scheduling == current.scheduling) return;
+  // A new schedule starts a new walk at the change (simplification, docs/outputs.md: upstream
+  // walks the new schedule from lastScheduleTime and may start a Job for a time just before).
+  const bool new_chain = spec != current.spec;
+  current.to = now;
+  record.segments.push_back(
+      {.from = now, .spec = std::move(spec), .scheduling = now_scheduling, .starts_chain = new_chain});
 }
 
 void RunRecorder::State::cron_job_deleted(api::ObjectId id, const api::CronJob&) {
@@ -27,6 +86,63 @@ void RunRecorder::State::cron_job_deleted(api::ObjectId id, const api::CronJob&)
   series.advance(now);
   log.add(now, subject_of(api::Kind::CronJob, id), LineEvent::Deleted);
   --series.counts().cronjobs;
+  cron_job_by_id[id]->segments.back().to = now;
+}
+
+void RunRecorder::State::cron_job_owned_job_added(engine::SimTime now, JobRecord& record, const api::Job& job) {
+  const api::OwnerReference* owner = api::controller_ref(job.metadata);
+  if (owner == nullptr || owner->kind != "CronJob") return;
+  const auto by_uid = cron_jobs_by_uid.find(owner->uid);
+  // An owner uid the recorder never saw (a hand-made reference): keep the count by name.
+  CronJobRecord& cron_job =
+      by_uid != cron_jobs_by_uid.end() ? *by_uid->second : cron_jobs.try_emplace(owner->name).first->second;
+  record.cron_job = &cron_job;
+  ++cron_job.jobs_created;
+  if (!api::is_job_finished(job)) cron_job.change_unfinished(now, 1);
+  const auto annotation = job.metadata.annotations.find(std::string(kScheduledTimestampAnnotation));
+  if (annotation == job.metadata.annotations.end()) return;  // e.g. kubectl create job --from
+  // RFC 3339 in spec.timeZone ("2026-03-29T03:00:00+02:00"): the offset gives the instant.
+  const std::optional<engine::SimTime> scheduled = engine::parse_rfc3339(annotation->second);
+  if (!scheduled) return;
+  cron_job.scheduled_times.push_back(*scheduled);
+  cron_job.start_delays.push_back(job.metadata.creation_timestamp.value_or(now) - *scheduled);
+}
+
+void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const JobRecord& record,
+                                                    const api::Job& job) {
+  if (record.cron_job == nullptr || api::is_job_finished(job)) return;
+  record.cron_job->change_unfinished(now, -1);
+  if (unfinished_deletes_at != now) {
+    unfinished_deletes.clear();
+    unfinished_deletes_at = now;
+  }
+  unfinished_deletes.push_back({job.metadata.namespace_, job.metadata.name, record.cron_job});
+}
+
+void RunRecorder::State::kubernetes_event(const api::Event& event) {
+  log.add_kubernetes_event(event);
+  if (event.source != kCronJobControllerSource || event.object.kind != api::Kind::CronJob) return;
+  if (event.reason == "JobAlreadyActive") {
+    const auto found = cron_jobs_by_uid.find(event.object.uid);
+    if (found != cron_jobs_by_uid.end()) found->second->already_active.push_back(event.time);
+  } else if (event.reason == "SuccessfulDelete" && event.message.starts_with(kDeletedJobPrefix) &&
+             unfinished_deletes_at == event.time) {
+    // Upstream deleteJob: the DELETE, then this Event. An unfinished Job is a Replace.
+    const std::string_view job_name = std::string_view(event.message).substr(kDeletedJobPrefix.size());
+    const auto deleted = std::ranges::find_if(unfinished_deletes, [&](const UnfinishedDelete& d) {
+      return d.name == job_name && d.namespace_ == event.object.namespace_;
+    });
+    if (deleted == unfinished_deletes.end()) return;
+    ++deleted->cron_job->replaced;
+    unfinished_deletes.erase(deleted);
+  }
+}
+
+std::vector<CronJobSummary> RunRecorder::State::cron_job_summaries(engine::SimTime until) const {
+  std::vector<CronJobSummary> out;
+  out.reserve(cron_jobs.size());
+  for (const auto& [name, record] : cron_jobs) out.push_back(summarize_cron_job(record, until, controller_zone));
+  return out;
 }
 
 }  // namespace jobsim::report

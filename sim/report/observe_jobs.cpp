@@ -76,12 +76,9 @@ void RunRecorder::State::job_added(api::ObjectId id, const api::Job& job) {
   const SubjectId subject = subject_of(api::Kind::Job, id) = log.add_subject(api::Kind::Job, job.metadata);
   log.add(now, subject, LineEvent::Created);
   ++jobs_created;
-  if (const api::OwnerReference* owner = api::controller_ref(job.metadata); owner && owner->kind == "CronJob") {
-    auto [entry, added] = cron_jobs_created.try_emplace(owner->name, 0);
-    ++entry->second;
-  }
   if (jobs.size() <= id) jobs.resize(id + 1);
   jobs[id].subject = subject;
+  cron_job_owned_job_added(now, jobs[id], job);
   job_lines(now, subject, jobs[id], kNoJob, job);
   Counts& counts = series.counts();
   ++counts.jobs;
@@ -96,7 +93,10 @@ void RunRecorder::State::job_updated(api::ObjectId id, const api::Job& old_job, 
   job_lines(now, subject, jobs[id], old_job, job);
   const bool was_active = !api::is_job_finished(old_job);
   const bool active = !api::is_job_finished(job);
-  if (was_active != active) series.counts().active_jobs += active ? 1 : -1;
+  if (was_active != active) {
+    series.counts().active_jobs += active ? 1 : -1;
+    if (CronJobRecord* cron_job = jobs[id].cron_job) cron_job->change_unfinished(now, active ? 1 : -1);
+  }
 }
 
 void RunRecorder::State::job_deleted(api::ObjectId id, const api::Job& job) {
@@ -106,6 +106,7 @@ void RunRecorder::State::job_deleted(api::ObjectId id, const api::Job& job) {
   Counts& counts = series.counts();
   --counts.jobs;
   if (!api::is_job_finished(job)) --counts.active_jobs;
+  cron_job_owned_job_deleted(now, jobs[id], job);
 }
 
 }  // namespace jobsim::report

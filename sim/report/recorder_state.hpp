@@ -8,8 +8,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "cron_job_record.hpp"
 #include "event_log.hpp"
 #include "jobsim/report/run_recorder.hpp"
 #include "timeseries.hpp"
@@ -27,10 +30,12 @@ struct JobRecord {
   std::int32_t failed = 0;
   JobOutcome outcome = JobOutcome::Running;
   std::optional<engine::Duration> duration;  // startTime to the Complete or Failed condition
+  CronJobRecord* cron_job = nullptr;          // of its controller owner when created
 };
 
 struct RunRecorder::State {
-  explicit State(const engine::Clock& clock_in) : clock(clock_in), start(clock_in.now()), series(start) {}
+  State(const engine::Clock& clock_in, cron::TimeZone controller_zone_in)
+      : clock(clock_in), start(clock_in.now()), series(start), controller_zone(std::move(controller_zone_in)) {}
 
   // Watch handlers: called synchronously at the instant of each write. Each one closes the
   // previous instant of the time series, then records what the write changed.
@@ -46,6 +51,14 @@ struct RunRecorder::State {
   void cron_job_added(api::ObjectId id, const api::CronJob& cron_job);
   void cron_job_updated(api::ObjectId id, const api::CronJob& old_cron_job, const api::CronJob& cron_job);
   void cron_job_deleted(api::ObjectId id, const api::CronJob& cron_job);
+  // kubernetes_event: the Event line, and what the CronJob section needs from the Events.
+  void kubernetes_event(const api::Event& event);
+
+  // The CronJob side of the Job handlers (observe_cron_jobs.cpp).
+  void cron_job_owned_job_added(engine::SimTime now, JobRecord& record, const api::Job& job);
+  void cron_job_owned_job_deleted(engine::SimTime now, const JobRecord& record, const api::Job& job);
+  // cron_job_summaries: the per-CronJob section at `until`, in name order (cron_jobs order).
+  std::vector<CronJobSummary> cron_job_summaries(engine::SimTime until) const;
 
   // subject_of is the slot of the line subject for object `id` of `kind` (ids are dense).
   SubjectId& subject_of(api::Kind kind, api::ObjectId id);
@@ -74,7 +87,23 @@ struct RunRecorder::State {
   std::int64_t pods_created = 0;
   std::int64_t pods_succeeded = 0;
   std::int64_t pods_failed = 0;
-  std::map<std::string, std::int64_t, std::less<>> cron_jobs_created;  // Jobs created, by CronJob name
+
+  // Per CronJob, by name (incarnations of one name share a record): summary.json's cronJobs.
+  std::map<std::string, CronJobRecord, std::less<>> cron_jobs;
+  std::unordered_map<std::string, CronJobRecord*> cron_jobs_by_uid;  // map nodes do not move
+  std::vector<CronJobRecord*> cron_job_by_id;                          // by CronJob ObjectId
+  // Unfinished CronJob-owned Jobs deleted at `unfinished_deletes_at`: the CronJob controller's
+  // SuccessfulDelete Event follows its delete in the same instant, and tells a Replace (the
+  // Job was unfinished) from a history cleanup.
+  struct UnfinishedDelete {
+    std::string namespace_;
+    std::string name;
+    CronJobRecord* cron_job = nullptr;
+  };
+  std::vector<UnfinishedDelete> unfinished_deletes;
+  engine::SimTime unfinished_deletes_at{};
+  const cron::TimeZone controller_zone;  // cluster.timeZone: schedules without a TZ= prefix
+  std::vector<CronJobSummary> cron_summaries;  // computed at finish
 
   bool finished = false;
   engine::SimTime end{};

@@ -28,8 +28,8 @@ engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p
 }
 
 RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-                         std::vector<ExpectationSpec> expectations)
-    : state_(std::make_unique<State>(clock)) {
+                         std::vector<ExpectationSpec> expectations, cron::TimeZone controller_zone)
+    : state_(std::make_unique<State>(clock, std::move(controller_zone))) {
   State* state = state_.get();
   server.pods().on_add([state](api::ObjectId id, const api::Pod& pod) { state->pod_added(id, pod); });
   server.pods().on_update(
@@ -52,7 +52,7 @@ RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server,
   });
   server.cron_jobs().on_delete(
       [state](api::ObjectId id, const api::CronJob& cron_job) { state->cron_job_deleted(id, cron_job); });
-  events.connect([state](const api::Event& event) { state->log.add_kubernetes_event(event); });
+  events.connect([state](const api::Event& event) { state->kubernetes_event(event); });
   expectations_ = std::make_unique<ExpectationChecker>(clock, server, events, std::move(expectations));
 }
 
@@ -66,6 +66,7 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   state.stats = stats;
   state.series.finish(end);
   std::ranges::sort(state.job_durations);
+  state.cron_summaries = state.cron_job_summaries(end);
   expectations_->finish(end);
 }
 

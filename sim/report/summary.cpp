@@ -98,9 +98,21 @@ void RunRecorder::write_summary_json(std::ostream& out) const {
                      {"peakRetained", series.peak_retained()},
                      {"retainedAtEnd", series.counts().retained()}};
 
-  // TODO(#3): schedules, missed, skipped, replaced, maxConcurrentJobs and startDelay per CronJob.
+  // Per CronJob, by name (docs/outputs.md defines each count).
+  const std::vector<CronJobSummary> partial =
+      state.finished ? std::vector<CronJobSummary>{} : state.cron_job_summaries(end);
+  auto cron_summary = (state.finished ? state.cron_summaries : partial).begin();
   Json cron_jobs = Json::object();
-  for (const auto& [name, created] : state.cron_jobs_created) cron_jobs[name] = {{"jobsCreated", created}};
+  for (const auto& [name, record] : state.cron_jobs) {
+    const CronJobSummary& cron_job = *cron_summary++;
+    cron_jobs[name] = {{"schedules", cron_job.schedules},
+                       {"jobsCreated", cron_job.jobs_created},
+                       {"missed", cron_job.missed},
+                       {"skipped", cron_job.skipped},
+                       {"replaced", cron_job.replaced},
+                       {"maxConcurrentJobs", cron_job.max_concurrent_jobs},
+                       {"startDelay", duration_percentiles(cron_job.start_delays)}};
+  }
   summary["cronJobs"] = std::move(cron_jobs);
 
   summary["resources"] = resources_json(series, state.start, end);

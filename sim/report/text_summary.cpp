@@ -1,5 +1,5 @@
 // The human summary `jobsim run` prints (SPEC.md 1): a Jobs table like `kubectl get jobs`,
-// Jobs per CronJob, then one line each for Pods, CPU and memory. At most ~40 lines.
+// a CronJobs table (docs/outputs.md), then one line each for Pods, CPU and memory. At most ~40 lines.
 #include <algorithm>
 #include <chrono>
 #include <cmath>  // std::llround
@@ -84,23 +84,29 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
     if (job_count > shown_jobs) fmt::format_to(std::back_inserter(text), "  ... {} more\n", job_count - shown_jobs);
   }
 
-  if (!state.cron_jobs_created.empty()) {
-    fmt::format_to(std::back_inserter(text), "CronJobs ({})\n", state.cron_jobs_created.size());
+  if (!state.cron_jobs.empty()) {
+    const std::vector<CronJobSummary> partial =
+        state.finished ? std::vector<CronJobSummary>{} : state.cron_job_summaries(end);
+    const std::vector<CronJobSummary>& summaries = state.finished ? state.cron_summaries : partial;
+    const std::size_t shown = std::min(state.cron_jobs.size(), kMaxCronJobRows);
+    fmt::format_to(std::back_inserter(text), "CronJobs ({})\n", state.cron_jobs.size());
     std::size_t longest = 0;
-    std::size_t row = 0;
-    for (const auto& [name, created] : state.cron_jobs_created) {
-      if (row++ == kMaxCronJobRows) break;
-      longest = std::max(longest, name.size());
-    }
+    auto name = state.cron_jobs.begin();
+    for (std::size_t row = 0; row < shown; ++row, ++name) longest = std::max(longest, name->first.size());
     const std::size_t width = name_width(longest);
-    fmt::format_to(std::back_inserter(text), "  {:<{}}  {:>12}\n", "NAME", width, "JOBS CREATED");
-    row = 0;
-    for (const auto& [name, created] : state.cron_jobs_created) {
-      if (row++ == kMaxCronJobRows) break;
-      fmt::format_to(std::back_inserter(text), "  {:<{}}  {:>12}\n", name, width, created);
+    fmt::format_to(std::back_inserter(text), "  {:<{}}  SCHEDULES  CREATED  SKIPPED  MISSED  REPLACED  MAX-CONCURRENT  {}\n",
+                   "NAME", width, "START-DELAY-P95");
+    name = state.cron_jobs.begin();
+    for (std::size_t row = 0; row < shown; ++row, ++name) {
+      const CronJobSummary& cron_job = summaries[row];
+      const std::string delay =
+          cron_job.start_delays.empty() ? "-" : duration_text(nearest_rank(cron_job.start_delays, 95));
+      fmt::format_to(std::back_inserter(text), "  {:<{}}  {:>9}  {:>7}  {:>7}  {:>6}  {:>8}  {:>14}  {}\n", name->first,
+                     width, cron_job.schedules, cron_job.jobs_created, cron_job.skipped, cron_job.missed,
+                     cron_job.replaced, cron_job.max_concurrent_jobs, delay);
     }
-    if (state.cron_jobs_created.size() > kMaxCronJobRows) {
-      fmt::format_to(std::back_inserter(text), "  ... {} more\n", state.cron_jobs_created.size() - kMaxCronJobRows);
+    if (state.cron_jobs.size() > shown) {
+      fmt::format_to(std::back_inserter(text), "  ... {} more\n", state.cron_jobs.size() - shown);
     }
   }
 

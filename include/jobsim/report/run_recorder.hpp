@@ -14,6 +14,7 @@
 #include "jobsim/api/event.hpp"
 #include "jobsim/cluster/api_server.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
+#include "jobsim/cron/time_zone.hpp"
 #include "jobsim/engine/clock.hpp"
 #include "jobsim/report/expectations.hpp"
 
@@ -28,8 +29,10 @@ class RunRecorder {
  public:
   // Subscribes to every informer of `server` and to `events`. Construct before objects exist.
   // `expectations` are checked during the run (ExpectationChecker) and reported in summary.json.
+  // `controller_zone` is kube-controller-manager's zone (cluster.timeZone): the CronJob
+  // schedules without a time zone are counted in it.
   RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-              std::vector<ExpectationSpec> expectations = {});
+              std::vector<ExpectationSpec> expectations = {}, cron::TimeZone controller_zone = cron::TimeZone::utc());
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;
   RunRecorder& operator=(const RunRecorder&) = delete;

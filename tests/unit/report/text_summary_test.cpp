@@ -47,8 +47,8 @@ TEST_F(TextSummaryTest, small_run) {
             "  later     Suspended          0/1       0  -\n"
             "  busy      Running            0/1       0  -\n"
             "CronJobs (1)\n"
-            "  NAME    JOBS CREATED\n"
-            "  backup             1\n"
+            "  NAME    SCHEDULES  CREATED  SKIPPED  MISSED  REPLACED  MAX-CONCURRENT  START-DELAY-P95\n"
+            "  backup          0        1        0       0         0               1  -\n"
             "Pods: 1 created, 1 succeeded, 0 failed; peak 0 running, 1 pending, 1 retained; 1 retained at end\n"
             "CPU requested: peak 500m, mean 3m of 4 capacity\n"
             "Memory requested: peak 1Gi, mean 6.4Mi of 16Gi capacity\n");
