@@ -98,7 +98,7 @@ std::string ApiServer::generated_name(const std::string& prefix) {
 }
 
 template <class T>
-ApiResult ApiServer::create_object(Informer<T>& store, T object) {
+ApiResult ApiServer::create_object(Informer<T>& store, T&& object) {
   constexpr api::Kind kind = kind_of<T>();
   api::ObjectMeta& meta = object.metadata;
   // Nodes are cluster-scoped: their key has an empty namespace.
@@ -140,7 +140,7 @@ ApiResult ApiServer::create_object(Informer<T>& store, T object) {
 }
 
 template <class T>
-ApiResult ApiServer::update_object(Informer<T>& store, api::ObjectId id, T object) {
+ApiResult ApiServer::update_object(Informer<T>& store, api::ObjectId id, T&& object) {
   constexpr api::Kind kind = kind_of<T>();
   const T* current = store.get(id);
   if (current == nullptr) {

@@ -151,7 +151,7 @@ void Scheduler::schedule_pending() {
              shape.tolerations == pod.spec.tolerations;
     });
   };
-  std::deque<api::ObjectId> still_pending;
+  still_pending_.clear();
   while (!pending_.empty()) {
     const api::ObjectId id = pending_.front();
     pending_.pop_front();
@@ -168,7 +168,7 @@ void Scheduler::schedule_pending() {
                           "0/" + std::to_string(nodes_.size()) +
                               " nodes are available: insufficient resources or no matching node.");
       }
-      still_pending.push_back(id);
+      still_pending_.push_back(id);
       continue;
     }
     api::Pod bound = *pod;
@@ -177,13 +177,15 @@ void Scheduler::schedule_pending() {
     bound.status.conditions.push_back(
         {.type = "PodScheduled", .status = api::ConditionStatus::True, .last_transition_time = sim_.now()});
     reported_.erase(id);
-    const api::ObjectMeta meta = bound.metadata;
-    const std::string node_name = node->metadata.name;
+    std::string message = "Successfully assigned " + bound.metadata.namespace_ + "/" + bound.metadata.name + " to " +
+                          node->metadata.name;
     client_.update(id, std::move(bound));
-    recorder_.normal(api::Kind::Pod, meta, "Scheduled",
-                     "Successfully assigned " + meta.namespace_ + "/" + meta.name + " to " + node_name);
+    // The Event names the bound pod: binding never erases it, and name and uid do not change.
+    const api::Pod* written = pods_.get(id);
+    JOBSIM_CHECK(written != nullptr, "Scheduler: a bound pod left the store");
+    recorder_.normal(api::Kind::Pod, written->metadata, "Scheduled", std::move(message));
   }
-  pending_ = std::move(still_pending);
+  pending_.swap(still_pending_);
 }
 
 }  // namespace jobsim::cluster

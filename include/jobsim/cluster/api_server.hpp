@@ -75,8 +75,10 @@ class ApiServer {
   std::int64_t writes() const { return resource_version_; }
 
  private:
-  template <class T> ApiResult create_object(Informer<T>& store, T object);
-  template <class T> ApiResult update_object(Informer<T>& store, api::ObjectId id, T object);
+  // Objects travel down to the store by rvalue reference: each by-value hop was one more move
+  // and destructor of a whole Pod or Job on every write (docs/performance.md, issue #3).
+  template <class T> ApiResult create_object(Informer<T>& store, T&& object);
+  template <class T> ApiResult update_object(Informer<T>& store, api::ObjectId id, T&& object);
   template <class T> void erase_object(Informer<T>& store, api::ObjectId id);
   template <class T> ApiResult remove_owner(Informer<T>& store, api::ObjectId id, const DeleteOptions& options,
                                             PropagationPolicy default_policy);

@@ -57,7 +57,7 @@ class Informer {
  private:
   friend class ApiServer;
 
-  api::ObjectId insert(T object) {
+  api::ObjectId insert(T&& object) {
     const auto id = static_cast<api::ObjectId>(objects_.size());
     by_key_.emplace(make_key(object.metadata.namespace_, object.metadata.name), id);
     objects_.push_back(std::make_unique<T>(std::move(object)));
@@ -65,7 +65,7 @@ class Informer {
     for (const AddHandler& handler : add_handlers_) handler(id, *objects_[id]);
     return id;
   }
-  void replace(api::ObjectId id, T object) {
+  void replace(api::ObjectId id, T&& object) {
     JOBSIM_CHECK(get(id) != nullptr, "Informer::replace of a missing object");
     T old_object = std::move(*objects_[id]);
     *objects_[id] = std::move(object);

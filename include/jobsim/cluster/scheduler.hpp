@@ -57,6 +57,9 @@ class Scheduler {
   EventRecorder recorder_;
   const api::Timings& timings_;
   std::deque<api::ObjectId> pending_;  // FIFO of pods waiting to be bound
+  // The pods a pass leaves pending; a member swapped with pending_, so that a pass does not
+  // allocate a new deque (one per bound pod in a CronJob fleet, docs/performance.md).
+  std::deque<api::ObjectId> still_pending_;
   std::vector<NodeUsage> usage_;       // indexed by node ObjectId
   struct Placed {
     api::ObjectId node;

@@ -219,6 +219,7 @@ SyncResult CronJobController::sync(api::ObjectId id) {
   if (cached == nullptr) return {};  // deleted: nothing to requeue
   get_jobs_to_be_reconciled(*cached);
   deleted_.clear();
+  deleted_.reserve(listed_.size());  // a sync deletes each listed Job at most once
 
   // One copy collects every change, written once at the end.
   api::CronJob cron_job = *cached;
@@ -270,7 +271,11 @@ bool CronJobController::remove_oldest_jobs(api::CronJob& cron_job, std::vector<s
     ListedJob& listed = listed_[finished[static_cast<std::size_t>(i)]];
     // The rest of this sync keeps looking at the listed Job, as upstream does with its list:
     // keep a copy, because a Background delete removes the object from the store at once.
-    const api::Job& kept = deleted_.emplace_back(*listed.job);
+    // The sync reads only the metadata and status of listed Jobs, so the spec is not copied.
+    JOBSIM_CHECK(deleted_.size() < deleted_.capacity(), "CronJob sync: a listed Job deleted twice");
+    api::Job& kept = deleted_.emplace_back();
+    kept.metadata = listed.job->metadata;
+    kept.status = listed.job->status;
     const api::ObjectId job_id = listed.id;
     listed.job = &kept;
     if (reap_job(cron_job, job_id, kept)) update_status = true;

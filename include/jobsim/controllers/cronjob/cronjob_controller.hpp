@@ -7,7 +7,6 @@
 // lister sees; no global 10 qps bucket in the rate limiter (per-key 5 ms·2^n up to 1000 s).
 #pragma once
 
-#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -137,12 +136,15 @@ class CronJobController {
 
   // Per-sync scratch, reused so that a sync does not allocate: the CronJob's Jobs, and copies
   // of the Jobs this sync deleted (upstream keeps using the listed objects after a delete).
+  // deleted_ is reserved for every listed Job at the start of a sync, so that listed_ can point
+  // into it: a deque here allocated one large block per deleted Job, and that allocation cost
+  // grew with the fragmented heap of a long run (docs/performance.md, issue #3).
   struct ListedJob {
     api::ObjectId id;
     const api::Job* job;
   };
   std::vector<ListedJob> listed_;
-  std::deque<api::Job> deleted_;
+  std::vector<api::Job> deleted_;
   std::string key_scratch_;
 };
 
