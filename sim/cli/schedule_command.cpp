@@ -61,7 +61,7 @@ int run_schedule(const ScheduleArgs& args) {
   } else {
     std::cerr << "jobsim schedule: --from: expected an RFC 3339 time such as 2026-03-01T02:30:00Z, got \""
               << args.from << "\"\n";
-    return kExitInvalid;
+    return kExitUsage;  // a malformed flag value, like get's --at
   }
 
   // Upstream: cronjob_controllerv2.go formatSchedule.

@@ -52,4 +52,8 @@ expect unknown_time_zone 1 \
   'spec.timeZone: Invalid value: "Mars/Base": unknown time zone Mars/Base' \
   -- "0 0 * * *" --time-zone Mars/Base --from 2026-01-01T00:00:00Z
 
+expect malformed_from_is_usage_error 2 \
+  'jobsim schedule: --from: expected an RFC 3339 time such as 2026-03-01T02:30:00Z, got "tomorrow"' \
+  -- "0 0 * * *" --from tomorrow
+
 exit $status
