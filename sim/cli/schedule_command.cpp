@@ -64,8 +64,7 @@ int run_schedule(const ScheduleArgs& args) {
     return kExitUsage;  // a malformed flag value, like get's --at
   }
 
-  // Upstream: cronjob_controllerv2.go formatSchedule.
-  const std::string parsed_text = args.time_zone ? "TZ=" + *args.time_zone + " " + args.expression : args.expression;
+  const std::string parsed_text = cron::schedule_with_time_zone(args.expression, args.time_zone);
   const cron::ParseResult parsed = cron::Schedule::parse_standard(parsed_text);
   if (!parsed.schedule) {  // validation passed, so only a zone the controller cannot load
     std::cerr << "jobsim schedule: unparseable schedule: \"" << parsed_text << "\" : " << parsed.error << '\n';

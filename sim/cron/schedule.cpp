@@ -441,4 +441,13 @@ wrap:
   return SimTime(std::chrono::seconds(at));
 }
 
+// Upstream: cronjob_controllerv2.go formatSchedule.
+std::string schedule_with_time_zone(std::string_view schedule, const std::optional<std::string>& time_zone) {
+  if (has_tz_in_schedule(schedule) || !time_zone) return std::string(schedule);
+  std::string text;
+  text.reserve(time_zone->size() + schedule.size() + 4);
+  text.append("TZ=").append(*time_zone).append(" ").append(schedule);
+  return text;
+}
+
 }  // namespace jobsim::cron

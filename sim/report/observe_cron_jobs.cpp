@@ -4,23 +4,19 @@
 // and suspend state, the CronJob's Jobs, and the Events of the CronJob controller.
 #include <algorithm>
 
+#include "jobsim/cron/schedule.hpp"
 #include "recorder_state.hpp"
 
 namespace jobsim::report {
 namespace {
 
-// Upstream: pkg/controller/cronjob/utils.go getJobFromTemplate2 writes it; cronjob_controllerv2.go
-// formatSchedule builds the parser input. The report may not include the controllers layer.
-constexpr std::string_view kScheduledTimestampAnnotation = "batch.kubernetes.io/cronjob-scheduled-timestamp";
 constexpr std::string_view kCronJobControllerSource = "cronjob-controller";
 constexpr std::string_view kDeletedJobPrefix = "Deleted job ";
 
+// parser_input: what the controller parses (formatSchedule). A spec.timeZone that does not load
+// makes the parse fail, as the controller stops then too (UnknownTimeZone).
 std::string parser_input(const api::CronJob& cron_job) {
-  const std::string& schedule = cron_job.spec.schedule;
-  // A schedule with its own TZ=/CRON_TZ= prefix wins over spec.timeZone (UnsupportedSchedule);
-  // a spec.timeZone that does not load makes the parse fail, as the controller stops then too.
-  if (schedule.find("TZ") != std::string::npos || !cron_job.spec.time_zone) return schedule;
-  return "TZ=" + *cron_job.spec.time_zone + " " + schedule;
+  return cron::schedule_with_time_zone(cron_job.spec.schedule, cron_job.spec.time_zone);
 }
 
 bool scheduling(const api::CronJob& cron_job) {
@@ -99,7 +95,7 @@ void RunRecorder::State::cron_job_owned_job_added(engine::SimTime now, JobRecord
   record.cron_job = &cron_job;
   ++cron_job.jobs_created;
   if (!api::is_job_finished(job)) cron_job.change_unfinished(now, 1);
-  const auto annotation = job.metadata.annotations.find(std::string(kScheduledTimestampAnnotation));
+  const auto annotation = job.metadata.annotations.find(std::string(api::kCronJobScheduledTimestampAnnotation));
   if (annotation == job.metadata.annotations.end()) return;  // e.g. kubectl create job --from
   // RFC 3339 in spec.timeZone ("2026-03-29T03:00:00+02:00"): the offset gives the instant.
   const std::optional<engine::SimTime> scheduled = engine::parse_rfc3339(annotation->second);

@@ -78,6 +78,10 @@ inline constexpr std::string_view kControllerUidLabel = "batch.kubernetes.io/con
 inline constexpr std::string_view kJobNameLabel = "batch.kubernetes.io/job-name";
 inline constexpr std::string_view kLegacyControllerUidLabel = "controller-uid";
 inline constexpr std::string_view kLegacyJobNameLabel = "job-name";
+// Set by the CronJob controller on the Jobs it creates: the scheduled time, RFC 3339 in the
+// CronJob's spec.timeZone (UTC when unset). Upstream: cronjob/utils.go getJobFromTemplate2.
+inline constexpr std::string_view kCronJobScheduledTimestampAnnotation =
+    "batch.kubernetes.io/cronjob-scheduled-timestamp";
 
 // Time helpers: API fields keep upstream units (seconds); convert in one place.
 inline Duration seconds_field(std::int64_t seconds) { return std::chrono::seconds(seconds); }

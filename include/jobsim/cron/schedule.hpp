@@ -50,6 +50,14 @@ class Schedule {
   friend struct ScheduleParser;
 };
 
+// schedule_with_time_zone is the text the CronJob controller hands to the parser
+// (cronjob_controllerv2.go formatSchedule): "TZ=<timeZone> <schedule>" when spec.timeZone is
+// set, the schedule as is when it is not or when the schedule itself contains "TZ" (a legacy
+// TZ=/CRON_TZ= prefix then wins and spec.timeZone is ignored).
+std::string schedule_with_time_zone(std::string_view schedule, const std::optional<std::string>& time_zone);
+// has_tz_in_schedule: the schedule contains "TZ" anywhere (UnsupportedSchedule; refused on create).
+inline bool has_tz_in_schedule(std::string_view schedule) { return schedule.find("TZ") != std::string_view::npos; }
+
 struct ParseResult {
   std::optional<Schedule> schedule;
   std::string error;  // robfig's message when schedule is empty

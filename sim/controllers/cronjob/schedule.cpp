@@ -126,12 +126,9 @@ std::string get_job_name(const api::CronJob& cron_job, SimTime scheduled_time) {
 // Upstream: cronjob_controllerv2.go formatSchedule.
 FormattedSchedule format_schedule(const api::CronJob& cron_job) {
   const std::string& schedule = cron_job.spec.schedule;
-  if (schedule.find("TZ") != std::string::npos) return {schedule, true};
-  if (cron_job.spec.time_zone) {
-    if (!cron::TimeZone::load(*cron_job.spec.time_zone).zone) return {schedule, false};
-    return {"TZ=" + *cron_job.spec.time_zone + " " + schedule, false};
-  }
-  return {schedule, false};
+  if (cron::has_tz_in_schedule(schedule)) return {schedule, true};
+  if (cron_job.spec.time_zone && !cron::TimeZone::load(*cron_job.spec.time_zone).zone) return {schedule, false};
+  return {cron::schedule_with_time_zone(schedule, cron_job.spec.time_zone), false};
 }
 
 std::string unsupported_schedule_message(std::string_view schedule) {

@@ -246,3 +246,19 @@ INSTANTIATE_TEST_SUITE_P(Cron, DayRuleTest, ::testing::ValuesIn(kDayRuleCases), 
 
 }  // namespace
 }  // namespace jobsim::cron
+
+namespace jobsim::cron {
+namespace {
+
+// cronjob_controllerv2.go formatSchedule: the parser input of a CronJob.
+TEST(ScheduleWithTimeZone, PrefixesTheZoneUnlessTheScheduleHasItsOwn) {
+  EXPECT_EQ(schedule_with_time_zone("30 2 * * *", std::nullopt), "30 2 * * *");
+  EXPECT_EQ(schedule_with_time_zone("30 2 * * *", std::string("Europe/Berlin")), "TZ=Europe/Berlin 30 2 * * *");
+  EXPECT_EQ(schedule_with_time_zone("CRON_TZ=Asia/Tokyo 30 4 * * *", std::string("Europe/Berlin")),
+            "CRON_TZ=Asia/Tokyo 30 4 * * *");
+  EXPECT_TRUE(has_tz_in_schedule("TZ=UTC 0 0 * * *"));
+  EXPECT_FALSE(has_tz_in_schedule("0 0 * * *"));
+}
+
+}  // namespace
+}  // namespace jobsim::cron

@@ -13,7 +13,7 @@ namespace {
 using namespace std::chrono_literals;
 using Json = nlohmann::json;
 
-constexpr std::string_view kScheduledTimestamp = "batch.kubernetes.io/cronjob-scheduled-timestamp";
+constexpr std::string_view kScheduledTimestamp = api::kCronJobScheduledTimestampAnnotation;
 
 class CronJobSummaryTest : public RecorderTest {
  protected:

@@ -27,8 +27,7 @@ using api::SimTime;
 inline constexpr Duration kNextScheduleDelta = std::chrono::milliseconds(100);
 // More estimated missed schedules than this is "many" (TooManyMissedTimes).
 inline constexpr std::int64_t kMaxMissedSchedules = 100;
-inline constexpr std::string_view kCronJobScheduledTimestampAnnotation =
-    "batch.kubernetes.io/cronjob-scheduled-timestamp";
+using api::kCronJobScheduledTimestampAnnotation;
 inline constexpr std::string_view kInvalidScheduleError = "time difference between two schedules is less than 1 second";
 
 // MissedSchedules is upstream's missedSchedulesType.
