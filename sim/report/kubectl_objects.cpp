@@ -194,25 +194,32 @@ json job_spec_json(const api::JobSpec& spec) {
   return out;
 }
 
+// Job and Pod conditions print alike; pods have no lastProbeTime in our model (kubectl shows null).
+json last_probe_time(const api::JobCondition& condition) { return time_value(condition.last_probe_time); }
+json last_probe_time(const api::PodCondition&) { return nullptr; }
+
+template <class Condition>
+json conditions_json(const std::vector<Condition>& conditions) {
+  json out = json::array();
+  for (const Condition& condition : conditions) {
+    json entry = {{"lastProbeTime", last_probe_time(condition)},
+                  {"lastTransitionTime", time_value(condition.last_transition_time)},
+                  {"status", std::string(api::to_string(condition.status))},
+                  {"type", condition.type}};
+    set_string(entry, "message", condition.message);
+    set_string(entry, "reason", condition.reason);
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
 json job_json(const api::Job& job) {
   json status = json::object();
   const api::JobStatus& s = job.status;
   if (s.active != 0) status["active"] = s.active;
   set_string(status, "completedIndexes", s.completed_indexes);
   if (s.completion_time) status["completionTime"] = time_value(s.completion_time);
-  if (!s.conditions.empty()) {
-    json conditions = json::array();
-    for (const api::JobCondition& condition : s.conditions) {
-      json entry = {{"lastProbeTime", time_value(condition.last_probe_time)},
-                    {"lastTransitionTime", time_value(condition.last_transition_time)},
-                    {"status", std::string(api::to_string(condition.status))},
-                    {"type", condition.type}};
-      set_string(entry, "message", condition.message);
-      set_string(entry, "reason", condition.reason);
-      conditions.push_back(std::move(entry));
-    }
-    status["conditions"] = std::move(conditions);
-  }
+  if (!s.conditions.empty()) status["conditions"] = conditions_json(s.conditions);
   if (s.failed != 0) status["failed"] = s.failed;
   set_optional(status, "failedIndexes", s.failed_indexes);
   set_optional(status, "ready", s.ready);
@@ -286,19 +293,7 @@ json container_state_json(const api::ContainerState& state) {
 
 json pod_json(const api::Pod& pod) {
   json status = {{"phase", std::string(api::to_string(pod.status.phase))}};
-  if (!pod.status.conditions.empty()) {
-    json conditions = json::array();
-    for (const api::PodCondition& condition : pod.status.conditions) {
-      json entry = {{"lastProbeTime", nullptr},
-                    {"lastTransitionTime", time_value(condition.last_transition_time)},
-                    {"status", std::string(api::to_string(condition.status))},
-                    {"type", condition.type}};
-      set_string(entry, "message", condition.message);
-      set_string(entry, "reason", condition.reason);
-      conditions.push_back(std::move(entry));
-    }
-    status["conditions"] = std::move(conditions);
-  }
+  if (!pod.status.conditions.empty()) status["conditions"] = conditions_json(pod.status.conditions);
   if (!pod.status.container_statuses.empty()) {
     json statuses = json::array();
     for (const api::ContainerStatus& container : pod.status.container_statuses) {
