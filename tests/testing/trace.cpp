@@ -1,5 +1,7 @@
 #include "testing/trace.hpp"
 
+#include <gtest/gtest.h>
+
 #include <sstream>
 
 namespace jobsim::testing {
@@ -71,6 +73,12 @@ std::string Trace::dump() const {
         << (fact.detail.empty() ? "" : " (" + fact.detail + ")") << "\n";
   }
   return out.str();
+}
+
+void expect_times(const Trace& trace, const std::vector<ExpectedTimes>& expected) {
+  for (const ExpectedTimes& row : expected) {
+    EXPECT_EQ(trace.times(row.kind, row.event), row.times) << row.kind << " " << row.event << "\n" << trace.dump();
+  }
 }
 
 }  // namespace jobsim::testing

@@ -35,4 +35,14 @@ class Trace {
   std::vector<Fact> facts_;
 };
 
+// ExpectedTimes: the instants (seconds after start) at which `kind`/`event` facts must appear,
+// the row type of the lifecycle tables; expect_times checks every row against a trace and
+// prints the whole trace when one differs.
+struct ExpectedTimes {
+  std::string_view kind;
+  std::string_view event;
+  std::vector<double> times;
+};
+void expect_times(const Trace& trace, const std::vector<ExpectedTimes>& expected);
+
 }  // namespace jobsim::testing

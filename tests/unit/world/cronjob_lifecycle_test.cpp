@@ -27,11 +27,7 @@ using testing::make_cron_job;
 using testing::make_job;
 using testing::ScenarioBuilder;
 
-struct Expect {
-  std::string_view kind;
-  std::string_view event;
-  std::vector<double> times;
-};
+using Expect = testing::ExpectedTimes;
 
 struct CronLifecycleCase {
   std::string_view name;
@@ -246,10 +242,7 @@ TEST_P(CronJobLifecycle, HappensWhenUpstreamSays) {
   world::World world(scenario);
   testing::Trace trace(world);
   world.finish();
-  for (const Expect& expect : test_case.expect) {
-    EXPECT_EQ(trace.times(expect.kind, expect.event), expect.times)
-        << expect.kind << " " << expect.event << "\n" << trace.dump();
-  }
+  testing::expect_times(trace, test_case.expect);
   if (test_case.check) test_case.check(world, trace);
 }
 

@@ -16,11 +16,7 @@ using namespace std::chrono_literals;
 using testing::make_job;
 using testing::ScenarioBuilder;
 
-struct Expect {
-  std::string_view kind;
-  std::string_view event;
-  std::vector<double> times;
-};
+using Expect = testing::ExpectedTimes;
 
 struct LifecycleCase {
   std::string_view name;
@@ -220,10 +216,7 @@ TEST_P(JobLifecycle, HappensWhenUpstreamSays) {
   world::World world(scenario);
   testing::Trace trace(world);
   world.finish();
-  for (const Expect& expect : test_case.expect) {
-    EXPECT_EQ(trace.times(expect.kind, expect.event), expect.times)
-        << expect.kind << " " << expect.event << "\n" << trace.dump();
-  }
+  testing::expect_times(trace, test_case.expect);
   if (test_case.check) test_case.check(world);
 }
 
