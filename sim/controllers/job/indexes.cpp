@@ -63,6 +63,28 @@ OrderedIntervals OrderedIntervals::with_ordered_indexes(const std::vector<std::i
   return result;
 }
 
+OrderedIntervals OrderedIntervals::merge(const OrderedIntervals& other) const {
+  OrderedIntervals result;
+  auto append = [&result](Interval interval) {
+    auto& merged = result.intervals_;
+    if (!merged.empty() && merged.back().last + 1 >= interval.first) {
+      merged.back().last = std::max(merged.back().last, interval.last);
+    } else {
+      merged.push_back(interval);
+    }
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < intervals_.size() || j < other.intervals_.size()) {
+    if (j == other.intervals_.size() || (i < intervals_.size() && intervals_[i].first < other.intervals_[j].first)) {
+      append(intervals_[i++]);
+    } else {
+      append(other.intervals_[j++]);
+    }
+  }
+  return result;
+}
+
 bool OrderedIntervals::has(std::int32_t index) const {
   const auto it = std::ranges::upper_bound(intervals_, index, {}, &Interval::first);
   return it != intervals_.begin() && std::prev(it)->last >= index;

@@ -6,7 +6,9 @@
 #include <algorithm>
 
 #include "jobsim/controllers/job/active_pods.hpp"
+#include "jobsim/controllers/job/index_failures.hpp"
 #include "jobsim/controllers/job/pod_failure_policy.hpp"
+#include "jobsim/controllers/job/success_policy.hpp"
 
 namespace jobsim::controllers::job {
 namespace {
@@ -106,6 +108,15 @@ struct JobController::SyncContext {
   OrderedIntervals succeeded_indexes;
   BackoffRecord new_backoff_record;
   std::optional<api::JobCondition> finished_condition;
+  // backoffLimitPerIndex only: the failed indexes (status.failedIndexes plus the new ones), and
+  // per index the failed pod whose finalizer stays until its replacement exists, so that the
+  // replacement can copy its failure counts (getPodsWithDelayedDeletionPerIndex).
+  std::optional<OrderedIntervals> failed_indexes;
+  std::map<std::int32_t, PodRef> delayed_deletion;
+  // Pods this sync deleted because the Job is finishing, in id order. Upstream's status pass
+  // still sees them as the active pods it listed, so they are not failed pods there: a Job
+  // that succeeds through its successPolicy does not count them as failed.
+  std::vector<api::ObjectId> deleted_while_finishing;
 };
 
 JobController::JobController(engine::Simulator& sim, cluster::Informer<api::Job>& jobs,
@@ -363,6 +374,26 @@ void JobController::sync_job(api::ObjectId id) {
     indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
     context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(indexes);
     context.succeeded = context.succeeded_indexes.total();
+    if (has_backoff_limit_per_index(job)) {
+      context.failed_indexes = calculate_failed_indexes(job, context);
+      const std::int32_t failed_indexes = context.failed_indexes->total();
+      if (!context.finished_condition) {
+        if (job.spec.max_failed_indexes && failed_indexes > *job.spec.max_failed_indexes) {
+          context.finished_condition =
+              new_condition(api::kJobFailureTarget, "MaxFailedIndexesExceeded",
+                            "Job has exceeded the specified maximal number of failed indexes", now);
+        } else if (failed_indexes > 0 && failed_indexes + context.succeeded_indexes.total() >= completions) {
+          context.finished_condition = new_condition(api::kJobFailureTarget, "FailedIndexes", "Job has failed indexes", now);
+        }
+      }
+      context.delayed_deletion = pods_with_delayed_deletion_per_index(job, context);
+    }
+    // Failure conditions above win over a success policy matched in the same sync.
+    if (!context.finished_condition && job.spec.success_policy) {
+      if (auto message = match_success_policy(*job.spec.success_policy, completions, context.succeeded_indexes)) {
+        context.finished_condition = new_condition(api::kJobSuccessCriteriaMet, "SuccessPolicy", std::move(*message), now);
+      }
+    }
   }
 
   if (context.finished_condition) {
@@ -370,6 +401,7 @@ void JobController::sync_job(api::ObjectId id) {
     // counted (as failed, unless the Job succeeded) when its finalizer is removed.
     std::int32_t deleted_ready = 0;
     const std::int32_t deleted = delete_job_pods(job, context.active_pods, false, deleted_ready);
+    for (const PodRef& ref : context.active_pods) context.deleted_while_finishing.push_back(ref.id);
     active -= deleted;
     context.terminating += deleted;
     context.ready -= deleted_ready;
@@ -403,6 +435,49 @@ void JobController::sync_job(api::ObjectId id) {
   job.status.ready = context.ready;
   job.status.terminating = context.terminating;
   track_job_status_and_remove_finalizers(id, *cached, job, context);
+}
+
+// calculateFailedIndexes: status.failedIndexes plus the indexes of counted-not-yet pods that
+// fail their index (isIndexFailed).
+OrderedIntervals JobController::calculate_failed_indexes(const api::Job& job, const SyncContext& context) const {
+  const std::int32_t completions = *job.spec.completions;
+  const OrderedIntervals previous =
+      job.status.failed_indexes ? OrderedIntervals::parse(*job.status.failed_indexes, completions) : OrderedIntervals{};
+  std::vector<std::int32_t> indexes;
+  for (const PodRef& ref : context.pods) {
+    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, ref.index)) continue;
+    if (is_index_failed(job, *ref.pod, is_pod_failed(*ref.pod, job))) indexes.push_back(ref.index);
+  }
+  std::ranges::sort(indexes);
+  indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+  return previous.with_ordered_indexes(indexes);
+}
+
+// getPodsWithDelayedDeletionPerIndex: per index that is neither succeeded, failed nor active,
+// the failed pod with the highest failure count (latest finish on ties) still carrying the
+// finalizer. Its finalizer stays until the replacement, which copies its counts, exists.
+std::map<std::int32_t, JobController::PodRef> JobController::pods_with_delayed_deletion_per_index(
+    const api::Job& job, const SyncContext& context) const {
+  std::vector<std::int32_t> active_indexes;
+  active_indexes.reserve(context.active_pods.size());
+  for (const PodRef& ref : context.active_pods) active_indexes.push_back(ref.index);
+  std::ranges::sort(active_indexes);
+  std::map<std::int32_t, PodRef> result;
+  for (const PodRef& ref : context.pods) {
+    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, ref.index) || !is_pod_failed(*ref.pod, job)) continue;
+    if (context.succeeded_indexes.has(ref.index) || context.failed_indexes->has(ref.index) ||
+        std::ranges::binary_search(active_indexes, ref.index)) {
+      continue;
+    }
+    const auto [found, inserted] = result.emplace(ref.index, ref);
+    if (!inserted && prefer_for_delayed_deletion(*found->second.pod, *ref.pod)) found->second = ref;
+  }
+  return result;
+}
+
+const api::Pod* JobController::delayed_pod(const SyncContext& context, std::int32_t index) {
+  const auto found = context.delayed_deletion.find(index);
+  return found == context.delayed_deletion.end() ? nullptr : found->second.pod;
 }
 
 std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncContext& context) {
@@ -481,8 +556,12 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
   const std::int32_t terminating = only_replace_failed_pods(job) ? context.terminating : 0;
   std::int32_t diff = want_active - terminating - active;
   if (diff <= 0) return active;
-  const api::Duration remaining = get_remaining_time(context.new_backoff_record, sim_.now(),
-                                                     timings_.job_pod_failure_backoff, timings_.job_max_pod_failure_backoff);
+  const bool per_index = has_backoff_limit_per_index(job);
+  // With backoffLimitPerIndex each index has its own backoff (below), not the Job's record.
+  const api::Duration remaining =
+      per_index ? api::Duration::zero()
+                : get_remaining_time(context.new_backoff_record, sim_.now(), timings_.job_pod_failure_backoff,
+                                     timings_.job_max_pod_failure_backoff);
   if (remaining > api::Duration::zero()) {
     queue_.add_after(id, std::max(remaining, timings_.job_sync_batch_period));  // enqueueSyncJobWithDelay
     // Upstream returns 0 here, so status.active reads 0 while the backoff runs even if some
@@ -498,9 +577,32 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
         if (is_pod_terminating(*ref.pod)) excluded.push_back(ref.index);
       }
     }
-    const std::vector<std::int32_t> indexes =
-        first_pending_indexes(context.succeeded_indexes, std::move(excluded), diff, *job.spec.completions);
-    for (std::int32_t index : indexes) create_pod(job, index);
+    // Failed indexes are never retried.
+    const OrderedIntervals not_pending =
+        context.failed_indexes ? context.succeeded_indexes.merge(*context.failed_indexes) : context.succeeded_indexes;
+    std::vector<std::int32_t> indexes = first_pending_indexes(not_pending, std::move(excluded), diff, *job.spec.completions);
+    if (per_index) {
+      // getPodCreationInfoForIndependentIndexes: create the indexes whose own backoff is over;
+      // when none is, requeue at the earliest one and report 0 active, as upstream does.
+      std::vector<std::int32_t> ready_now;
+      std::optional<api::Duration> earliest;
+      for (std::int32_t index : indexes) {
+        const api::Duration wait = get_remaining_time_per_index(delayed_pod(context, index), sim_.now(),
+                                                                timings_.job_pod_failure_backoff,
+                                                                timings_.job_max_pod_failure_backoff);
+        if (wait == api::Duration::zero()) {
+          ready_now.push_back(index);
+        } else if (!earliest || wait < *earliest) {
+          earliest = wait;
+        }
+      }
+      if (ready_now.empty() && earliest) {
+        queue_.add_after(id, std::max(*earliest, timings_.job_sync_batch_period));  // enqueueSyncJobWithDelay
+        return 0;
+      }
+      indexes = std::move(ready_now);
+    }
+    for (std::int32_t index : indexes) create_pod(job, index, per_index ? delayed_pod(context, index) : nullptr);
     return active + static_cast<std::int32_t>(indexes.size());
   }
   // Slow-start batches (1, 2, 4, ...) only matter when creations fail, which the model does not
@@ -509,7 +611,7 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
   return active + diff;
 }
 
-void JobController::create_pod(const api::Job& job, std::int32_t completion_index) {
+void JobController::create_pod(const api::Job& job, std::int32_t completion_index, const api::Pod* replaced) {
   api::Pod pod;
   pod.metadata.namespace_ = job.metadata.namespace_;
   pod.metadata.generate_name = job.metadata.name + "-";
@@ -531,6 +633,15 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
     pod.spec.hostname = job.metadata.name + "-" + index;
     for (api::Container& container : pod.spec.containers) {
       container.env.push_back({.name = "JOB_COMPLETION_INDEX", .value = index});
+    }
+    if (has_backoff_limit_per_index(job)) {
+      // addIndexFailureCountAnnotation: the count always, the ignored count only when > 0.
+      const IndexFailureCounts counts = get_new_index_failure_counts(job, replaced);
+      pod.metadata.annotations[std::string(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
+      if (counts.ignored_failure_count > 0) {
+        pod.metadata.annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] =
+            std::to_string(counts.ignored_failure_count);
+      }
     }
   }
   const cluster::ApiResult created = client_.create(std::move(pod));
@@ -584,10 +695,14 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
   for (const PodRef& ref : context.pods) {
     const api::Pod& pod = *pods_.get(ref.id);  // refreshed: deletes above changed some pods
     if (!has_tracking_finalizer(pod)) continue;
-    const bool consider_failed = is_pod_failed(pod, job);
-    // canRemoveFinalizer (backoffLimitPerIndex delays are not modelled yet).
-    const bool can_remove = job.metadata.deletion_timestamp || finishing ||
-                            pod.status.phase == api::PodPhase::Succeeded || consider_failed;
+    const bool consider_failed =
+        is_pod_failed(pod, job) && !std::ranges::binary_search(context.deleted_while_finishing, ref.id);
+    // canRemoveFinalizer: a failed pod whose index waits for its replacement keeps it.
+    bool can_remove = job.metadata.deletion_timestamp || finishing || pod.status.phase == api::PodPhase::Succeeded;
+    if (!can_remove && consider_failed) {
+      const auto delayed = context.delayed_deletion.find(ref.index);
+      can_remove = delayed == context.delayed_deletion.end() || delayed->second.id != ref.id;
+    }
     if (!can_remove) continue;
     to_remove.push_back(ref);
     if (pod.status.phase == api::PodPhase::Succeeded) {
@@ -627,6 +742,9 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(new_succeeded_indexes);
     job.status.succeeded = context.succeeded_indexes.total();
     job.status.completed_indexes = context.succeeded_indexes.to_string();
+    // failedIndexes is nil unless backoffLimitPerIndex is used.
+    job.status.failed_indexes =
+        context.failed_indexes ? std::optional<std::string>(context.failed_indexes->to_string()) : std::nullopt;
   } else {
     job.status.succeeded += new_succeeded;
   }

@@ -27,6 +27,8 @@ class OrderedIntervals {
   static OrderedIntervals parse(std::string_view text, std::int32_t completions);
   // with_ordered_indexes merges sorted new indexes into a copy.
   OrderedIntervals with_ordered_indexes(const std::vector<std::int32_t>& indexes) const;
+  // merge: the union with other intervals (upstream orderedIntervals.merge).
+  OrderedIntervals merge(const OrderedIntervals& other) const;
   bool has(std::int32_t index) const;
   std::int32_t total() const;
   std::string to_string() const;  // single "x", pair "x,y", longer runs "x-y"

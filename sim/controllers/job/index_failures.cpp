@@ -1,0 +1,85 @@
+// Upstream: pkg/controller/job/indexed_job_utils.go and backoff_utils.go (see the header).
+#include "jobsim/controllers/job/index_failures.hpp"
+
+#include <charconv>
+#include <limits>
+#include <string>
+
+#include "jobsim/controllers/job/backoff.hpp"
+#include "jobsim/controllers/job/pod_failure_policy.hpp"
+
+namespace jobsim::controllers::job {
+namespace {
+
+// parseInt32: anything but a decimal integer in [0, MaxInt32] reads as 0.
+std::int32_t annotation_count(const api::Pod& pod, std::string_view key) {
+  // Static keys: Labels has no heterogeneous lookup (see get_completion_index).
+  static const std::string kFailureKey(kJobIndexFailureCountAnnotation);
+  static const std::string kIgnoredKey(kJobIndexIgnoredFailureCountAnnotation);
+  const std::string& lookup = key == kJobIndexFailureCountAnnotation ? kFailureKey : kIgnoredKey;
+  const auto found = pod.metadata.annotations.find(lookup);
+  if (found == pod.metadata.annotations.end()) return 0;
+  const std::string& text = found->second;
+  std::int64_t value = 0;
+  const char* begin = text.data();
+  if (!text.empty() && text.front() == '+') ++begin;  // strconv.Atoi accepts a sign
+  const auto [end, error] = std::from_chars(begin, text.data() + text.size(), value);
+  if (error != std::errc{} || end != text.data() + text.size() || begin == end) return 0;
+  if (value < 0 || value > std::numeric_limits<std::int32_t>::max()) return 0;
+  return static_cast<std::int32_t>(value);
+}
+
+}  // namespace
+
+bool has_backoff_limit_per_index(const api::Job& job) { return job.spec.backoff_limit_per_index.has_value(); }
+
+std::int32_t get_index_failure_count(const api::Pod& pod) {
+  return annotation_count(pod, kJobIndexFailureCountAnnotation);
+}
+
+std::int32_t get_index_ignored_failure_count(const api::Pod& pod) {
+  return annotation_count(pod, kJobIndexIgnoredFailureCountAnnotation);
+}
+
+std::int32_t get_index_absolute_failure_count(const api::Pod& pod) {
+  return get_index_failure_count(pod) + get_index_ignored_failure_count(pod);
+}
+
+IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::Pod* replaced) {
+  if (replaced == nullptr) return {};
+  IndexFailureCounts counts{get_index_failure_count(*replaced), get_index_ignored_failure_count(*replaced)};
+  const bool counted =
+      !job.spec.pod_failure_policy || match_pod_failure_policy(*job.spec.pod_failure_policy, *replaced).count_failed;
+  if (counted) {
+    ++counts.failure_count;
+  } else {
+    ++counts.ignored_failure_count;
+  }
+  return counts;
+}
+
+bool is_index_failed(const api::Job& job, const api::Pod& pod, bool pod_failed) {
+  if (!pod_failed) return false;
+  bool counted = true;
+  if (job.spec.pod_failure_policy) {
+    const PodFailurePolicyMatch match = match_pod_failure_policy(*job.spec.pod_failure_policy, pod);
+    if (match.action == api::PodFailurePolicyAction::FailIndex) return true;
+    counted = match.count_failed;
+  }
+  return counted && get_index_failure_count(pod) >= job.spec.backoff_limit_per_index.value_or(0);
+}
+
+api::Duration get_remaining_time_per_index(const api::Pod* last_failed, api::SimTime now, api::Duration base,
+                                           api::Duration max) {
+  if (last_failed == nullptr) return api::Duration::zero();
+  const BackoffRecord record{.failures_after_last_success = get_index_absolute_failure_count(*last_failed) + 1,
+                             .last_failure_time = get_finished_time(*last_failed)};
+  return get_remaining_time(record, now, base, max);
+}
+
+bool prefer_for_delayed_deletion(const api::Pod& current, const api::Pod& candidate) {
+  return get_index_absolute_failure_count(current) <= get_index_absolute_failure_count(candidate) &&
+         !(get_finished_time(candidate) < get_finished_time(current));
+}
+
+}  // namespace jobsim::controllers::job
