@@ -1,9 +1,11 @@
 // Upstream: pkg/controller/job/indexed_job_utils.go and backoff_utils.go (see the header).
 #include "jobsim/controllers/job/index_failures.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <limits>
 #include <string>
+#include <vector>
 
 #include "jobsim/controllers/job/backoff.hpp"
 #include "jobsim/controllers/job/pod_failure_policy.hpp"
@@ -58,8 +60,16 @@ IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::
   return counts;
 }
 
-bool is_index_failed(const api::Job& job, const api::Pod& pod, bool pod_failed) {
-  if (!pod_failed) return false;
+bool is_pod_failed(const api::Pod& pod, const api::Job& job) {
+  if (pod.status.phase == api::PodPhase::Failed) return true;
+  const bool only_replace_failed =
+      job.spec.pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec.pod_failure_policy.has_value();
+  if (only_replace_failed) return false;
+  return pod.metadata.deletion_timestamp && pod.status.phase != api::PodPhase::Succeeded;
+}
+
+bool is_index_failed(const api::Job& job, const api::Pod& pod) {
+  if (!is_pod_failed(pod, job)) return false;
   bool counted = true;
   if (job.spec.pod_failure_policy) {
     const PodFailurePolicyMatch match = match_pod_failure_policy(*job.spec.pod_failure_policy, pod);
@@ -77,9 +87,57 @@ api::Duration get_remaining_time_per_index(const api::Pod* last_failed, api::Sim
   return get_remaining_time(record, now, base, max);
 }
 
-bool prefer_for_delayed_deletion(const api::Pod& current, const api::Pod& candidate) {
-  return get_index_absolute_failure_count(current) <= get_index_absolute_failure_count(candidate) &&
-         !(get_finished_time(candidate) < get_finished_time(current));
+namespace {
+
+bool has_tracking_finalizer(const api::Pod& pod) { return api::has_finalizer(pod.metadata, api::kJobTrackingFinalizer); }
+
+// The index of a pod that counts for the Job: tracked, with an index below completions.
+std::int32_t tracked_index(const api::Job& job, const api::Pod& pod) {
+  if (!has_tracking_finalizer(pod)) return kUnknownCompletionIndex;
+  const std::int32_t index = get_completion_index(pod);
+  return index < job.spec.completions.value_or(0) ? index : kUnknownCompletionIndex;
+}
+
+}  // namespace
+
+OrderedIntervals calculate_failed_indexes(const api::Job& job, std::span<const api::Pod* const> pods) {
+  const std::int32_t completions = job.spec.completions.value_or(0);
+  const OrderedIntervals previous =
+      job.status.failed_indexes ? OrderedIntervals::parse(*job.status.failed_indexes, completions) : OrderedIntervals{};
+  std::vector<std::int32_t> indexes;
+  for (const api::Pod* pod : pods) {
+    const std::int32_t index = tracked_index(job, *pod);
+    if (index != kUnknownCompletionIndex && is_index_failed(job, *pod)) indexes.push_back(index);
+  }
+  std::ranges::sort(indexes);
+  indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+  return previous.with_ordered_indexes(indexes);
+}
+
+std::map<std::int32_t, std::size_t> pods_with_delayed_deletion_per_index(const api::Job& job,
+                                                                         std::span<const api::Pod* const> pods,
+                                                                         const OrderedIntervals& succeeded,
+                                                                         const OrderedIntervals& failed) {
+  // The failed pods of indexes that are active already gave their counts to the active pod.
+  std::vector<std::int32_t> active;
+  for (const api::Pod* pod : pods) {
+    if (!api::is_pod_terminal(*pod) && !pod->metadata.deletion_timestamp) active.push_back(get_completion_index(*pod));
+  }
+  std::ranges::sort(active);
+  std::map<std::int32_t, std::size_t> result;
+  for (std::size_t i = 0; i < pods.size(); ++i) {
+    const api::Pod& pod = *pods[i];
+    const std::int32_t index = tracked_index(job, pod);
+    if (index == kUnknownCompletionIndex || !is_pod_failed(pod, job)) continue;
+    if (succeeded.has(index) || failed.has(index) || std::ranges::binary_search(active, index)) continue;
+    const auto [found, inserted] = result.emplace(index, i);
+    const api::Pod& kept = *pods[found->second];
+    if (!inserted && get_index_absolute_failure_count(kept) <= get_index_absolute_failure_count(pod) &&
+        !(get_finished_time(pod) < get_finished_time(kept))) {
+      found->second = i;
+    }
+  }
+  return result;
 }
 
 }  // namespace jobsim::controllers::job

@@ -28,13 +28,6 @@ bool only_replace_failed_pods(const api::Job& job) {
   return job.spec.pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec.pod_failure_policy.has_value();
 }
 
-// isPodFailed: phase Failed, or (unless only failed pods are replaced) being deleted and not
-// Succeeded: orphaned and evicted pods count as failures.
-bool is_pod_failed(const api::Pod& pod, const api::Job& job) {
-  if (pod.status.phase == api::PodPhase::Failed) return true;
-  if (only_replace_failed_pods(job)) return false;
-  return pod.metadata.deletion_timestamp && pod.status.phase != api::PodPhase::Succeeded;
-}
 
 bool is_pod_active(const api::Pod& pod) { return !api::is_pod_terminal(pod) && !pod.metadata.deletion_timestamp; }
 bool is_pod_terminating(const api::Pod& pod) { return pod.metadata.deletion_timestamp && !api::is_pod_terminal(pod); }
@@ -375,7 +368,7 @@ void JobController::sync_job(api::ObjectId id) {
     context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(indexes);
     context.succeeded = context.succeeded_indexes.total();
     if (has_backoff_limit_per_index(job)) {
-      context.failed_indexes = calculate_failed_indexes(job, context);
+      context.failed_indexes = calculate_failed_indexes(job, context.all);
       const std::int32_t failed_indexes = context.failed_indexes->total();
       if (!context.finished_condition) {
         if (job.spec.max_failed_indexes && failed_indexes > *job.spec.max_failed_indexes) {
@@ -386,7 +379,10 @@ void JobController::sync_job(api::ObjectId id) {
           context.finished_condition = new_condition(api::kJobFailureTarget, "FailedIndexes", "Job has failed indexes", now);
         }
       }
-      context.delayed_deletion = pods_with_delayed_deletion_per_index(job, context);
+      for (const auto& [index, position] :
+           pods_with_delayed_deletion_per_index(job, context.all, context.succeeded_indexes, *context.failed_indexes)) {
+        context.delayed_deletion.emplace(index, context.pods[position]);
+      }
     }
     // Failure conditions above win over a success policy matched in the same sync.
     if (!context.finished_condition && job.spec.success_policy) {
@@ -435,44 +431,6 @@ void JobController::sync_job(api::ObjectId id) {
   job.status.ready = context.ready;
   job.status.terminating = context.terminating;
   track_job_status_and_remove_finalizers(id, *cached, job, context);
-}
-
-// calculateFailedIndexes: status.failedIndexes plus the indexes of counted-not-yet pods that
-// fail their index (isIndexFailed).
-OrderedIntervals JobController::calculate_failed_indexes(const api::Job& job, const SyncContext& context) const {
-  const std::int32_t completions = *job.spec.completions;
-  const OrderedIntervals previous =
-      job.status.failed_indexes ? OrderedIntervals::parse(*job.status.failed_indexes, completions) : OrderedIntervals{};
-  std::vector<std::int32_t> indexes;
-  for (const PodRef& ref : context.pods) {
-    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, ref.index)) continue;
-    if (is_index_failed(job, *ref.pod, is_pod_failed(*ref.pod, job))) indexes.push_back(ref.index);
-  }
-  std::ranges::sort(indexes);
-  indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
-  return previous.with_ordered_indexes(indexes);
-}
-
-// getPodsWithDelayedDeletionPerIndex: per index that is neither succeeded, failed nor active,
-// the failed pod with the highest failure count (latest finish on ties) still carrying the
-// finalizer. Its finalizer stays until the replacement, which copies its counts, exists.
-std::map<std::int32_t, JobController::PodRef> JobController::pods_with_delayed_deletion_per_index(
-    const api::Job& job, const SyncContext& context) const {
-  std::vector<std::int32_t> active_indexes;
-  active_indexes.reserve(context.active_pods.size());
-  for (const PodRef& ref : context.active_pods) active_indexes.push_back(ref.index);
-  std::ranges::sort(active_indexes);
-  std::map<std::int32_t, PodRef> result;
-  for (const PodRef& ref : context.pods) {
-    if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, ref.index) || !is_pod_failed(*ref.pod, job)) continue;
-    if (context.succeeded_indexes.has(ref.index) || context.failed_indexes->has(ref.index) ||
-        std::ranges::binary_search(active_indexes, ref.index)) {
-      continue;
-    }
-    const auto [found, inserted] = result.emplace(ref.index, ref);
-    if (!inserted && prefer_for_delayed_deletion(*found->second.pod, *ref.pod)) found->second = ref;
-  }
-  return result;
 }
 
 const api::Pod* JobController::delayed_pod(const SyncContext& context, std::int32_t index) {

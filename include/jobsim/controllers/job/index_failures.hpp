@@ -7,11 +7,12 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string_view>
-#include <utility>
 
 #include "jobsim/api/job.hpp"
 #include "jobsim/api/pod.hpp"
+#include "jobsim/controllers/job/indexes.hpp"
 
 namespace jobsim::controllers::job {
 
@@ -41,19 +42,30 @@ struct IndexFailureCounts {
 // podFailurePolicy Ignore rule matched it.
 IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::Pod* replaced);
 
+// is_pod_failed (upstream isPodFailed): phase Failed or, unless only failed pods are replaced
+// (podReplacementPolicy Failed or a podFailurePolicy), being deleted and not Succeeded.
+bool is_pod_failed(const api::Pod& pod, const api::Job& job);
+
 // is_index_failed: a failed pod fails its index on a FailIndex rule, or when it is counted and
-// its index failure count already reached backoffLimitPerIndex. `pod_failed` is the
-// controller's isPodFailed for this pod.
-bool is_index_failed(const api::Job& job, const api::Pod& pod, bool pod_failed);
+// its index failure count already reached backoffLimitPerIndex.
+bool is_index_failed(const api::Job& job, const api::Pod& pod);
+
+// calculate_failed_indexes: status.failedIndexes plus the indexes (< completions) of pods still
+// carrying the tracking finalizer that fail their index.
+OrderedIntervals calculate_failed_indexes(const api::Job& job, std::span<const api::Pod* const> pods);
+
+// pods_with_delayed_deletion_per_index: for each index that is neither succeeded, failed nor
+// active, the position in `pods` of the failed pod (with the finalizer) whose finalizer removal
+// waits until its replacement exists: the highest absolute failure count, the latest finish
+// time on ties (getPodsWithDelayedDeletionPerIndex).
+std::map<std::int32_t, std::size_t> pods_with_delayed_deletion_per_index(const api::Job& job,
+                                                                         std::span<const api::Pod* const> pods,
+                                                                         const OrderedIntervals& succeeded,
+                                                                         const OrderedIntervals& failed);
 
 // get_remaining_time_per_index: backoff of an index from its last failed pod (n = absolute
 // failure count + 1, from that pod's finish time); zero without a failed pod.
 api::Duration get_remaining_time_per_index(const api::Pod* last_failed, api::SimTime now, api::Duration base,
                                            api::Duration max);
-
-// prefer_for_delayed_deletion: whether `candidate` replaces `current` as the index's pod whose
-// finalizer removal waits for the replacement: a count at least as high and a finish time not
-// earlier (getPodsWithDelayedDeletionPerIndex).
-bool prefer_for_delayed_deletion(const api::Pod& current, const api::Pod& candidate);
 
 }  // namespace jobsim::controllers::job

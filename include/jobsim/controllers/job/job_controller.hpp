@@ -78,9 +78,6 @@ class JobController {
   // create_pod: `replaced` is the failed pod of that index whose counts the new pod carries
   // (backoffLimitPerIndex), or nullptr.
   void create_pod(const api::Job& job, std::int32_t completion_index, const api::Pod* replaced = nullptr);
-  OrderedIntervals calculate_failed_indexes(const api::Job& job, const SyncContext& context) const;
-  std::map<std::int32_t, PodRef> pods_with_delayed_deletion_per_index(const api::Job& job,
-                                                                      const SyncContext& context) const;
   static const api::Pod* delayed_pod(const SyncContext& context, std::int32_t index);
   void remove_tracking_finalizer(api::ObjectId pod_id, const api::Pod& pod);
 
