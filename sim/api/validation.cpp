@@ -6,6 +6,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "jobsim/cron/go_text.hpp"
 #include "jobsim/cron/schedule.hpp"
@@ -15,6 +17,7 @@ namespace jobsim::api {
 namespace {
 
 constexpr std::int32_t kMaxParallelismForIndexedJob = 100000;
+constexpr std::size_t kMaxSucceededIndexesLength = 64 * 1024;  // maxJobSuccessPolicySucceededIndexesLimit
 constexpr std::size_t kMaxPodFailurePolicyRules = 20;
 constexpr std::size_t kMaxOnPodConditionsPatterns = 20;
 constexpr std::size_t kMaxExitCodeValues = 255;
@@ -182,46 +185,81 @@ void validate_failure_policy(Errors& errors, const JobSpec& spec, const std::str
   }
 }
 
+// Upstream parseIndexInterval: "x" or "x-y" with x < y < completions; errors name the part.
+std::optional<std::pair<std::int64_t, std::int64_t>> parse_index_interval(std::string_view interval,
+                                                                          std::int32_t completions,
+                                                                          std::string& error) {
+  std::vector<std::string_view> limits;
+  for (std::size_t start = 0;;) {
+    const std::size_t dash = interval.find('-', start);
+    limits.push_back(interval.substr(start, dash == std::string_view::npos ? std::string_view::npos : dash - start));
+    if (dash == std::string_view::npos) break;
+    start = dash + 1;
+  }
+  if (limits.size() > 2) {
+    error = "the fragment \"" + std::string(interval) +
+            "\" violates the requirement that an index interval can have at most two parts separated by '-'";
+    return std::nullopt;
+  }
+  // strconv.Atoi: an optional sign, then decimal digits that fit in 64 bits.
+  auto atoi = [](std::string_view text) -> std::optional<std::int64_t> {
+    bool negative = false;
+    if (!text.empty() && (text.front() == '+' || text.front() == '-')) {
+      negative = text.front() == '-';
+      text.remove_prefix(1);
+    }
+    if (text.empty() || text.size() > 18) return std::nullopt;
+    std::int64_t value = 0;
+    for (char c : text) {
+      if (c < '0' || c > '9') return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
+    return negative ? -value : value;
+  };
+  std::int64_t bounds[2] = {0, 0};
+  for (std::size_t k = 0; k < limits.size(); ++k) {
+    const auto value = atoi(limits[k]);
+    if (!value) {
+      error = "cannot convert string to integer for index: \"" + std::string(limits[k]) + "\"";
+      return std::nullopt;
+    }
+    if (*value >= completions) {
+      error = "too large index: \"" + std::string(limits[k]) + "\"";
+      return std::nullopt;
+    }
+    bounds[k] = *value;
+  }
+  if (limits.size() == 1) return std::pair{bounds[0], bounds[0]};
+  if (bounds[0] >= bounds[1]) {
+    error = "non-increasing order, previous: " + std::to_string(bounds[0]) + ", current: " + std::to_string(bounds[1]);
+    return std::nullopt;
+  }
+  return std::pair{bounds[0], bounds[1]};
+}
+
 // count_indexes counts the indexes of an interval string ("1,3-5") below `completions`, or
 // returns an error text (upstream validateIndexesFormat).
 std::optional<std::int32_t> count_indexes(std::string_view text, std::int32_t completions, std::string& error) {
-  std::int32_t total = 0;
-  std::int64_t previous = -1;
-  std::size_t start = 0;
-  while (start <= text.size() && !text.empty()) {
-    std::size_t comma = text.find(',', start);
-    if (comma == std::string_view::npos) comma = text.size();
-    const std::string_view part = text.substr(start, comma - start);
-    const std::size_t dash = part.find('-');
-    auto number = [](std::string_view digits) -> std::optional<std::int64_t> {
-      if (digits.empty() || digits.size() > 10) return std::nullopt;
-      std::int64_t value = 0;
-      for (char c : digits) {
-        if (c < '0' || c > '9') return std::nullopt;
-        value = value * 10 + (c - '0');
-      }
-      return value;
-    };
-    const auto first = number(part.substr(0, dash));
-    const auto last = dash == std::string_view::npos ? first : number(part.substr(dash + 1));
-    if (!first || !last) {
-      error = "cannot convert string to integer for index: \"" + std::string(part) + "\"";
+  if (text.empty()) return 0;
+  std::int64_t total = 0;
+  std::optional<std::int64_t> last_index;
+  for (std::size_t start = 0;;) {
+    const std::size_t comma = text.find(',', start);
+    const std::string_view interval =
+        text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+    const auto bounds = parse_index_interval(interval, completions, error);
+    if (!bounds) return std::nullopt;
+    if (last_index && *last_index >= bounds->first) {
+      error = "non-increasing order, previous: " + std::to_string(*last_index) +
+              ", current: " + std::to_string(bounds->first);
       return std::nullopt;
     }
-    if (*last >= completions) {
-      error = "too large index: \"" + std::to_string(*last) + "\"";
-      return std::nullopt;
-    }
-    if (*first > *last || *first <= previous) {
-      error = "non-increasing order, previous: " + std::to_string(previous) + ", current: " + std::to_string(*first);
-      return std::nullopt;
-    }
-    total += static_cast<std::int32_t>(*last - *first + 1);
-    previous = *last;
+    total += bounds->second - bounds->first + 1;
+    last_index = bounds->second;
+    if (comma == std::string_view::npos) break;
     start = comma + 1;
-    if (comma == text.size()) break;
   }
-  return total;
+  return static_cast<std::int32_t>(total);
 }
 
 void validate_success_policy(Errors& errors, const JobSpec& spec, const std::string& prefix) {
@@ -242,6 +280,9 @@ void validate_success_policy(Errors& errors, const JobSpec& spec, const std::str
     }
     std::int32_t total_indexes = 0;
     if (rule.succeeded_indexes) {
+      if (rule.succeeded_indexes->size() > kMaxSucceededIndexesLength) {
+        errors.add(rule_path + ".succeededIndexes", "Too long: must have at most 65536 bytes");
+      }
       std::string error;
       if (auto total = count_indexes(*rule.succeeded_indexes, completions, error)) {
         total_indexes = *total;

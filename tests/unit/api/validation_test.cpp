@@ -241,6 +241,64 @@ const InvalidJobCase kInvalidJobCases[] = {
      }),
      .want_path = "spec.successPolicy.rules[0]",
      .want_message = "Required value: at least one of succeededCount or succeededIndexes must be specified"},
+    {.name = "spec_success_policy_rules_0_succeeded_indexes_invalid_value_invalid_format_error_parsing_succeeded_indexes_"
+             "cannot_convert_string_to_integer_for_index_invalid",
+     .spec = spec_with([](JobSpec& spec) {
+       spec.completion_mode = CompletionMode::Indexed;
+       spec.completions = 5;
+       spec.template_ = valid_template(RestartPolicy::Never);
+       spec.success_policy = SuccessPolicy{.rules = {{.succeeded_indexes = "invalid-format"}}};
+     }),
+     .want_path = "spec.successPolicy.rules[0].succeededIndexes",
+     .want_message = "Invalid value: \"invalid-format\": error parsing succeededIndexes: cannot convert string to integer for "
+                     "index: \"invalid\""},
+    {.name = "spec_success_policy_rules_0_succeeded_indexes_too_long_must_have_at_most_65536_bytes",
+     .spec = spec_with([](JobSpec& spec) {
+       spec.completion_mode = CompletionMode::Indexed;
+       spec.completions = 5;
+       spec.template_ = valid_template(RestartPolicy::Never);
+       spec.success_policy = SuccessPolicy{.rules = {{.succeeded_indexes = std::string(65537, '0')}}};
+     }),
+     .want_path = "spec.successPolicy.rules[0].succeededIndexes",
+     .want_message = "Too long: must have at most 65536 bytes"},
+    // Not upstream cases: the other errors of validateIndexesFormat / parseIndexInterval.
+    {.name = "succeeded_indexes_too_large_index",
+     .spec = spec_with([](JobSpec& spec) {
+       spec.completion_mode = CompletionMode::Indexed;
+       spec.completions = 5;
+       spec.template_ = valid_template(RestartPolicy::Never);
+       spec.success_policy = SuccessPolicy{.rules = {{.succeeded_indexes = "0,5"}}};
+     }),
+     .want_path = "spec.successPolicy.rules[0].succeededIndexes",
+     .want_message = "error parsing succeededIndexes: too large index: \"5\""},
+    {.name = "succeeded_indexes_more_than_two_parts",
+     .spec = spec_with([](JobSpec& spec) {
+       spec.completion_mode = CompletionMode::Indexed;
+       spec.completions = 5;
+       spec.template_ = valid_template(RestartPolicy::Never);
+       spec.success_policy = SuccessPolicy{.rules = {{.succeeded_indexes = "1-2-3"}}};
+     }),
+     .want_path = "spec.successPolicy.rules[0].succeededIndexes",
+     .want_message = "error parsing succeededIndexes: the fragment \"1-2-3\" violates the requirement that an index interval "
+                     "can have at most two parts separated by '-'"},
+    {.name = "succeeded_indexes_single_index_range_is_non_increasing",
+     .spec = spec_with([](JobSpec& spec) {
+       spec.completion_mode = CompletionMode::Indexed;
+       spec.completions = 5;
+       spec.template_ = valid_template(RestartPolicy::Never);
+       spec.success_policy = SuccessPolicy{.rules = {{.succeeded_indexes = "1-1"}}};
+     }),
+     .want_path = "spec.successPolicy.rules[0].succeededIndexes",
+     .want_message = "error parsing succeededIndexes: non-increasing order, previous: 1, current: 1"},
+    {.name = "succeeded_indexes_intervals_out_of_order",
+     .spec = spec_with([](JobSpec& spec) {
+       spec.completion_mode = CompletionMode::Indexed;
+       spec.completions = 5;
+       spec.template_ = valid_template(RestartPolicy::Never);
+       spec.success_policy = SuccessPolicy{.rules = {{.succeeded_indexes = "3,1-2"}}};
+     }),
+     .want_path = "spec.successPolicy.rules[0].succeededIndexes",
+     .want_message = "error parsing succeededIndexes: non-increasing order, previous: 3, current: 1"},
     {.name = "spec_success_policy_rules_0_succeeded_count_must_be_greater_than_or_equal_to_0",
      .spec = spec_with([](JobSpec& spec) {
        spec.completion_mode = CompletionMode::Indexed;
