@@ -5,7 +5,10 @@
 // process_next_work_item turns the result into requeues. Simplifications: expectations are
 // always satisfied (zero watch latency), API writes never fail, and the uncounted-pods flush
 // and the final condition happen in one status write (upstream writes up to three times in the
-// same instant). backoffLimitPerIndex and successPolicy are not modelled yet (issue #4).
+// same instant). Indexed-Job policies are modelled as upstream: backoffLimitPerIndex (per-index
+// counts in pod annotations, per-index backoff, failed indexes never retried, the failed pod's
+// finalizer kept until its replacement exists), maxFailedIndexes, the FailIndex action, and
+// successPolicy (index_failures.hpp, success_policy.hpp).
 #pragma once
 
 #include <map>
