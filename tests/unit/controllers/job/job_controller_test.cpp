@@ -1,0 +1,339 @@
+// One sync of JobController against the real API server of the cluster layer, from a Job and
+// pods in given states, as upstream's table tests of syncJob do. Ported from upstream
+// pkg/controller/job/job_controller_test.go TestSyncJobWithJobSuccessPolicy (feature gates
+// JobSuccessPolicy, JobPodReplacementPolicy, JobBackoffLimitPerIndex on, as in jobsim); case
+// names are upstream's in snake_case, the expected counters and conditions upstream's. Where a
+// case has backoffLimitPerIndex set with its gate off upstream, jobsim (gate on) also writes
+// failedIndexes: the case says so. Plus cases of backoffLimitPerIndex derived from
+// getPodsWithDelayedDeletionPerIndex / manageJob (kubernetes-batch-semantics.md §3.11).
+#include "jobsim/controllers/job/job_controller.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "jobsim/cluster/api_server.hpp"
+#include "jobsim/controllers/job/index_failures.hpp"
+#include "jobsim/engine/random_streams.hpp"
+#include "testing/table.hpp"
+
+namespace jobsim::controllers::job {
+namespace {
+
+using namespace std::chrono_literals;
+using jobsim::test_support::name_of;
+
+JOBSIM_PRINT_CASES_BY_NAME()
+
+const api::SimTime kNow = api::SimTime{} + 1000h;
+constexpr std::string_view kDisruptionTarget = "DisruptionTarget";
+
+// Upstream's buildPod().uid().index().phase()/status().indexFailureCount().trackingFinalizer().
+struct PodDesc {
+  std::string_view uid;
+  std::string_view index;
+  api::PodPhase phase = api::PodPhase::Failed;
+  std::optional<std::string_view> failure_count;
+  bool disruption_target = false;
+  std::string_view name = {};  // default "pod-<uid>"
+  std::optional<api::Duration> finished_before_now;
+};
+
+struct Condition {
+  std::string_view type;
+  std::string_view reason;
+  std::string_view message;
+  bool operator==(const Condition&) const = default;
+};
+
+struct SyncCase {
+  std::string_view name;
+  std::int32_t completions = 2;
+  std::optional<std::int32_t> backoff_limit;  // nullopt: defaulted
+  std::optional<std::int32_t> backoff_limit_per_index;
+  std::optional<std::int32_t> max_failed_indexes;
+  std::optional<api::SuccessPolicy> success_policy;
+  bool fail_job_on_disruption = false;  // podFailurePolicy: FailJob on DisruptionTarget=True
+  // the Job's status before the sync
+  std::int32_t status_succeeded = 0;
+  std::string_view status_completed_indexes;
+  std::optional<Condition> status_condition;
+  std::vector<PodDesc> pods;
+  // after the sync
+  std::int32_t want_failed = 0;
+  std::int32_t want_succeeded = 0;
+  std::int32_t want_terminating = 0;
+  std::string_view want_completed_indexes;
+  std::optional<std::string> want_failed_indexes;
+  std::vector<Condition> want_conditions;
+  std::vector<std::string> want_created;  // "<index>:<failure-count>" of created pods
+};
+
+const api::SuccessPolicy kIndexes01Count1{.rules = {{.succeeded_indexes = "0,1", .succeeded_count = 1}}};
+const Condition kSuccessPolicyMet{"SuccessCriteriaMet", "SuccessPolicy", "Matched rules at index 0"};
+const Condition kSuccessPolicyComplete{"Complete", "SuccessPolicy", "Matched rules at index 0"};
+
+const SyncCase kCases[] = {
+    // --- TestSyncJobWithJobSuccessPolicy -------------------------------------------------
+    {.name = "job_with_success_policy_job_pod_replacement_policy_feature_enabled_job_has_both_complete_and_success_"
+             "criteria_met_condition_when_job_meets_to_success_policy_and_all_pods_have_been_already_removed",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 2,
+     .success_policy = kIndexes01Count1,
+     .status_condition = kSuccessPolicyMet,
+     .pods = {{.uid = "a", .index = "0"}, {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded}},
+     .want_failed = 1,
+     .want_succeeded = 1,
+     .want_completed_indexes = "1",
+     .want_failed_indexes = "",  // upstream nil: its case has the JobBackoffLimitPerIndex gate off
+     .want_conditions = {kSuccessPolicyMet, kSuccessPolicyComplete}},
+    {.name = "job_with_success_policy_job_pod_replacement_policy_feature_enabled_job_has_success_criteria_met_"
+             "condition_when_job_meets_to_success_policy_and_some_pods_still_are_running",
+     .completions = 3,
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 3,
+     .success_policy = kIndexes01Count1,
+     .status_condition = kSuccessPolicyMet,
+     .pods = {{.uid = "a1", .index = "0"},
+              {.uid = "a2", .index = "1", .phase = api::PodPhase::Running},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded},
+              {.uid = "c", .index = "2", .phase = api::PodPhase::Running}},
+     .want_failed = 1,
+     .want_succeeded = 1,
+     .want_terminating = 2,
+     .want_completed_indexes = "1",
+     .want_failed_indexes = "",  // upstream nil: gate off in its case
+     .want_conditions = {kSuccessPolicyMet}},
+    {.name = "job_with_success_policy_and_pod_failure_policy_job_pod_replacement_policy_feature_enabled_job_has_a_"
+             "failed_condition_when_job_meets_to_both_success_policy_and_pod_failure_policy",
+     .backoff_limit = 2147483647,
+     .success_policy = kIndexes01Count1,
+     .fail_job_on_disruption = true,
+     .pods = {{.uid = "a1", .index = "0", .disruption_target = true, .name = "mypod-0"},
+              {.uid = "a2", .index = "0", .phase = api::PodPhase::Running},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded}},
+     .want_failed = 2,
+     .want_succeeded = 1,
+     .want_terminating = 1,
+     .want_completed_indexes = "1",
+     .want_conditions = {{"FailureTarget", "PodFailurePolicy",
+                          "Pod default/mypod-0 has condition DisruptionTarget matching FailJob rule at index 0"}}},
+    {.name = "job_with_success_policy_and_backoff_limit_per_index_job_pod_replacement_policy_feature_enabled_job_has_a_"
+             "failed_condition_when_job_meets_to_both_success_policy_and_backoff_limit_per_index",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .success_policy = kIndexes01Count1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "1"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded}},
+     .want_failed = 1,
+     .want_succeeded = 1,
+     .want_completed_indexes = "1",
+     .want_failed_indexes = "0",
+     .want_conditions = {{"FailureTarget", "FailedIndexes", "Job has failed indexes"},
+                         {"Failed", "FailedIndexes", "Job has failed indexes"}}},
+    {.name = "job_with_success_policy_and_backoff_limit_job_pod_replacement_policy_feature_enabled_job_has_a_failed_"
+             "condition_when_job_meets_to_both_success_policy_and_backoff_limit",
+     .backoff_limit = 1,
+     .success_policy = kIndexes01Count1,
+     .pods = {{.uid = "a1", .index = "0"},
+              {.uid = "a2", .index = "0"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded}},
+     .want_failed = 2,
+     .want_succeeded = 1,
+     .want_completed_indexes = "1",
+     .want_conditions = {{"FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit"},
+                         {"Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit"}}},
+    {.name = "job_with_success_policy_and_pod_failure_policy_job_pod_replacement_policy_feature_enabled_job_with_"
+             "success_criteria_met_has_never_been_transitioned_to_failure_target_and_failed_even_if_job_meets_pod_"
+             "failure_policy",
+     .backoff_limit = 2147483647,
+     .success_policy = api::SuccessPolicy{.rules = {{.succeeded_count = 1}}},
+     .fail_job_on_disruption = true,
+     .status_succeeded = 1,
+     .status_completed_indexes = "1",
+     .status_condition = kSuccessPolicyMet,
+     .pods = {{.uid = "a", .index = "0", .disruption_target = true},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded}},
+     .want_failed = 1,
+     .want_succeeded = 1,
+     .want_completed_indexes = "1",
+     .want_conditions = {kSuccessPolicyMet, kSuccessPolicyComplete}},
+
+    // --- backoffLimitPerIndex (§3.6, §3.11) ---------------------------------------------
+    // Index 0 failed 20 s ago with count 0 (limit 2): its backoff (10 s) is over, so the
+    // replacement is created with count 1; the failed pod keeps its finalizer in this sync
+    // (it was the index's delayed pod when the sync started), so failed stays 0.
+    {.name = "failed_pod_is_replaced_with_its_failure_count_plus_one",
+     .backoff_limit_per_index = 2,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0", .finished_before_now = 20s},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_failed = 0,
+     .want_failed_indexes = "",
+     .want_created = {"0:1"}},
+    // The same pod failed 5 s ago: 5 s of its 10 s backoff remain, nothing is created and the
+    // failed pod keeps its finalizer.
+    {.name = "failed_pod_within_its_index_backoff_is_not_replaced_yet",
+     .backoff_limit_per_index = 2,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0", .finished_before_now = 5s},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_failed = 0,
+     .want_failed_indexes = "",
+     .want_created = {}},
+    // Once the replacement runs, the old failed pod is counted.
+    {.name = "failed_pod_replaced_already_is_counted",
+     .backoff_limit_per_index = 2,
+     .pods = {{.uid = "a1", .index = "0", .failure_count = "0", .finished_before_now = 20s},
+              {.uid = "a2", .index = "0", .phase = api::PodPhase::Running, .failure_count = "1"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_failed = 1,
+     .want_failed_indexes = "",
+     .want_created = {}},
+    // Index 0 reaches its limit: failed and never retried; index 1 still runs, the Job goes on.
+    {.name = "index_failed_after_its_limit_is_not_retried_and_the_job_continues",
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "1", .finished_before_now = 20s},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_failed = 1,
+     .want_failed_indexes = "0",
+     .want_created = {}},
+    // maxFailedIndexes 0: one failed index fails the Job; the running pod is deleted (counted
+    // as failed when it is gone).
+    {.name = "max_failed_indexes_exceeded",
+     .backoff_limit_per_index = 0,
+     .max_failed_indexes = 0,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_failed = 2,
+     .want_terminating = 1,
+     .want_failed_indexes = "0",
+     .want_conditions = {{"FailureTarget", "MaxFailedIndexesExceeded",
+                          "Job has exceeded the specified maximal number of failed indexes"}}},
+};
+
+class JobSyncHarness {
+ public:
+  JobSyncHarness()
+      : sim_(kNow),
+        streams_(1),
+        api_(sim_, streams_),
+        client_(api_),
+        controller_(sim_, api_.jobs(), api_.pods(), client_, cluster::EventRecorder(sim_, events_, "job-controller"),
+                    timings_) {}
+
+  // sync_once creates the Job and its pods with the controller stopped, then lets it sync once.
+  api::ObjectId sync_once(const SyncCase& c) {
+    controller_.stop();
+    api::Job job;
+    job.metadata.name = "foobar";
+    job.metadata.uid = "job-uid";
+    job.spec.completion_mode = api::CompletionMode::Indexed;
+    job.spec.completions = c.completions;
+    job.spec.parallelism = c.completions;
+    job.spec.backoff_limit = c.backoff_limit;
+    job.spec.backoff_limit_per_index = c.backoff_limit_per_index;
+    job.spec.max_failed_indexes = c.max_failed_indexes;
+    job.spec.success_policy = c.success_policy;
+    if (c.fail_job_on_disruption) {
+      job.spec.pod_failure_policy = api::PodFailurePolicy{
+          .rules = {{.action = api::PodFailurePolicyAction::FailJob,
+                     .on_pod_conditions = {{.type = std::string(kDisruptionTarget)}}}}};
+    }
+    api::Container container{.name = "main", .image = "foo/bar"};
+    job.spec.template_.spec.containers.push_back(container);
+    job.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
+    job.spec.template_.spec.restart_policy_set = true;
+    job.status.start_time = kNow - 1h;
+    job.status.succeeded = c.status_succeeded;
+    job.status.completed_indexes = std::string(c.status_completed_indexes);
+    if (c.status_condition) {
+      job.status.conditions.push_back({.type = std::string(c.status_condition->type),
+                                       .reason = std::string(c.status_condition->reason),
+                                       .message = std::string(c.status_condition->message)});
+    }
+    const cluster::ApiResult created = api_.create(job);
+    EXPECT_TRUE(created.ok()) << created.message;
+    for (const PodDesc& desc : c.pods) EXPECT_TRUE(api_.create(build_pod(desc)).ok()) << desc.uid;
+    controller_.start();
+    sim_.run_until(kNow);  // the start-up sync only; pod events batch to kNow + 1 s
+    return created.id;
+  }
+
+  std::vector<std::string> created_pods() const {
+    std::vector<std::string> out;
+    api_.pods().for_each([&](api::ObjectId, const api::Pod& pod) {
+      if (pod.metadata.generate_name.empty()) return;  // the case's own pods have fixed names
+      const auto count = pod.metadata.annotations.find(std::string(kJobIndexFailureCountAnnotation));
+      out.push_back(std::to_string(get_completion_index(pod)) + ":" +
+                    (count == pod.metadata.annotations.end() ? "<none>" : count->second));
+    });
+    return out;
+  }
+  const api::Job& job(api::ObjectId id) const { return *api_.jobs().get(id); }
+
+ private:
+  static api::Pod build_pod(const PodDesc& desc) {
+    api::Pod pod;
+    pod.metadata.name = desc.name.empty() ? "pod-" + std::string(desc.uid) : std::string(desc.name);
+    pod.metadata.uid = std::string(desc.uid);
+    pod.metadata.creation_timestamp = kNow - 2h;
+    pod.metadata.annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+    if (desc.failure_count) {
+      pod.metadata.annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(*desc.failure_count);
+    }
+    pod.metadata.labels["batch.kubernetes.io/controller-uid"] = "job-uid";
+    pod.metadata.finalizers.emplace_back(api::kJobTrackingFinalizer);
+    pod.metadata.owner_references.push_back(
+        {.api_version = "batch/v1", .kind = "Job", .name = "foobar", .uid = "job-uid", .controller = true});
+    pod.spec.containers.push_back({.name = "main", .image = "foo/bar"});
+    pod.spec.node_name = "node-1";
+    pod.status.phase = desc.phase;
+    if (desc.disruption_target) pod.status.conditions.push_back({.type = std::string(kDisruptionTarget)});
+    if (desc.finished_before_now) {
+      api::ContainerStatus status{.name = "main"};
+      status.state.kind = api::ContainerStateKind::Terminated;
+      status.state.exit_code = desc.phase == api::PodPhase::Succeeded ? 0 : 1;
+      status.state.finished_at = kNow - *desc.finished_before_now;
+      pod.status.container_statuses.push_back(status);
+    }
+    return pod;
+  }
+
+  engine::Simulator sim_;
+  engine::RandomStreams streams_;
+  cluster::ApiServer api_;
+  cluster::EventSink events_;
+  cluster::Client client_;
+  api::Timings timings_;
+  JobController controller_;
+};
+
+class SyncJobTest : public ::testing::TestWithParam<SyncCase> {};
+
+TEST_P(SyncJobTest, status_after_one_sync) {
+  const SyncCase& c = GetParam();
+  JobSyncHarness harness;
+  const api::ObjectId id = harness.sync_once(c);
+  const api::JobStatus& status = harness.job(id).status;
+  EXPECT_EQ(status.failed, c.want_failed);
+  EXPECT_EQ(status.succeeded, c.want_succeeded);
+  EXPECT_EQ(status.terminating.value_or(0), c.want_terminating);
+  EXPECT_EQ(status.completed_indexes, c.want_completed_indexes);
+  EXPECT_EQ(status.failed_indexes, c.want_failed_indexes);
+  std::vector<Condition> conditions;
+  for (const api::JobCondition& condition : status.conditions) {
+    conditions.push_back({condition.type, condition.reason, condition.message});
+  }
+  EXPECT_EQ(conditions, c.want_conditions);
+  std::vector<std::string> created = harness.created_pods();
+  std::ranges::sort(created);
+  EXPECT_EQ(created, c.want_created);
+}
+
+INSTANTIATE_TEST_SUITE_P(Upstream, SyncJobTest, ::testing::ValuesIn(kCases), name_of<SyncCase>);
+
+}  // namespace
+}  // namespace jobsim::controllers::job
