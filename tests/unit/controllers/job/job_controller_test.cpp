@@ -4,8 +4,8 @@
 // JobSuccessPolicy, JobPodReplacementPolicy, JobBackoffLimitPerIndex on, as in jobsim); case
 // names are upstream's in snake_case, the expected counters and conditions upstream's. Where a
 // case has backoffLimitPerIndex set with its gate off upstream, jobsim (gate on) also writes
-// failedIndexes: the case says so. Plus cases of backoffLimitPerIndex derived from
-// getPodsWithDelayedDeletionPerIndex / manageJob (kubernetes-batch-semantics.md §3.11).
+// failedIndexes: the case says so. Also TestSyncJobWithJobBackoffLimitPerIndex (the gates-on
+// cases), and one case of ours for the per-index backoff in manageJob.
 #include "jobsim/controllers/job/job_controller.hpp"
 
 #include <gtest/gtest.h>
@@ -41,6 +41,7 @@ struct PodDesc {
   bool disruption_target = false;
   std::string_view name = {};  // default "pod-<uid>"
   std::optional<api::Duration> finished_before_now;
+  std::optional<std::int32_t> exit_code;  // a terminated container "x" with this code
 };
 
 struct Condition {
@@ -58,12 +59,14 @@ struct SyncCase {
   std::optional<std::int32_t> max_failed_indexes;
   std::optional<api::SuccessPolicy> success_policy;
   bool fail_job_on_disruption = false;  // podFailurePolicy: FailJob on DisruptionTarget=True
+  std::optional<api::PodFailurePolicyAction> on_exit_code_3;  // podFailurePolicy: this action on exit code 3
   // the Job's status before the sync
   std::int32_t status_succeeded = 0;
   std::string_view status_completed_indexes;
   std::optional<Condition> status_condition;
   std::vector<PodDesc> pods;
   // after the sync
+  std::int32_t want_active = 0;
   std::int32_t want_failed = 0;
   std::int32_t want_succeeded = 0;
   std::int32_t want_terminating = 0;
@@ -163,55 +166,126 @@ const SyncCase kCases[] = {
      .want_completed_indexes = "1",
      .want_conditions = {kSuccessPolicyMet, kSuccessPolicyComplete}},
 
-    // --- backoffLimitPerIndex (§3.6, §3.11) ---------------------------------------------
-    // Index 0 failed 20 s ago with count 0 (limit 2): its backoff (10 s) is over, so the
-    // replacement is created with count 1; the failed pod keeps its finalizer in this sync
-    // (it was the index's delayed pod when the sync started), so failed stays 0.
-    {.name = "failed_pod_is_replaced_with_its_failure_count_plus_one",
-     .backoff_limit_per_index = 2,
-     .pods = {{.uid = "a", .index = "0", .failure_count = "0", .finished_before_now = 20s},
-              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+    // --- TestSyncJobWithJobBackoffLimitPerIndex (gates on) ------------------------------
+    // Upstream's snapshot expects the success conditions without reason; since
+    // JobReasonCompletionsReached they carry it (kubernetes-batch-semantics.md §3.3 item 11).
+    {.name = "successful_job_after_a_single_failure_within_index",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a1", .index = "0", .failure_count = "0"},
+              {.uid = "a2", .index = "0", .phase = api::PodPhase::Succeeded, .failure_count = "1"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded, .failure_count = "0"}},
+     .want_failed = 1,
+     .want_succeeded = 2,
+     .want_completed_indexes = "0,1",
+     .want_failed_indexes = "",
+     .want_conditions = {{"SuccessCriteriaMet", "CompletionsReached", "Reached expected number of succeeded pods"},
+                         {"Complete", "CompletionsReached", "Reached expected number of succeeded pods"}}},
+    // The failed pod finished long ago (its creation time), so index 0's backoff is over: both
+    // indexes get a pod, index 0's with count 1; the failed pod keeps its finalizer this sync.
+    {.name = "single_failed_pod_not_counted_as_the_replacement_pod_creation_is_delayed",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0"}},
+     .want_active = 2,
      .want_failed = 0,
      .want_failed_indexes = "",
-     .want_created = {"0:1"}},
-    // The same pod failed 5 s ago: 5 s of its 10 s backoff remain, nothing is created and the
-    // failed pod keeps its finalizer.
+     .want_created = {"0:1", "1:0"}},
+    {.name = "single_failed_pod_replaced_already",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0"},
+              {.uid = "b", .index = "0", .phase = api::PodPhase::Pending, .failure_count = "1"}},
+     .want_active = 2,
+     .want_failed = 1,
+     .want_failed_indexes = "",
+     .want_created = {"1:0"}},
+    {.name = "single_failed_index_due_to_exceeding_the_backoff_limit_per_index_the_job_continues",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "1"}},
+     .want_active = 1,
+     .want_failed = 1,
+     .want_failed_indexes = "0",
+     .want_created = {"1:0"}},
+    {.name = "single_failed_index_due_to_fail_index_action_the_job_continues",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .on_exit_code_3 = api::PodFailurePolicyAction::FailIndex,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0", .exit_code = 3}},
+     .want_active = 1,
+     .want_failed = 1,
+     .want_failed_indexes = "0",
+     .want_created = {"1:0"}},
+    {.name = "job_failed_index_due_to_fail_job_action",
+     .backoff_limit = 6,
+     .backoff_limit_per_index = 1,
+     .on_exit_code_3 = api::PodFailurePolicyAction::FailJob,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0", .name = "mypod-0", .exit_code = 3}},
+     .want_failed = 1,
+     .want_failed_indexes = "",
+     .want_conditions = {{"FailureTarget", "PodFailurePolicy",
+                          "Container x for pod default/mypod-0 failed with exit code 3 matching FailJob rule at index 0"},
+                         {"Failed", "PodFailurePolicy",
+                          "Container x for pod default/mypod-0 failed with exit code 3 matching FailJob rule at index 0"}}},
+    // The ignored failure neither fails the index nor counts; the replacement for index 0 is
+    // created (its job-index-ignored-failure-count is 1) and the failed pod keeps its finalizer.
+    {.name = "job_pod_failure_ignored_due_to_matching_ignore_action",
+     .backoff_limit = 6,
+     .backoff_limit_per_index = 1,
+     .on_exit_code_3 = api::PodFailurePolicyAction::Ignore,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0", .finished_before_now = 1h, .exit_code = 3}},
+     .want_active = 2,
+     .want_failed = 0,
+     .want_failed_indexes = "",
+     .want_created = {"0:0", "1:0"}},
+    {.name = "job_failed_due_to_exceeding_backoff_limit_before_backoff_limit_per_index",
+     .backoff_limit = 1,
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "0"}, {.uid = "b", .index = "1", .failure_count = "0"}},
+     .want_failed = 2,
+     .want_failed_indexes = "",
+     .want_conditions = {{"FailureTarget", "BackoffLimitExceeded", "Job has reached the specified backoff limit"},
+                         {"Failed", "BackoffLimitExceeded", "Job has reached the specified backoff limit"}}},
+    {.name = "job_failed_due_to_failed_indexes",
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "1"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded, .failure_count = "0"}},
+     .want_failed = 1,
+     .want_succeeded = 1,
+     .want_completed_indexes = "1",
+     .want_failed_indexes = "0",
+     .want_conditions = {{"FailureTarget", "FailedIndexes", "Job has failed indexes"},
+                         {"Failed", "FailedIndexes", "Job has failed indexes"}}},
+    {.name = "job_failed_due_to_exceeding_max_failed_indexes",
+     .completions = 4,
+     .backoff_limit = 2147483647,
+     .backoff_limit_per_index = 1,
+     .max_failed_indexes = 1,
+     .pods = {{.uid = "a", .index = "0", .failure_count = "1"},
+              {.uid = "b", .index = "1", .phase = api::PodPhase::Succeeded, .failure_count = "0"},
+              {.uid = "c", .index = "2", .failure_count = "1"},
+              {.uid = "d", .index = "3", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_failed = 3,
+     .want_succeeded = 1,
+     .want_terminating = 1,
+     .want_completed_indexes = "1",
+     .want_failed_indexes = "0,2",
+     .want_conditions = {{"FailureTarget", "MaxFailedIndexesExceeded",
+                          "Job has exceeded the specified maximal number of failed indexes"}}},
+
+    // --- ours: getRemainingTimePerIndex in manageJob ---------------------------------------
+    // Index 0 failed 5 s ago with count 0: 5 s of its 10 s backoff remain, nothing is created
+    // for it (index 1 runs), manageJob reports 0 active, and the failed pod keeps its finalizer.
     {.name = "failed_pod_within_its_index_backoff_is_not_replaced_yet",
      .backoff_limit_per_index = 2,
      .pods = {{.uid = "a", .index = "0", .failure_count = "0", .finished_before_now = 5s},
               {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
+     .want_active = 0,
      .want_failed = 0,
      .want_failed_indexes = "",
      .want_created = {}},
-    // Once the replacement runs, the old failed pod is counted.
-    {.name = "failed_pod_replaced_already_is_counted",
-     .backoff_limit_per_index = 2,
-     .pods = {{.uid = "a1", .index = "0", .failure_count = "0", .finished_before_now = 20s},
-              {.uid = "a2", .index = "0", .phase = api::PodPhase::Running, .failure_count = "1"},
-              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
-     .want_failed = 1,
-     .want_failed_indexes = "",
-     .want_created = {}},
-    // Index 0 reaches its limit: failed and never retried; index 1 still runs, the Job goes on.
-    {.name = "index_failed_after_its_limit_is_not_retried_and_the_job_continues",
-     .backoff_limit_per_index = 1,
-     .pods = {{.uid = "a", .index = "0", .failure_count = "1", .finished_before_now = 20s},
-              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
-     .want_failed = 1,
-     .want_failed_indexes = "0",
-     .want_created = {}},
-    // maxFailedIndexes 0: one failed index fails the Job; the running pod is deleted (counted
-    // as failed when it is gone).
-    {.name = "max_failed_indexes_exceeded",
-     .backoff_limit_per_index = 0,
-     .max_failed_indexes = 0,
-     .pods = {{.uid = "a", .index = "0", .failure_count = "0"},
-              {.uid = "b", .index = "1", .phase = api::PodPhase::Running, .failure_count = "0"}},
-     .want_failed = 2,
-     .want_terminating = 1,
-     .want_failed_indexes = "0",
-     .want_conditions = {{"FailureTarget", "MaxFailedIndexesExceeded",
-                          "Job has exceeded the specified maximal number of failed indexes"}}},
 };
 
 class JobSyncHarness {
@@ -237,6 +311,11 @@ class JobSyncHarness {
     job.spec.backoff_limit_per_index = c.backoff_limit_per_index;
     job.spec.max_failed_indexes = c.max_failed_indexes;
     job.spec.success_policy = c.success_policy;
+    if (c.on_exit_code_3) {
+      job.spec.pod_failure_policy = api::PodFailurePolicy{
+          .rules = {{.action = *c.on_exit_code_3,
+                     .on_exit_codes = api::PodFailurePolicyOnExitCodesRequirement{.values = {3}}}}};
+    }
     if (c.fail_job_on_disruption) {
       job.spec.pod_failure_policy = api::PodFailurePolicy{
           .rules = {{.action = api::PodFailurePolicyAction::FailJob,
@@ -292,11 +371,11 @@ class JobSyncHarness {
     pod.spec.node_name = "node-1";
     pod.status.phase = desc.phase;
     if (desc.disruption_target) pod.status.conditions.push_back({.type = std::string(kDisruptionTarget)});
-    if (desc.finished_before_now) {
-      api::ContainerStatus status{.name = "main"};
+    if (desc.finished_before_now || desc.exit_code) {
+      api::ContainerStatus status{.name = desc.exit_code ? "x" : "main"};
       status.state.kind = api::ContainerStateKind::Terminated;
-      status.state.exit_code = desc.phase == api::PodPhase::Succeeded ? 0 : 1;
-      status.state.finished_at = kNow - *desc.finished_before_now;
+      status.state.exit_code = desc.exit_code.value_or(desc.phase == api::PodPhase::Succeeded ? 0 : 1);
+      if (desc.finished_before_now) status.state.finished_at = kNow - *desc.finished_before_now;
       pod.status.container_statuses.push_back(status);
     }
     return pod;
@@ -318,6 +397,7 @@ TEST_P(SyncJobTest, status_after_one_sync) {
   JobSyncHarness harness;
   const api::ObjectId id = harness.sync_once(c);
   const api::JobStatus& status = harness.job(id).status;
+  EXPECT_EQ(status.active, c.want_active);
   EXPECT_EQ(status.failed, c.want_failed);
   EXPECT_EQ(status.succeeded, c.want_succeeded);
   EXPECT_EQ(status.terminating.value_or(0), c.want_terminating);
