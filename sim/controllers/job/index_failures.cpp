@@ -13,6 +13,11 @@
 namespace jobsim::controllers::job {
 namespace {
 
+// Upstream adds int32 values, which wraps in Go; unsigned arithmetic wraps the same way.
+std::int32_t wrapping_add(std::int32_t a, std::int32_t b) {
+  return static_cast<std::int32_t>(static_cast<std::uint32_t>(a) + static_cast<std::uint32_t>(b));
+}
+
 // parseInt32: anything but a decimal integer in [0, MaxInt32] reads as 0.
 std::int32_t annotation_count(const api::Pod& pod, std::string_view key) {
   // Static keys: Labels has no heterogeneous lookup (see get_completion_index).
@@ -44,7 +49,7 @@ std::int32_t get_index_ignored_failure_count(const api::Pod& pod) {
 }
 
 std::int32_t get_index_absolute_failure_count(const api::Pod& pod) {
-  return get_index_failure_count(pod) + get_index_ignored_failure_count(pod);
+  return wrapping_add(get_index_failure_count(pod), get_index_ignored_failure_count(pod));
 }
 
 IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::Pod* replaced) {
@@ -53,9 +58,9 @@ IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::
   const bool counted =
       !job.spec.pod_failure_policy || match_pod_failure_policy(*job.spec.pod_failure_policy, *replaced).count_failed;
   if (counted) {
-    ++counts.failure_count;
+    counts.failure_count = wrapping_add(counts.failure_count, 1);
   } else {
-    ++counts.ignored_failure_count;
+    counts.ignored_failure_count = wrapping_add(counts.ignored_failure_count, 1);
   }
   return counts;
 }
@@ -82,7 +87,7 @@ bool is_index_failed(const api::Job& job, const api::Pod& pod) {
 api::Duration get_remaining_time_per_index(const api::Pod* last_failed, api::SimTime now, api::Duration base,
                                            api::Duration max) {
   if (last_failed == nullptr) return api::Duration::zero();
-  const BackoffRecord record{.failures_after_last_success = get_index_absolute_failure_count(*last_failed) + 1,
+  const BackoffRecord record{.failures_after_last_success = wrapping_add(get_index_absolute_failure_count(*last_failed), 1),
                              .last_failure_time = get_finished_time(*last_failed)};
   return get_remaining_time(record, now, base, max);
 }

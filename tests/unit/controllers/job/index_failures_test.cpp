@@ -311,6 +311,12 @@ const AnnotationCase kAnnotationCases[] = {
     {.name = "negative_value_reads_as_zero", .failure_count = "-1"},
     {.name = "value_above_max_int32_reads_as_zero", .failure_count = "2147483648"},
     {.name = "max_int32_is_kept", .failure_count = "2147483647", .want_count = 2147483647, .want_absolute = 2147483647},
+    // Upstream sums two int32 values: the sum wraps as in Go.
+    {.name = "absolute_count_wraps_like_go_int32",
+     .failure_count = "2147483647",
+     .ignored_count = "1",
+     .want_count = 2147483647,
+     .want_absolute = -2147483647 - 1},
 };
 
 class IndexFailureAnnotationTest : public ::testing::TestWithParam<AnnotationCase> {};
