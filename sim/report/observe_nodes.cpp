@@ -60,7 +60,8 @@ void RunRecorder::State::node_updated(api::ObjectId id, const api::Node& old_nod
   const engine::SimTime now = clock.now();
   series.advance(now);
   node_lines(now, refresh_subject(api::Kind::Node, id, node.metadata), old_node, node);
-  if (!(old_node.status.capacity == node.status.capacity) || !(old_node.status.allocatable == node.status.allocatable)) {
+  if (!(old_node.status.capacity == node.status.capacity) ||
+      !(old_node.status.allocatable == node.status.allocatable)) {
     node_capacity(node);
   }
 }

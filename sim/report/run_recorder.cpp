@@ -28,7 +28,8 @@ engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p
 }
 
 RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-                         cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations, cron::TimeZone controller_zone)
+                         cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations,
+                         cron::TimeZone controller_zone)
     : state_(std::make_unique<State>(clock, std::move(controller_zone))) {
   State* state = state_.get();
   server.pods().on_add([state](api::ObjectId id, const api::Pod& pod) { state->pod_added(id, pod); });

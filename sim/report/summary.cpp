@@ -83,7 +83,8 @@ Json resources_json(const TimeSeries& series, const PendingTimes& pending, engin
     allocatable_cpu_m += usage->allocatable_cpu_m;
     allocatable_memory_bytes += usage->allocatable_memory_bytes;
     allocatable_pods += usage->allocatable_pods;
-    capacity_nodes[usage->name] = resource_list(usage->capacity_cpu_m, usage->capacity_memory_bytes, usage->capacity_pods);
+    capacity_nodes[usage->name] =
+        resource_list(usage->capacity_cpu_m, usage->capacity_memory_bytes, usage->capacity_pods);
     allocatable_nodes[usage->name] =
         resource_list(usage->allocatable_cpu_m, usage->allocatable_memory_bytes, usage->allocatable_pods);
     requested_nodes[usage->name] = {{"cpuMillis", gauge_json(usage->cpu_m, start, end)},

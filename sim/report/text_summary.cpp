@@ -128,7 +128,8 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
   const auto row = [&](std::string_view name, const Gauge& requested, const Gauge& used, std::int64_t allocatable,
                        auto&& format) {
     fmt::format_to(std::back_inserter(text), "  {:<6}  {:>11}  {:>8}  {:>8}  {:>8}  {:>9}  {:>9}\n", name,
-                   format(allocatable), format(requested.peak()), format(std::llround(requested.mean(state.start, end))),
+                   format(allocatable), format(requested.peak()),
+                   format(std::llround(requested.mean(state.start, end))),
                    format(requested.percentile(95, end)), format(used.peak()),
                    format(std::llround(used.mean(state.start, end))));
   };

@@ -34,7 +34,8 @@ class RunRecorder {
   // `controller_zone` is kube-controller-manager's zone (cluster.timeZone): the CronJob
   // schedules without a time zone are counted in it.
   RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-              cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations = {}, cron::TimeZone controller_zone = cron::TimeZone::utc());
+              cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations = {},
+              cron::TimeZone controller_zone = cron::TimeZone::utc());
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;
   RunRecorder& operator=(const RunRecorder&) = delete;

@@ -104,7 +104,8 @@ TEST_F(ResourcesTest, used_from_the_pod_usage_signal) {
   // memory total: [10,20) 100Mi, [20,30) 300Mi, [30,50) 500Mi, [50,70) 200Mi: peak 500Mi.
   EXPECT_EQ(used["memoryBytes"]["peak"], 500LL << 20);
   const Json utilization = Json::parse(summary_text())["resources"]["utilization"]["nodes"]["worker-1"]["cpu"];
-  EXPECT_EQ(utilization, Json::parse(R"({"requestedMean": 0.0, "requestedPeak": 0.0, "usedMean": 0.1, "usedPeak": 0.375})"));
+  EXPECT_EQ(utilization,
+            Json::parse(R"({"requestedMean": 0.0, "requestedPeak": 0.0, "usedMean": 0.1, "usedPeak": 0.375})"));
   // The csv columns used_cpu_m, used_memory_bytes (14th and 15th after the time).
   const Lines lines = csv_lines();
   EXPECT_EQ(lines[4].substr(0, 20), "2026-01-01T00:00:30Z");
