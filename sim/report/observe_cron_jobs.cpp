@@ -117,6 +117,8 @@ void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const J
 
 void RunRecorder::State::kubernetes_event(const api::Event& event) {
   log.add_kubernetes_event(event);
+  series.advance(clock.now());
+  ++series.counts().events;
   if (event.source != kCronJobControllerSource || event.object.kind != api::Kind::CronJob) return;
   if (event.reason == "JobAlreadyActive") {
     const auto found = cron_jobs_by_uid.find(event.object.uid);

@@ -39,6 +39,10 @@ void RunRecorder::State::node_capacity(const api::Node& node) {
   NodeUsage& usage = series.node_usage(series.node(node.metadata.name));
   usage.capacity_cpu_m = node.status.capacity.cpu_millis.value_or(0);
   usage.capacity_memory_bytes = node.status.capacity.memory_bytes.value_or(0);
+  usage.capacity_pods = node.status.capacity.pods.value_or(0);
+  usage.allocatable_cpu_m = node.status.allocatable.cpu_millis.value_or(usage.capacity_cpu_m);
+  usage.allocatable_memory_bytes = node.status.allocatable.memory_bytes.value_or(usage.capacity_memory_bytes);
+  usage.allocatable_pods = node.status.allocatable.pods.value_or(usage.capacity_pods);
 }
 
 void RunRecorder::State::node_added(api::ObjectId id, const api::Node& node) {
@@ -47,6 +51,8 @@ void RunRecorder::State::node_added(api::ObjectId id, const api::Node& node) {
   const SubjectId subject = subject_of(api::Kind::Node, id) = log.add_subject(api::Kind::Node, node.metadata);
   node_lines(now, subject, kNoNode, node);
   node_capacity(node);
+  if (node_by_id.size() <= id) node_by_id.resize(id + 1);
+  node_by_id[id] = series.node(node.metadata.name) + 1;
   ++series.counts().nodes;
 }
 
@@ -54,7 +60,10 @@ void RunRecorder::State::node_updated(api::ObjectId id, const api::Node& old_nod
   const engine::SimTime now = clock.now();
   series.advance(now);
   node_lines(now, refresh_subject(api::Kind::Node, id, node.metadata), old_node, node);
-  if (!(old_node.status.capacity == node.status.capacity)) node_capacity(node);
+  if (!(old_node.status.capacity == node.status.capacity) ||
+      !(old_node.status.allocatable == node.status.allocatable)) {
+    node_capacity(node);
+  }
 }
 
 void RunRecorder::State::node_deleted(api::ObjectId, const api::Node&) {

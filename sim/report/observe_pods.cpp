@@ -93,12 +93,21 @@ void RunRecorder::State::pod_added(api::ObjectId id, const api::Pod& pod) {
   ++pods_created;
   pod_lines(now, subject, kNoPod, pod);
   pod_counts(1, pod);
+  // Only pods created unbound wait for the scheduler; one created with spec.nodeName did not.
+  if (pod.spec.node_name.empty() && !api::is_pod_terminal(pod)) pending_started(id, pod, now);
 }
 
 void RunRecorder::State::pod_updated(api::ObjectId id, const api::Pod& old_pod, const api::Pod& pod) {
   const engine::SimTime now = clock.now();
   series.advance(now);
   pod_lines(now, refresh_subject(api::Kind::Pod, id, pod.metadata), old_pod, pod);
+  if (id < pod_accounts.size() && pod_accounts[id].waiting) {
+    if (!pod.spec.node_name.empty()) {
+      pending_ended(id, now, &PendingTimes::bound);
+    } else if (api::is_pod_terminal(pod)) {
+      pending_ended(id, now, &PendingTimes::finished_while_pending);
+    }
+  }
   // Most pod writes change neither the phase, the deletion mark nor the binding: skip those.
   const bool counts_change = old_pod.status.phase != pod.status.phase ||
                              old_pod.metadata.deletion_timestamp.has_value() !=
@@ -115,6 +124,12 @@ void RunRecorder::State::pod_deleted(api::ObjectId id, const api::Pod& pod) {
   series.advance(now);
   log.add(now, subject_of(api::Kind::Pod, id), LineEvent::Deleted);
   pod_counts(-1, pod);
+  if (id < pod_accounts.size()) {
+    PodAccount& account = pod_accounts[id];
+    if (account.waiting) pending_ended(id, now, &PendingTimes::deleted_while_pending);
+    // A deleted pod uses nothing, whether or not its kubelet published a last zero.
+    if (account.usage_node != 0) pod_usage({.pod = id, .node = api::kNoObject});
+  }
 }
 
 }  // namespace jobsim::report

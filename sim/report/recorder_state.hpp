@@ -14,6 +14,7 @@
 
 #include "cron_job_record.hpp"
 #include "event_log.hpp"
+#include "jobsim/cluster/usage.hpp"
 #include "jobsim/report/run_recorder.hpp"
 #include "timeseries.hpp"
 
@@ -21,6 +22,25 @@ namespace jobsim::report {
 
 // JobOutcome is the STATUS column of the text summary.
 enum class JobOutcome : std::uint8_t { Running, Suspended, Complete, Failed };
+
+// PodAccount is what the resource accounting keeps per pod (by Pod ObjectId): the wait for a
+// node and the usage last published for it.
+struct PodAccount {
+  engine::SimTime pending_since{};  // creationTimestamp, while `waiting`
+  bool waiting = false;             // created unbound and not yet bound, deleted or finished
+  std::uint32_t usage_node = 0;     // series node index + 1 of the published usage; 0: none
+  std::int64_t used_cpu_m = 0;
+  std::int64_t used_memory_bytes = 0;
+};
+
+// PendingTimes: how long pods waited for a node (docs/outputs.md `pendingTime`).
+struct PendingTimes {
+  std::vector<engine::Duration> waits;  // unsorted until finish
+  std::int64_t bound = 0;
+  std::int64_t deleted_while_pending = 0;
+  std::int64_t finished_while_pending = 0;
+  std::int64_t pending_at_end = 0;
+};
 
 // JobRecord is the last known state of one Job, kept after the Job is deleted.
 struct JobRecord {
@@ -53,6 +73,17 @@ struct RunRecorder::State {
   void cron_job_deleted(api::ObjectId id, const api::CronJob& cron_job);
   // kubernetes_event: the Event line, and what the CronJob section needs from the Events.
   void kubernetes_event(const api::Event& event);
+  // pod_usage: the kubelet's actual usage of one pod changed (observe_usage.cpp).
+  void pod_usage(const cluster::PodUsage& usage);
+  // pending_started / pending_ended: the wait of a pod for a node (observe_usage.cpp).
+  void pending_started(api::ObjectId id, const api::Pod& pod, engine::SimTime now);
+  void pending_ended(api::ObjectId id, engine::SimTime now, std::int64_t PendingTimes::*outcome);
+  // close_accounts ends the waits still open at `run_end` (pods pending at the end).
+  void close_accounts(engine::SimTime run_end);
+  PodAccount& account_of(api::ObjectId id) {
+    if (pod_accounts.size() <= id) pod_accounts.resize(id + 1);
+    return pod_accounts[id];
+  }
 
   // The CronJob side of the Job handlers (observe_cron_jobs.cpp).
   void cron_job_owned_job_added(engine::SimTime now, JobRecord& record, const api::Job& job);
@@ -87,6 +118,11 @@ struct RunRecorder::State {
   std::int64_t pods_created = 0;
   std::int64_t pods_succeeded = 0;
   std::int64_t pods_failed = 0;
+
+  // Resource accounting (observe_usage.cpp).
+  std::vector<PodAccount> pod_accounts;       // by Pod ObjectId
+  std::vector<std::uint32_t> node_by_id;      // Node ObjectId -> series node index + 1 (0: unknown)
+  PendingTimes pending;
 
   // Per CronJob, by name (incarnations of one name share a record): summary.json's cronJobs.
   std::map<std::string, CronJobRecord, std::less<>> cron_jobs;

@@ -28,7 +28,8 @@ engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p
 }
 
 RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-                         std::vector<ExpectationSpec> expectations, cron::TimeZone controller_zone)
+                         cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations,
+                         cron::TimeZone controller_zone)
     : state_(std::make_unique<State>(clock, std::move(controller_zone))) {
   State* state = state_.get();
   server.pods().on_add([state](api::ObjectId id, const api::Pod& pod) { state->pod_added(id, pod); });
@@ -53,6 +54,7 @@ RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server,
   server.cron_jobs().on_delete(
       [state](api::ObjectId id, const api::CronJob& cron_job) { state->cron_job_deleted(id, cron_job); });
   events.connect([state](const api::Event& event) { state->kubernetes_event(event); });
+  usage.connect([state](const cluster::PodUsage& pod_usage) { state->pod_usage(pod_usage); });
   expectations_ = std::make_unique<ExpectationChecker>(clock, server, events, std::move(expectations));
 }
 
@@ -65,6 +67,7 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   state.end = end;
   state.stats = stats;
   state.series.finish(end);
+  state.close_accounts(end);
   std::ranges::sort(state.job_durations);
   state.cron_summaries = state.cron_job_summaries(end);
   expectations_->finish(end);

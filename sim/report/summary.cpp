@@ -1,6 +1,7 @@
 // summary.json (SPEC.md 4): totals, peaks and percentiles of one run. nlohmann::ordered_json
 // keeps keys in insertion order, so the file is byte-identical for identical runs.
 #include <algorithm>
+#include <cmath>  // std::round
 #include <ostream>
 
 #include <nlohmann/json.hpp>
@@ -20,11 +21,48 @@ Json duration_percentiles(const std::vector<engine::Duration>& sorted) {
   return out;
 }
 
+// gauge_json: peak (at an instant's end), mean and p95, both weighted by time.
 Json gauge_json(const Gauge& gauge, engine::SimTime start, engine::SimTime end) {
-  return Json{{"peak", gauge.peak()}, {"mean", gauge.mean(start, end)}};
+  return Json{{"peak", gauge.peak()}, {"mean", gauge.mean(start, end)}, {"p95", gauge.percentile(95, end)}};
 }
 
-Json resources_json(const TimeSeries& series, engine::SimTime start, engine::SimTime end) {
+// ratio: part of `allocatable`, to four decimals (null without allocatable).
+Json ratio(double value, std::int64_t allocatable) {
+  if (allocatable <= 0) return nullptr;
+  return std::round(value / static_cast<double>(allocatable) * 1e4) / 1e4;
+}
+
+Json utilization_json(const Gauge& requested, const Gauge& used, std::int64_t allocatable, engine::SimTime start,
+                      engine::SimTime end) {
+  return Json{{"requestedMean", ratio(requested.mean(start, end), allocatable)},
+              {"requestedPeak", ratio(static_cast<double>(requested.peak()), allocatable)},
+              {"usedMean", ratio(used.mean(start, end), allocatable)},
+              {"usedPeak", ratio(static_cast<double>(used.peak()), allocatable)}};
+}
+
+Json resource_list(std::int64_t cpu_m, std::int64_t memory_bytes, std::int64_t pods) {
+  return Json{{"cpuMillis", cpu_m}, {"memoryBytes", memory_bytes}, {"pods", pods}};
+}
+
+Json peak_json(const Peak& peak, std::int64_t at_end, bool with_time) {
+  Json out = {{"peak", peak.value}};
+  if (with_time) out["peakAt"] = peak.value > 0 ? Json(engine::to_rfc3339_millis(peak.at)) : Json(nullptr);
+  out["atEnd"] = at_end;
+  return out;
+}
+
+Json pending_json(const PendingTimes& pending) {
+  Json out = {{"count", pending.waits.size()},
+              {"bound", pending.bound},
+              {"deletedWhilePending", pending.deleted_while_pending},
+              {"finishedWhilePending", pending.finished_while_pending},
+              {"pendingAtEnd", pending.pending_at_end}};
+  out.update(duration_percentiles(pending.waits));
+  return out;
+}
+
+Json resources_json(const TimeSeries& series, const PendingTimes& pending, engine::SimTime start,
+                    engine::SimTime end) {
   // Nodes by name: the order the API server saw them in is deterministic too, but a sorted
   // list is what a reader looks for.
   std::vector<const NodeUsage*> nodes;
@@ -32,23 +70,61 @@ Json resources_json(const TimeSeries& series, engine::SimTime start, engine::Sim
   std::ranges::sort(nodes, {}, &NodeUsage::name);
 
   Json capacity_nodes = Json::object();
+  Json allocatable_nodes = Json::object();
   Json requested_nodes = Json::object();
-  std::int64_t capacity_cpu_m = 0;
-  std::int64_t capacity_memory_bytes = 0;
+  Json used_nodes = Json::object();
+  Json utilization_nodes = Json::object();
+  std::int64_t capacity_cpu_m = 0, capacity_memory_bytes = 0, capacity_pods = 0;
+  std::int64_t allocatable_cpu_m = 0, allocatable_memory_bytes = 0, allocatable_pods = 0;
   for (const NodeUsage* usage : nodes) {
     capacity_cpu_m += usage->capacity_cpu_m;
     capacity_memory_bytes += usage->capacity_memory_bytes;
-    capacity_nodes[usage->name] = {{"cpuMillis", usage->capacity_cpu_m},
-                                   {"memoryBytes", usage->capacity_memory_bytes}};
+    capacity_pods += usage->capacity_pods;
+    allocatable_cpu_m += usage->allocatable_cpu_m;
+    allocatable_memory_bytes += usage->allocatable_memory_bytes;
+    allocatable_pods += usage->allocatable_pods;
+    capacity_nodes[usage->name] =
+        resource_list(usage->capacity_cpu_m, usage->capacity_memory_bytes, usage->capacity_pods);
+    allocatable_nodes[usage->name] =
+        resource_list(usage->allocatable_cpu_m, usage->allocatable_memory_bytes, usage->allocatable_pods);
     requested_nodes[usage->name] = {{"cpuMillis", gauge_json(usage->cpu_m, start, end)},
                                     {"memoryBytes", gauge_json(usage->memory_bytes, start, end)}};
+    used_nodes[usage->name] = {{"cpuMillis", gauge_json(usage->used_cpu_m, start, end)},
+                               {"memoryBytes", gauge_json(usage->used_memory_bytes, start, end)}};
+    utilization_nodes[usage->name] = {
+        {"cpu", utilization_json(usage->cpu_m, usage->used_cpu_m, usage->allocatable_cpu_m, start, end)},
+        {"memory", utilization_json(usage->memory_bytes, usage->used_memory_bytes, usage->allocatable_memory_bytes,
+                                    start, end)}};
   }
-  Json capacity = {{"cpuMillis", capacity_cpu_m}, {"memoryBytes", capacity_memory_bytes}};
+  Json capacity = resource_list(capacity_cpu_m, capacity_memory_bytes, capacity_pods);
   capacity["nodes"] = std::move(capacity_nodes);
+  Json allocatable = resource_list(allocatable_cpu_m, allocatable_memory_bytes, allocatable_pods);
+  allocatable["nodes"] = std::move(allocatable_nodes);
   Json requested = {{"cpuMillis", gauge_json(series.cpu_m(), start, end)},
                     {"memoryBytes", gauge_json(series.memory_bytes(), start, end)}};
   requested["nodes"] = std::move(requested_nodes);
-  return Json{{"capacity", std::move(capacity)}, {"requested", std::move(requested)}};
+  Json used = {{"cpuMillis", gauge_json(series.used_cpu_m(), start, end)},
+               {"memoryBytes", gauge_json(series.used_memory_bytes(), start, end)}};
+  used["nodes"] = std::move(used_nodes);
+  Json utilization = {
+      {"cpu", utilization_json(series.cpu_m(), series.used_cpu_m(), allocatable_cpu_m, start, end)},
+      {"memory", utilization_json(series.memory_bytes(), series.used_memory_bytes(), allocatable_memory_bytes, start,
+                                  end)}};
+  utilization["nodes"] = std::move(utilization_nodes);
+
+  const Counts& at_end = series.counts();
+  Json api_objects = {{"pods", peak_json(series.peak_pods(), at_end.pods, false)},
+                      {"jobs", peak_json(series.peak_jobs(), at_end.jobs, false)},
+                      {"cronJobs", peak_json(series.peak_cron_jobs(), at_end.cronjobs, false)},
+                      {"nodes", peak_json(series.peak_nodes(), at_end.nodes, false)},
+                      {"eventsRecorded", at_end.events}};
+  Json retained = {{"pods", peak_json(series.peak_retained_pods(), at_end.retained(), true)},
+                   {"jobs", peak_json(series.peak_retained_jobs(), at_end.retained_jobs(), true)}};
+
+  return Json{{"capacity", std::move(capacity)},       {"allocatable", std::move(allocatable)},
+              {"requested", std::move(requested)},     {"used", std::move(used)},
+              {"utilization", std::move(utilization)}, {"pendingTime", pending_json(pending)},
+              {"apiObjects", std::move(api_objects)},  {"retained", std::move(retained)}};
 }
 
 // expectations_json: one object per `expect:` entry, in file order (empty before finish).
@@ -115,7 +191,13 @@ void RunRecorder::write_summary_json(std::ostream& out) const {
   }
   summary["cronJobs"] = std::move(cron_jobs);
 
-  summary["resources"] = resources_json(series, state.start, end);
+  // Before finish (a partial report), waits still open are not in the percentiles yet.
+  PendingTimes partial_pending;
+  if (!state.finished) {
+    partial_pending = state.pending;
+    std::ranges::sort(partial_pending.waits);
+  }
+  summary["resources"] = resources_json(series, state.finished ? state.pending : partial_pending, state.start, end);
 
   Json engine_stats = {{"eventsProcessed", state.stats.events_processed}};
   if (state.stats.wall_seconds) engine_stats["wallSeconds"] = *state.stats.wall_seconds;

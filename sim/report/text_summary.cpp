@@ -1,5 +1,6 @@
 // The human summary `jobsim run` prints (SPEC.md 1): a Jobs table like `kubectl get jobs`,
-// a CronJobs table (docs/outputs.md), then one line each for Pods, CPU and memory. At most ~40 lines.
+// a CronJobs table (docs/outputs.md), a line for Pods, a Resources table, pending times and
+// API object peaks. At most ~45 lines.
 #include <algorithm>
 #include <chrono>
 #include <cmath>  // std::llround
@@ -116,19 +117,45 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
                  "{} retained at end\n",
                  state.pods_created, state.pods_succeeded, state.pods_failed, series.peak_running(),
                  series.peak_pending(), series.peak_retained(), series.counts().retained());
-  std::int64_t capacity_cpu_m = 0;
-  std::int64_t capacity_memory_bytes = 0;
+  // Resources: allocatable against requested (peak, time-weighted mean and p95) and used.
+  std::int64_t allocatable_cpu_m = 0;
+  std::int64_t allocatable_memory_bytes = 0;
   for (const NodeUsage& usage : series.nodes()) {
-    capacity_cpu_m += usage.capacity_cpu_m;
-    capacity_memory_bytes += usage.capacity_memory_bytes;
+    allocatable_cpu_m += usage.allocatable_cpu_m;
+    allocatable_memory_bytes += usage.allocatable_memory_bytes;
   }
-  fmt::format_to(std::back_inserter(text), "CPU requested: peak {}, mean {} of {} capacity\n",
-                 api::format_cpu(series.cpu_m().peak()),
-                 api::format_cpu(std::llround(series.cpu_m().mean(state.start, end))), api::format_cpu(capacity_cpu_m));
-  fmt::format_to(std::back_inserter(text), "Memory requested: peak {}, mean {} of {} capacity\n",
-                 human_memory(series.memory_bytes().peak()),
-                 human_memory(std::llround(series.memory_bytes().mean(state.start, end))),
-                 human_memory(capacity_memory_bytes));
+  const auto cpu = [](std::int64_t millis) { return api::format_cpu(millis); };
+  const auto row = [&](std::string_view name, const Gauge& requested, const Gauge& used, std::int64_t allocatable,
+                       auto&& format) {
+    fmt::format_to(std::back_inserter(text), "  {:<6}  {:>11}  {:>8}  {:>8}  {:>8}  {:>9}  {:>9}\n", name,
+                   format(allocatable), format(requested.peak()),
+                   format(std::llround(requested.mean(state.start, end))),
+                   format(requested.percentile(95, end)), format(used.peak()),
+                   format(std::llround(used.mean(state.start, end))));
+  };
+  fmt::format_to(std::back_inserter(text), "Resources ({} node{})\n", series.counts().nodes,
+                 series.counts().nodes == 1 ? "" : "s");
+  fmt::format_to(std::back_inserter(text), "  {:<6}  {:>11}  {:>8}  {:>8}  {:>8}  {:>9}  {:>9}\n", "", "ALLOCATABLE",
+                 "REQ-PEAK", "REQ-MEAN", "REQ-P95", "USED-PEAK", "USED-MEAN");
+  row("cpu", series.cpu_m(), series.used_cpu_m(), allocatable_cpu_m, cpu);
+  row("memory", series.memory_bytes(), series.used_memory_bytes(), allocatable_memory_bytes, human_memory);
+
+  // Pending time: creation to binding (docs/outputs.md), open waits included only at finish.
+  std::vector<engine::Duration> waits = state.pending.waits;
+  if (!state.finished) std::ranges::sort(waits);
+  if (waits.empty()) {
+    text += "Pending time: no pod waited for a node\n";
+  } else {
+    fmt::format_to(std::back_inserter(text),
+                   "Pending time of {} pods: p50 {}, p95 {}, max {}; {} deleted while pending, {} pending at end\n",
+                   waits.size(), duration_text(nearest_rank(waits, 50)), duration_text(nearest_rank(waits, 95)),
+                   duration_text(waits.back()), state.pending.deleted_while_pending, state.pending.pending_at_end);
+  }
+  fmt::format_to(std::back_inserter(text),
+                 "API objects: peak {} pods, {} Jobs, {} CronJobs, {} Nodes; peak {} finished Jobs retained; "
+                 "{} Events\n",
+                 series.peak_pods().value, series.peak_jobs().value, series.peak_cron_jobs().value,
+                 series.peak_nodes().value, series.peak_retained_jobs().value, series.counts().events);
   out << text;
 }
 

@@ -2,7 +2,9 @@
 // at one instant (a pod finishing, its replacement created) are one step of the simulation.
 #include "timeseries.hpp"
 
+#include <algorithm>  // std::ranges::sort
 #include <ostream>
+#include <utility>  // std::pair
 
 #include "jobsim/engine/check.hpp"
 #include "json_text.hpp"
@@ -10,9 +12,29 @@
 namespace jobsim::report {
 
 void Gauge::add(engine::SimTime now, std::int64_t delta) {
-  integral_ += static_cast<double>(value_) * engine::to_seconds(now - since_);
-  since_ = now;
+  if (now != since_) {
+    integral_ += static_cast<double>(value_) * engine::to_seconds(now - since_);
+    time_at_value_[value_] += (now - since_).count();
+    since_ = now;
+  }
   value_ += delta;
+}
+
+std::int64_t Gauge::percentile(int p, engine::SimTime end) const {
+  std::vector<std::pair<std::int64_t, std::int64_t>> spans(time_at_value_.begin(), time_at_value_.end());
+  if (end > since_) spans.emplace_back(value_, (end - since_).count());
+  if (spans.empty()) return value_;
+  std::ranges::sort(spans);
+  std::int64_t total = 0;
+  for (const auto& [value, micros] : spans) total += micros;
+  // The first value whose cumulative time reaches p% of the total; in integers (__int128 would
+  // be needed only past 2^63 / 100 microseconds, about 2,900 years).
+  std::int64_t cumulative = 0;
+  for (const auto& [value, micros] : spans) {
+    cumulative += micros;
+    if (cumulative * 100 >= total * p) return value;
+  }
+  return spans.back().first;
 }
 
 double Gauge::mean(engine::SimTime start, engine::SimTime end) const {
@@ -21,7 +43,8 @@ double Gauge::mean(engine::SimTime start, engine::SimTime end) const {
   return total / engine::to_seconds(end - start);
 }
 
-TimeSeries::TimeSeries(engine::SimTime start) : instant_(start), cpu_m_(start), memory_bytes_(start) {}
+TimeSeries::TimeSeries(engine::SimTime start)
+    : instant_(start), cpu_m_(start), memory_bytes_(start), used_cpu_m_(start), used_memory_bytes_(start) {}
 
 std::uint32_t TimeSeries::node(std::string_view name) {
   if (const auto found = node_index_.find(name); found != node_index_.end()) return found->second;
@@ -35,20 +58,36 @@ void TimeSeries::add_requests(std::uint32_t index, std::int64_t cpu_m, std::int6
   NodeUsage& usage = nodes_[index];
   usage.cpu_m.add(instant_, sign * cpu_m);
   usage.memory_bytes.add(instant_, sign * memory_bytes);
-  if (!usage.dirty) {
-    usage.dirty = true;
-    dirty_nodes_.push_back(index);
-  }
+  mark_dirty(index);
   cpu_m_.add(instant_, sign * cpu_m);
   memory_bytes_.add(instant_, sign * memory_bytes);
   counts_.requested_cpu_m = cpu_m_.value();
   counts_.requested_memory_bytes = memory_bytes_.value();
 }
 
+void TimeSeries::add_usage(std::uint32_t index, std::int64_t cpu_m_delta, std::int64_t memory_bytes_delta) {
+  NodeUsage& usage = nodes_[index];
+  usage.used_cpu_m.add(instant_, cpu_m_delta);
+  usage.used_memory_bytes.add(instant_, memory_bytes_delta);
+  mark_dirty(index);
+  used_cpu_m_.add(instant_, cpu_m_delta);
+  used_memory_bytes_.add(instant_, memory_bytes_delta);
+  counts_.used_cpu_m = used_cpu_m_.value();
+  counts_.used_memory_bytes = used_memory_bytes_.value();
+}
+
+void TimeSeries::mark_dirty(std::uint32_t index) {
+  if (nodes_[index].dirty) return;
+  nodes_[index].dirty = true;
+  dirty_nodes_.push_back(index);
+}
+
 void TimeSeries::close_instant() {
   for (const std::uint32_t index : dirty_nodes_) {
     nodes_[index].cpu_m.settle();
     nodes_[index].memory_bytes.settle();
+    nodes_[index].used_cpu_m.settle();
+    nodes_[index].used_memory_bytes.settle();
     nodes_[index].dirty = false;
   }
   dirty_nodes_.clear();
@@ -57,9 +96,16 @@ void TimeSeries::close_instant() {
   last_row_ = counts_;
   cpu_m_.settle();
   memory_bytes_.settle();
+  used_cpu_m_.settle();
+  used_memory_bytes_.settle();
   if (counts_.running > peak_running_) peak_running_ = counts_.running;
   if (counts_.pending > peak_pending_) peak_pending_ = counts_.pending;
-  if (counts_.retained() > peak_retained_) peak_retained_ = counts_.retained();
+  peak_retained_.raise(counts_.retained(), instant_);
+  peak_retained_jobs_.raise(counts_.retained_jobs(), instant_);
+  peak_pods_.raise(counts_.pods, instant_);
+  peak_jobs_.raise(counts_.jobs, instant_);
+  peak_cron_jobs_.raise(counts_.cronjobs, instant_);
+  peak_nodes_.raise(counts_.nodes, instant_);
 }
 
 void TimeSeries::finish(engine::SimTime end) {
@@ -72,7 +118,7 @@ void TimeSeries::finish(engine::SimTime end) {
 
 void TimeSeries::write_csv(std::ostream& out) const {
   out << "time,pending,running,succeeded,failed,retained,terminating,active_jobs,requested_cpu_m,"
-         "requested_memory_bytes,pods,jobs,cronjobs,nodes\n";
+         "requested_memory_bytes,pods,jobs,cronjobs,nodes,used_cpu_m,used_memory_bytes,retained_jobs,events\n";
   TimeText time_text;
   std::string line;
   for (const Row& row : rows_) {
@@ -82,7 +128,7 @@ void TimeSeries::write_csv(std::ostream& out) const {
          {std::int64_t{c.pending}, std::int64_t{c.running}, std::int64_t{c.succeeded}, std::int64_t{c.failed},
           std::int64_t{c.retained()}, std::int64_t{c.terminating}, std::int64_t{c.active_jobs}, c.requested_cpu_m,
           c.requested_memory_bytes, std::int64_t{c.pods}, std::int64_t{c.jobs}, std::int64_t{c.cronjobs},
-          std::int64_t{c.nodes}}) {
+          std::int64_t{c.nodes}, c.used_cpu_m, c.used_memory_bytes, std::int64_t{c.retained_jobs()}, c.events}) {
       line.push_back(',');
       append_int(line, value);
     }

@@ -1,5 +1,5 @@
 // TimeSeries: the cluster state timeseries.csv shows (pods by phase, active Jobs, requested
-// resources, object counts), one row per instant at which it changed, plus the peaks and
+// and used resources, object counts), one row per instant at which it changed, plus the peaks and
 // time-weighted means summary.json reports. Private to the report layer.
 #pragma once
 
@@ -29,11 +29,16 @@ struct Counts {
   std::int32_t jobs = 0;
   std::int32_t cronjobs = 0;
   std::int32_t nodes = 0;
+  std::int64_t used_cpu_m = 0;  // actual usage (PodUsage signal), summed over pods
+  std::int64_t used_memory_bytes = 0;
+  std::int64_t events = 0;  // Kubernetes Events recorded so far (cumulative)
   std::int32_t retained() const { return succeeded + failed; }
+  std::int32_t retained_jobs() const { return jobs - active_jobs; }  // finished Jobs not deleted
   bool operator==(const Counts&) const = default;
 };
 
-// Gauge is a piecewise-constant quantity with its peak and its integral over time.
+// Gauge is a piecewise-constant quantity with its peak, its integral over time and the time
+// spent at each value (for time-weighted percentiles).
 class Gauge {
  public:
   explicit Gauge(engine::SimTime start) : since_(start) {}
@@ -47,23 +52,50 @@ class Gauge {
   std::int64_t peak() const { return peak_; }
   // mean is the time-weighted mean over [start, end]; the value itself when the span is empty.
   double mean(engine::SimTime start, engine::SimTime end) const;
+  // percentile is the time-weighted nearest rank over [start, end] (0 < p <= 100): the smallest
+  // value v such that the gauge was at most v during at least p% of the time. The value itself
+  // when the span is empty.
+  std::int64_t percentile(int p, engine::SimTime end) const;
 
  private:
   std::int64_t value_ = 0;
   std::int64_t peak_ = 0;
   double integral_ = 0;  // value x seconds up to since_
   engine::SimTime since_;
+  // Microseconds spent at each value up to since_. A hash map, not a list of segments: the
+  // distinct values of a sum of requests are few, so a change rarely allocates and a year-long
+  // run keeps a few entries instead of one per change.
+  std::unordered_map<std::int64_t, std::int64_t> time_at_value_;
 };
 
 // NodeUsage is what the report keeps per node name.
 struct NodeUsage {
-  explicit NodeUsage(engine::SimTime start) : cpu_m(start), memory_bytes(start) {}
+  explicit NodeUsage(engine::SimTime start)
+      : cpu_m(start), memory_bytes(start), used_cpu_m(start), used_memory_bytes(start) {}
   std::string name;
   std::int64_t capacity_cpu_m = 0;  // last capacity seen on the Node object (0 if never seen)
   std::int64_t capacity_memory_bytes = 0;
+  std::int64_t capacity_pods = 0;
+  std::int64_t allocatable_cpu_m = 0;  // last allocatable seen (what the scheduler fits against)
+  std::int64_t allocatable_memory_bytes = 0;
+  std::int64_t allocatable_pods = 0;
   Gauge cpu_m;  // sum of requests of pods bound here and not terminal
   Gauge memory_bytes;
+  Gauge used_cpu_m;  // sum of the PodUsage of pods on this node
+  Gauge used_memory_bytes;
   bool dirty = false;  // changed in the open instant
+};
+
+// Peak is the largest value of a count at an instant's end, and the first instant it was reached.
+struct Peak {
+  std::int64_t value = 0;
+  engine::SimTime at{};
+  void raise(std::int64_t now_value, engine::SimTime now) {
+    if (now_value > value) {
+      value = now_value;
+      at = now;
+    }
+  }
 };
 
 struct Row {
@@ -90,6 +122,8 @@ class TimeSeries {
   NodeUsage& node_usage(std::uint32_t index) { return nodes_[index]; }
   // add_requests adds (or, with sign -1, removes) a pod's requests on node `index`.
   void add_requests(std::uint32_t index, std::int64_t cpu_m, std::int64_t memory_bytes, int sign);
+  // add_usage changes the actual usage on node `index` by the given deltas.
+  void add_usage(std::uint32_t index, std::int64_t cpu_m_delta, std::int64_t memory_bytes_delta);
 
   // finish closes the open instant and adds the final row at `end`.
   void finish(engine::SimTime end);
@@ -98,15 +132,25 @@ class TimeSeries {
   const std::vector<NodeUsage>& nodes() const { return nodes_; }
   const Gauge& cpu_m() const { return cpu_m_; }
   const Gauge& memory_bytes() const { return memory_bytes_; }
+  const Gauge& used_cpu_m() const { return used_cpu_m_; }
+  const Gauge& used_memory_bytes() const { return used_memory_bytes_; }
   std::int32_t peak_running() const { return peak_running_; }
   std::int32_t peak_pending() const { return peak_pending_; }
-  std::int32_t peak_retained() const { return peak_retained_; }
+  std::int32_t peak_retained() const { return static_cast<std::int32_t>(peak_retained_.value); }
+  // Peaks of the rows (end-of-instant states), with the first instant each was reached.
+  const Peak& peak_retained_pods() const { return peak_retained_; }
+  const Peak& peak_retained_jobs() const { return peak_retained_jobs_; }
+  const Peak& peak_pods() const { return peak_pods_; }
+  const Peak& peak_jobs() const { return peak_jobs_; }
+  const Peak& peak_cron_jobs() const { return peak_cron_jobs_; }
+  const Peak& peak_nodes() const { return peak_nodes_; }
 
   // write_csv prints the header and every row.
   void write_csv(std::ostream& out) const;
 
  private:
   void close_instant();
+  void mark_dirty(std::uint32_t index);
 
   engine::SimTime instant_;  // the instant changes are being made at
   Counts counts_;
@@ -114,6 +158,8 @@ class TimeSeries {
   std::vector<Row> rows_;
   Gauge cpu_m_;
   Gauge memory_bytes_;
+  Gauge used_cpu_m_;
+  Gauge used_memory_bytes_;
   std::vector<NodeUsage> nodes_;
   std::vector<std::uint32_t> dirty_nodes_;
   // Transparent hash: node() looks names up by string_view without building a std::string.
@@ -124,7 +170,12 @@ class TimeSeries {
   std::unordered_map<std::string, std::uint32_t, NameHash, std::equal_to<>> node_index_;
   std::int32_t peak_running_ = 0;
   std::int32_t peak_pending_ = 0;
-  std::int32_t peak_retained_ = 0;
+  Peak peak_retained_;
+  Peak peak_retained_jobs_;
+  Peak peak_pods_;
+  Peak peak_jobs_;
+  Peak peak_cron_jobs_;
+  Peak peak_nodes_;
 };
 
 }  // namespace jobsim::report

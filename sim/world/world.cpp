@@ -47,7 +47,8 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       sim_(scenario.start),
       api_(sim_, streams_),
       client_(api_),
-      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, expectation_specs(scenario),
+      invariants_(sim_, api_),
+      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, usage_, expectation_specs(scenario),
                                                       controller_zone(scenario.cluster.time_zone))),
       workload_(scenario.behaviors, streams_, api_.jobs()),
       scheduler_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "default-scheduler"),
@@ -276,6 +277,7 @@ void World::finish(std::optional<double> wall_seconds) {
   finished_ = true;
   if (sim_.now() < scenario_.until) run_until(scenario_.until);
   recorder_->finish(scenario_.until, report::EngineStats{sim_.events_processed(), wall_seconds});
+  invariants_.finish();
 }
 
 std::vector<std::string> World::warnings() const {

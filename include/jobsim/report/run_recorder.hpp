@@ -14,6 +14,7 @@
 #include "jobsim/api/event.hpp"
 #include "jobsim/cluster/api_server.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
+#include "jobsim/cluster/usage.hpp"
 #include "jobsim/cron/time_zone.hpp"
 #include "jobsim/engine/clock.hpp"
 #include "jobsim/report/expectations.hpp"
@@ -27,12 +28,14 @@ struct EngineStats {
 
 class RunRecorder {
  public:
-  // Subscribes to every informer of `server` and to `events`. Construct before objects exist.
+  // Subscribes to every informer of `server`, to `events` and to the kubelets' `usage` (actual
+  // resource usage per pod). Construct before objects exist.
   // `expectations` are checked during the run (ExpectationChecker) and reported in summary.json.
   // `controller_zone` is kube-controller-manager's zone (cluster.timeZone): the CronJob
   // schedules without a time zone are counted in it.
   RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-              std::vector<ExpectationSpec> expectations = {}, cron::TimeZone controller_zone = cron::TimeZone::utc());
+              cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations = {},
+              cron::TimeZone controller_zone = cron::TimeZone::utc());
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;
   RunRecorder& operator=(const RunRecorder&) = delete;
@@ -52,7 +55,7 @@ class RunRecorder {
   void write_summary_json(std::ostream& out) const;
   // timeseries.csv: one row per instant at which the state changed.
   void write_timeseries_csv(std::ostream& out) const;
-  // A short human summary for stdout (tables for Jobs, Pods and resources).
+  // A short human summary for stdout (tables for Jobs, CronJobs, Pods and Resources).
   void write_text_summary(std::ostream& out) const;
 
   std::size_t event_lines() const;

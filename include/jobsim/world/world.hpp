@@ -12,6 +12,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/kubelet.hpp"
 #include "jobsim/cluster/scheduler.hpp"
+#include "jobsim/cluster/usage.hpp"
 #include "jobsim/controllers/cronjob/cronjob_controller.hpp"
 #include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
 #include "jobsim/controllers/job/job_controller.hpp"
@@ -22,6 +23,7 @@
 #include "jobsim/report/run_recorder.hpp"
 #include "jobsim/scenario/scenario.hpp"
 #include "jobsim/world/behavior_workload.hpp"
+#include "jobsim/world/invariant_checker.hpp"
 
 namespace jobsim::world {
 
@@ -34,7 +36,8 @@ class World {
 
   // run_until advances the simulation to `end` (at most the scenario's end).
   void run_until(engine::SimTime end);
-  // finish closes the run for reporting at the scenario's end.
+  // finish closes the run for reporting at the scenario's end and checks the end-of-run
+  // invariants (InvariantChecker).
   void finish(std::optional<double> wall_seconds = std::nullopt);
 
   const scenario::Scenario& scenario() const { return scenario_; }
@@ -73,7 +76,9 @@ class World {
   engine::Simulator sim_;
   cluster::ApiServer api_;
   cluster::EventSink events_;
+  cluster::UsageSink usage_;  // the kubelets' actual pod usage (cluster/usage.hpp); the recorder listens
   cluster::Client client_;
+  InvariantChecker invariants_;  // before anything writes: it must see every object created
   std::unique_ptr<report::RunRecorder> recorder_;
   BehaviorWorkload workload_;
   cluster::Scheduler scheduler_;

@@ -170,7 +170,7 @@ TEST_F(CronJobSummaryTest, created_suspended) {
 // a 1-hour run. Without spec.timeZone the controller's zone (cluster.timeZone) applies: 06:00Z
 // in UTC (outside the run), 00:30Z for a recorder whose controller zone is Asia/Kolkata.
 TEST_F(CronJobSummaryTest, schedules_follow_the_time_zone) {
-  RunRecorder kolkata_controller(clock_, server_, sink_, {}, *cron::TimeZone::load("Asia/Kolkata").zone);
+  RunRecorder kolkata_controller(clock_, server_, sink_, usage_, {}, *cron::TimeZone::load("Asia/Kolkata").zone);
   create_cron_job("zoned", "0 6 * * *", [](api::CronJob& c) { c.spec.time_zone = "Asia/Kolkata"; });
   create_cron_job("local", "0 6 * * *");
   finish(1h);

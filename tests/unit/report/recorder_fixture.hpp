@@ -17,6 +17,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/engine/clock.hpp"
 #include "jobsim/engine/random_streams.hpp"
+#include "jobsim/cluster/usage.hpp"
 #include "jobsim/report/run_recorder.hpp"
 
 namespace jobsim::report::testing {
@@ -163,7 +164,8 @@ class RecorderTest : public ::testing::Test {
   engine::RandomStreams streams_{1};
   cluster::ApiServer server_{clock_, streams_};
   cluster::EventSink sink_;
-  RunRecorder recorder_{clock_, server_, sink_};
+  cluster::UsageSink usage_;
+  RunRecorder recorder_{clock_, server_, sink_, usage_};
 };
 
 }  // namespace jobsim::report::testing

@@ -123,7 +123,14 @@ TEST_F(SummaryTest, engine_wall_seconds_when_given) {
 }
 
 // The whole file for a small run pins key order and formatting. Requests: 500m/1Gi on worker-1
-// from 0 s to 10 s, 1500m/2Gi on worker-2 from 5 s to 10 s, in a 20 s run.
+// from 0 s to 10 s, 1500m/2Gi on worker-2 from 5 s to 10 s, in a 20 s run. By hand:
+// - total cpu: 500 for 5 s, 2000 for 5 s, 0 for 10 s: mean (2500 + 10000) / 20 = 625; p95
+//   (time-weighted): 0 covers 10 s and 500 15 s of the 20, under 19 s (95%), so 2000.
+// - worker-2 cpu: 0 for 15 s, 1500 for 5 s: mean 375, p95 1500 (15 s < 19 s).
+// - utilization = requested / allocatable (= capacity here), to four decimals: total cpu mean
+//   625/6000 = 0.1042, peak 2000/6000 = 0.3333; worker-1 memory mean 0.5Gi/16Gi = 0.03125,
+//   rounded half away from zero to 0.0313.
+// - pods created with spec.nodeName never waited: pendingTime counts none.
 TEST_F(SummaryTest, exact_text_of_a_small_run) {
   create(make_node("worker-2", 2000, 8LL << 30));
   create(make_node("worker-1"));
@@ -166,47 +173,198 @@ TEST_F(SummaryTest, exact_text_of_a_small_run) {
     "capacity": {
       "cpuMillis": 6000,
       "memoryBytes": 25769803776,
+      "pods": 220,
       "nodes": {
         "worker-1": {
           "cpuMillis": 4000,
-          "memoryBytes": 17179869184
+          "memoryBytes": 17179869184,
+          "pods": 110
         },
         "worker-2": {
           "cpuMillis": 2000,
-          "memoryBytes": 8589934592
+          "memoryBytes": 8589934592,
+          "pods": 110
+        }
+      }
+    },
+    "allocatable": {
+      "cpuMillis": 6000,
+      "memoryBytes": 25769803776,
+      "pods": 220,
+      "nodes": {
+        "worker-1": {
+          "cpuMillis": 4000,
+          "memoryBytes": 17179869184,
+          "pods": 110
+        },
+        "worker-2": {
+          "cpuMillis": 2000,
+          "memoryBytes": 8589934592,
+          "pods": 110
         }
       }
     },
     "requested": {
       "cpuMillis": {
         "peak": 2000,
-        "mean": 625.0
+        "mean": 625.0,
+        "p95": 2000
       },
       "memoryBytes": {
         "peak": 3221225472,
-        "mean": 1073741824.0
+        "mean": 1073741824.0,
+        "p95": 3221225472
       },
       "nodes": {
         "worker-1": {
           "cpuMillis": {
             "peak": 500,
-            "mean": 250.0
+            "mean": 250.0,
+            "p95": 500
           },
           "memoryBytes": {
             "peak": 1073741824,
-            "mean": 536870912.0
+            "mean": 536870912.0,
+            "p95": 1073741824
           }
         },
         "worker-2": {
           "cpuMillis": {
             "peak": 1500,
-            "mean": 375.0
+            "mean": 375.0,
+            "p95": 1500
           },
           "memoryBytes": {
             "peak": 2147483648,
-            "mean": 536870912.0
+            "mean": 536870912.0,
+            "p95": 2147483648
           }
         }
+      }
+    },
+    "used": {
+      "cpuMillis": {
+        "peak": 0,
+        "mean": 0.0,
+        "p95": 0
+      },
+      "memoryBytes": {
+        "peak": 0,
+        "mean": 0.0,
+        "p95": 0
+      },
+      "nodes": {
+        "worker-1": {
+          "cpuMillis": {
+            "peak": 0,
+            "mean": 0.0,
+            "p95": 0
+          },
+          "memoryBytes": {
+            "peak": 0,
+            "mean": 0.0,
+            "p95": 0
+          }
+        },
+        "worker-2": {
+          "cpuMillis": {
+            "peak": 0,
+            "mean": 0.0,
+            "p95": 0
+          },
+          "memoryBytes": {
+            "peak": 0,
+            "mean": 0.0,
+            "p95": 0
+          }
+        }
+      }
+    },
+    "utilization": {
+      "cpu": {
+        "requestedMean": 0.1042,
+        "requestedPeak": 0.3333,
+        "usedMean": 0.0,
+        "usedPeak": 0.0
+      },
+      "memory": {
+        "requestedMean": 0.0417,
+        "requestedPeak": 0.125,
+        "usedMean": 0.0,
+        "usedPeak": 0.0
+      },
+      "nodes": {
+        "worker-1": {
+          "cpu": {
+            "requestedMean": 0.0625,
+            "requestedPeak": 0.125,
+            "usedMean": 0.0,
+            "usedPeak": 0.0
+          },
+          "memory": {
+            "requestedMean": 0.0313,
+            "requestedPeak": 0.0625,
+            "usedMean": 0.0,
+            "usedPeak": 0.0
+          }
+        },
+        "worker-2": {
+          "cpu": {
+            "requestedMean": 0.1875,
+            "requestedPeak": 0.75,
+            "usedMean": 0.0,
+            "usedPeak": 0.0
+          },
+          "memory": {
+            "requestedMean": 0.0625,
+            "requestedPeak": 0.25,
+            "usedMean": 0.0,
+            "usedPeak": 0.0
+          }
+        }
+      }
+    },
+    "pendingTime": {
+      "count": 0,
+      "bound": 0,
+      "deletedWhilePending": 0,
+      "finishedWhilePending": 0,
+      "pendingAtEnd": 0,
+      "p50": null,
+      "p90": null,
+      "p95": null,
+      "p99": null,
+      "max": null
+    },
+    "apiObjects": {
+      "pods": {
+        "peak": 2,
+        "atEnd": 2
+      },
+      "jobs": {
+        "peak": 0,
+        "atEnd": 0
+      },
+      "cronJobs": {
+        "peak": 0,
+        "atEnd": 0
+      },
+      "nodes": {
+        "peak": 2,
+        "atEnd": 2
+      },
+      "eventsRecorded": 0
+    },
+    "retained": {
+      "pods": {
+        "peak": 2,
+        "peakAt": "2026-01-01T00:00:10Z",
+        "atEnd": 2
+      },
+      "jobs": {
+        "peak": 0,
+        "peakAt": null,
+        "atEnd": 0
       }
     }
   },

@@ -11,7 +11,7 @@ using namespace std::chrono_literals;
 
 constexpr const char* kHeader =
     "time,pending,running,succeeded,failed,retained,terminating,active_jobs,requested_cpu_m,"
-    "requested_memory_bytes,pods,jobs,cronjobs,nodes";
+    "requested_memory_bytes,pods,jobs,cronjobs,nodes,used_cpu_m,used_memory_bytes,retained_jobs,events";
 
 using TimeSeriesTest = RecorderTest;
 
@@ -33,22 +33,22 @@ TEST_F(TimeSeriesTest, rows_coalesce_each_instant_and_end_with_finish) {
   update<api::Job>(job, [](api::Job& j) { set_job_condition(j, api::kJobComplete, api::ConditionStatus::True); });
   finish(20s);
   EXPECT_EQ(csv_lines(), Lines({kHeader,  //
-                                       "2026-01-01T00:00:00Z,1,0,0,0,0,0,0,500,1073741824,1,0,0,1",
-                                       "2026-01-01T00:00:02Z,0,1,0,0,0,0,1,500,1073741824,1,1,0,1",
-                                       "2026-01-01T00:00:10Z,0,0,1,0,1,0,0,0,0,1,1,0,1",
-                                       "2026-01-01T00:00:20Z,0,0,1,0,1,0,0,0,0,1,1,0,1"}));
+                                       "2026-01-01T00:00:00Z,1,0,0,0,0,0,0,500,1073741824,1,0,0,1,0,0,0,0",
+                                       "2026-01-01T00:00:02Z,0,1,0,0,0,0,1,500,1073741824,1,1,0,1,0,0,0,0",
+                                       "2026-01-01T00:00:10Z,0,0,1,0,1,0,0,0,0,1,1,0,1,0,0,1,0",
+                                       "2026-01-01T00:00:20Z,0,0,1,0,1,0,0,0,0,1,1,0,1,0,0,1,0"}));
 }
 
 TEST_F(TimeSeriesTest, finish_at_the_last_change_adds_no_second_row) {
   at(1500ms);
   create(make_cron_job("nightly"));
   finish(1500ms);
-  EXPECT_EQ(csv_lines(), Lines({kHeader, "2026-01-01T00:00:01.500Z,0,0,0,0,0,0,0,0,0,0,0,1,0"}));
+  EXPECT_EQ(csv_lines(), Lines({kHeader, "2026-01-01T00:00:01.500Z,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0"}));
 }
 
 TEST_F(TimeSeriesTest, empty_run_has_only_the_final_row) {
   finish(1h);
-  EXPECT_EQ(csv_lines(), Lines({kHeader, "2026-01-01T01:00:00Z,0,0,0,0,0,0,0,0,0,0,0,0,0"}));
+  EXPECT_EQ(csv_lines(), Lines({kHeader, "2026-01-01T01:00:00Z,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"}));
 }
 
 TEST_F(TimeSeriesTest, terminating_and_failed_pods_and_deleted_objects) {
@@ -65,10 +65,10 @@ TEST_F(TimeSeriesTest, terminating_and_failed_pods_and_deleted_objects) {
   remove(api::Kind::Job, job);
   finish(3s);
   EXPECT_EQ(csv_lines(), Lines({kHeader,  //
-                                       "2026-01-01T00:00:00Z,1,0,0,0,0,0,1,250,0,1,1,0,0",
-                                       "2026-01-01T00:00:01Z,1,0,0,0,0,1,1,250,0,1,1,0,0",
-                                       "2026-01-01T00:00:02Z,0,0,0,1,1,1,1,0,0,1,1,0,0",
-                                       "2026-01-01T00:00:03Z,0,0,0,0,0,0,0,0,0,0,0,0,0"}));
+                                       "2026-01-01T00:00:00Z,1,0,0,0,0,0,1,250,0,1,1,0,0,0,0,0,0",
+                                       "2026-01-01T00:00:01Z,1,0,0,0,0,1,1,250,0,1,1,0,0,0,0,0,0",
+                                       "2026-01-01T00:00:02Z,0,0,0,1,1,1,1,0,0,1,1,0,0,0,0,0,0",
+                                       "2026-01-01T00:00:03Z,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0"}));
 }
 
 }  // namespace
