@@ -47,6 +47,7 @@ std::optional<engine::Duration> min_toleration_time(std::span<const api::Tolerat
 
 std::optional<engine::Duration> eviction_delay(std::span<const api::Taint> no_execute_taints,
                                                std::span<const api::Toleration> tolerations) {
+  if (no_execute_taints.empty()) return std::nullopt;  // nothing to evict for (the controller never asks)
   const MatchingTolerations matching = get_matching_tolerations(no_execute_taints, tolerations);
   if (!matching.all_tolerated) return engine::Duration::zero();
   return min_toleration_time(matching.used);

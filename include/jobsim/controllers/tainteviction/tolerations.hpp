@@ -32,7 +32,7 @@ MatchingTolerations get_matching_tolerations(std::span<const api::Taint> taints,
 std::optional<engine::Duration> min_toleration_time(std::span<const api::Toleration> used);
 
 // eviction_delay: how long after the taints are seen a pod with `tolerations` is deleted:
-// 0 when some taint is not tolerated, nullopt when tolerated forever.
+// 0 when some taint is not tolerated, nullopt when tolerated forever (or there is no taint).
 std::optional<engine::Duration> eviction_delay(std::span<const api::Taint> no_execute_taints,
                                                std::span<const api::Toleration> tolerations);
 
