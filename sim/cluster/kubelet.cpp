@@ -45,6 +45,10 @@ Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Client& clien
 // Watch handler: only schedules work (handlers never write).
 void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::Pod& pod) {
   if (pod.spec.node_name.empty()) return;
+  if (on_down_node(pod)) {
+    note_pod_on_down_node(id, pod);  // a stopped machine does nothing (kubelet_node.cpp)
+    return;
+  }
   auto found = pods_.find(id);
   if (found == pods_.end()) {
     if (api::is_pod_terminal(pod)) return;
@@ -79,7 +83,10 @@ void Kubelet::on_pod_delete(api::ObjectId id) {
 
 void Kubelet::admit(api::ObjectId id) {
   const api::Pod* current = pods_informer_.get(id);
-  if (current == nullptr || current->metadata.deletion_timestamp || pods_.find(id)->second.started) return;
+  if (current == nullptr || current->metadata.deletion_timestamp || pods_.find(id)->second.started ||
+      on_down_node(*current)) {
+    return;
+  }
   api::Pod pod = *current;
   pod.status.start_time = sim_.now();
   pod.status.container_statuses.clear();
@@ -271,7 +278,7 @@ void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
 void Kubelet::kill_pod(api::ObjectId id) {
   const api::Pod* current = pods_informer_.get(id);
   auto found = pods_.find(id);
-  if (current == nullptr || found == pods_.end() || found->second.killing) return;
+  if (current == nullptr || found == pods_.end() || found->second.killing || on_down_node(*current)) return;
   PodRuntime& runtime = found->second;
   runtime.killing = true;
   api::Pod pod = *current;

@@ -30,13 +30,22 @@ bool decode_value(const Ctx& ctx, const Value& value, api::Timings& out) {
       .field("podGCPeriod", &T::pod_gc_period)
       .field("nodeMonitorGracePeriod", &T::node_monitor_grace_period)
       .field("nodeMonitorPeriod", &T::node_monitor_period)
+      .field("nodeStatusUpdateFrequency", &T::node_status_update_frequency)
       // Gone upstream: say why rather than just "unknown field".
       .custom("podEvictionTimeout", [](const Ctx& c, const Value& v) {
         c.fail(v.pos(), "not a setting any more: kube-controller-manager dropped --pod-eviction-timeout (v1.27); "
                         "pods leave a NotReady node after their node.kubernetes.io/not-ready toleration, 300s by "
                         "default (set tolerationSeconds in the pod template)");
       });
-  return fields.is_map() || value.is_null();
+  if (!fields.is_map()) return value.is_null();
+  // The node lifecycle arithmetic divides by these periods (docs/fidelity.md, Node lifecycle).
+  for (const auto& [key, period] : {std::pair{"nodeMonitorPeriod", out.node_monitor_period},
+                                    std::pair{"nodeStatusUpdateFrequency", out.node_status_update_frequency}}) {
+    if (value.find(key) != nullptr && period <= engine::Duration::zero()) {
+      ctx.key(key).fail(locate(value, key), "must be greater than 0");
+    }
+  }
+  return true;
 }
 
 bool decode_value(const Ctx& ctx, const Value& value, NodeGroup& out) {

@@ -261,6 +261,7 @@ Scenario decode_scenario(const Value& root, const ScenarioSource& source, const 
         scenario.faults.push_back(std::move(fault));
       }
       check_fault_overlaps(c, scenario.faults);
+      check_node_faults(c, scenario.faults, scenario);
     });
     fields.custom("expect", [&](const Ctx& c, const Value& v) {
           scenario.expectations.clear();

@@ -40,6 +40,16 @@ void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fa
 // check_fault_overlaps reports controllerManagerDown outages that overlap or touch; `ctx` is
 // the context of the `faults` list.
 void check_fault_overlaps(const Ctx& ctx, const std::vector<Fault>& faults);
+// decode_node_fault.cpp
+// is_node_fault_kind: nodeDown, nodeUp or nodeFailures.
+bool is_node_fault_kind(std::string_view key);
+// decode_node_fault reads a fault entry whose kind key is `kind` (a node fault).
+void decode_node_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, std::string_view kind, Fault& out);
+// check_node_faults checks the node faults against the scenario's nodes (cluster.nodes and Node
+// objects): unknown nodes, overlapping outages of one node, nodeUp of a node that is not down,
+// two nodeFailures for one node. It expands node group names in nodeFailures.nodes.
+// `ctx` is the context of the `faults` list.
+void check_node_faults(const Ctx& ctx, std::vector<Fault>& faults, const Scenario& scenario);
 // decode_expect.cpp
 // decode_expectation reads one entry of `expect:`; `at` must lie in [start, end].
 void decode_expectation(const Ctx& ctx, const Value& value, const TimeFrame& frame, Expectation& out);

@@ -60,7 +60,11 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
                           controller_zone(scenario.cluster.time_zone)),
       ttl_controller_(sim_, api_.jobs(), client_),
       garbage_collector_(sim_, api_.pods(), api_.jobs(), api_.cron_jobs(), client_),
-      pod_gc_(sim_, api_.pods(), api_.nodes(), client_, scenario.cluster.timings) {
+      pod_gc_(sim_, api_.pods(), api_.nodes(), client_, scenario.cluster.timings),
+      node_lifecycle_(sim_, api_.nodes(), api_.pods(), leases_, client_, recorder_for(sim_, events_, "node-controller"),
+                      scenario.cluster.timings),
+      taint_eviction_(sim_, api_.nodes(), api_.pods(), client_, recorder_for(sim_, events_, "taint-eviction-controller")) {
+  kubelet_.attach_nodes(api_.nodes(), leases_);
   // Nodes and objects are created by the first event at `start`, so that everything observing
   // the World (reports, tests) can subscribe after construction and still see them created.
   sim_.schedule_at(scenario_.start, {"world.start", 0}, [this] {
@@ -78,6 +82,8 @@ void World::for_each_controller(F&& f) {
   f(ttl_controller_);
   f(garbage_collector_);
   f(pod_gc_);
+  f(node_lifecycle_);
+  f(taint_eviction_);
 }
 
 // Lifecycle lines of the outage (events.jsonl, docs/faults.md).
@@ -113,8 +119,66 @@ void World::schedule_faults() {
                            [this] { start_controller_manager(); });
         }
         break;
+      case scenario::FaultKind::NodeDown: {
+        const scenario::Fault* ptr = &fault;
+        sim_.schedule_at(fault.at, {"fault.node_down", 0}, [this, ptr] { node_outage_begins(ptr->node); });
+        if (fault.duration > engine::Duration::zero() && fault.at + fault.duration <= scenario_.until) {
+          sim_.schedule_at(fault.at + fault.duration, {"fault.node_up", 0}, [this, ptr] { node_outage_ends(ptr->node); });
+        }
+        break;
+      }
+      case scenario::FaultKind::NodeUp: {
+        const scenario::Fault* ptr = &fault;
+        sim_.schedule_at(fault.at, {"fault.node_up", 0}, [this, ptr] { node_outage_ends(ptr->node); });
+        break;
+      }
+      case scenario::FaultKind::NodeFailures: {
+        // After the start event, so that "every node" means the nodes created at start.
+        const scenario::Fault* ptr = &fault;
+        sim_.schedule_at(fault.at, {"fault.node_failures", 0}, [this, ptr] { start_node_failures(*ptr); });
+        break;
+      }
     }
   }
+}
+
+void World::node_outage_begins(const std::string& node) {
+  if (node_outages_[node]++ == 0) kubelet_.node_down(node);
+}
+
+void World::node_outage_ends(const std::string& node) {
+  auto found = node_outages_.find(node);
+  if (found == node_outages_.end() || found->second == 0) return;
+  if (--found->second == 0) kubelet_.node_up(node);
+}
+
+void World::start_node_failures(const scenario::Fault& fault) {
+  std::vector<std::string> nodes = fault.nodes;
+  if (nodes.empty()) {
+    api_.nodes().for_each([&nodes](api::ObjectId, const api::Node& node) { nodes.push_back(node.metadata.name); });
+  }
+  for (const std::string& node : nodes) {
+    auto draws = std::make_shared<NodeFailureDraws>(streams_, node, fault.mtbf, fault.mttr);
+    const engine::SimTime down_at = sim_.now() + draws->next_up();
+    arm_node_failure(std::move(draws), node, down_at);
+  }
+}
+
+// arm_node_failure schedules one failure (down at `down_at`, up after a drawn repair time) and,
+// from the up event, the next one: one pending event per node at a time.
+void World::arm_node_failure(std::shared_ptr<NodeFailureDraws> draws, std::string node, engine::SimTime down_at) {
+  if (down_at >= scenario_.until) return;
+  const api::ObjectId id = api_.nodes().find("", node);
+  auto state = std::make_shared<std::pair<std::shared_ptr<NodeFailureDraws>, std::string>>(std::move(draws), std::move(node));
+  sim_.schedule_at(down_at, {"fault.node_failure", id}, [this, state] {
+    node_outage_begins(state->second);
+    const engine::SimTime up_at = sim_.now() + state->first->next_down();
+    if (up_at > scenario_.until) return;  // still down at the end
+    sim_.schedule_at(up_at, {"fault.node_repair", 0}, [this, state] {
+      node_outage_ends(state->second);
+      arm_node_failure(state->first, state->second, sim_.now() + state->first->next_up());
+    });
+  });
 }
 
 void World::create_nodes() {

@@ -16,7 +16,7 @@ declare -A allowed=(
   [world]="engine cron api cluster controllers scenario report"
 )
 # controllers may include only these cluster headers (not the scheduler, kubelets or store)
-controller_cluster_ok="api_error.hpp informer.hpp client.hpp event_recorder.hpp"
+controller_cluster_ok="api_error.hpp informer.hpp client.hpp event_recorder.hpp node_leases.hpp"
 
 status=0
 for layer in "${!allowed[@]}"; do

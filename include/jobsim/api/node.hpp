@@ -28,6 +28,7 @@ struct NodeCondition {
   std::string type;  // Ready
   ConditionStatus status = ConditionStatus::True;
   std::string reason;
+  std::string message;
   std::optional<SimTime> last_transition_time;
   bool operator==(const NodeCondition&) const = default;
 };

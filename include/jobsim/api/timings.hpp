@@ -29,6 +29,8 @@ struct Timings {
   // Node lifecycle (pkg/controller/nodelifecycle, v1.32+).
   engine::Duration node_monitor_grace_period = std::chrono::seconds(50);
   engine::Duration node_monitor_period = std::chrono::seconds(5);
+  // kubelet: node status / Lease renewal interval (nodeStatusUpdateFrequency, renewInterval).
+  engine::Duration node_status_update_frequency = std::chrono::seconds(10);
   bool operator==(const Timings&) const = default;
 };
 

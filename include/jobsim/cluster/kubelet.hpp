@@ -9,6 +9,8 @@
 // 10 s pod-sync granularity); no probes, init containers or pod-level activeDeadlineSeconds.
 #pragma once
 
+#include <set>
+#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -18,6 +20,7 @@
 #include "jobsim/cluster/client.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/informer.hpp"
+#include "jobsim/cluster/node_leases.hpp"
 #include "jobsim/cluster/workload.hpp"
 #include "jobsim/engine/simulator.hpp"
 
@@ -33,6 +36,20 @@ class Kubelet {
           Workload& workload, const api::Timings& timings);
 
   std::size_t tracked_pods() const { return pods_.size(); }
+
+  // Node faults (sim/cluster/kubelet_node.cpp, docs/faults.md).
+  // attach_nodes: each Node's kubelet renews its Lease in `leases` from the Node's creation.
+  void attach_nodes(Informer<api::Node>& nodes, NodeLeases& leases);
+  // node_down: the machine stops (power loss): its kubelet stops renewing the Lease and writes
+  // nothing more, every timer of its pods is cancelled and the containers are gone. Pods bound
+  // to it meanwhile wait. No-op when already down.
+  void node_down(const std::string& node);
+  // node_up: the machine boots: the kubelet posts Ready=True, renews its Lease again and
+  // resyncs the pods bound to it (pods being deleted finish Failed and are deleted; containers
+  // that were running are reported ContainerStatusUnknown (137); restartPolicy Never pods end
+  // Failed, OnFailure pods start again after podStartup; pods not started yet are admitted).
+  void node_up(const std::string& node);
+  bool node_is_down(const std::string& node) const { return down_nodes_.contains(node); }
 
  private:
   // CrashLoopBackOff record of one container (client-go flowcontrol.Backoff entry).
@@ -69,6 +86,15 @@ class Kubelet {
   // finish_if_done writes the terminal phase when no container runs or waits to restart, and
   // issues the kubelet's final grace-0 DELETE when the pod is being deleted.
   void finish_if_done(api::ObjectId id, api::Pod& pod);
+  // kubelet_node.cpp
+  bool on_down_node(const api::Pod& pod) const {
+    return !down_nodes_.empty() && down_nodes_.contains(pod.spec.node_name);
+  }
+  void note_pod_on_down_node(api::ObjectId id, const api::Pod& pod);
+  std::vector<api::ObjectId> pods_on(const std::string& node) const;
+  void post_node_ready(const std::string& node);
+  void resync_after_boot(api::ObjectId id);
+  void start_after_boot(api::ObjectId id);
 
   engine::Simulator& sim_;
   Informer<api::Pod>& pods_informer_;
@@ -77,6 +103,9 @@ class Kubelet {
   Workload& workload_;
   const api::Timings& timings_;
   std::unordered_map<api::ObjectId, PodRuntime> pods_;
+  Informer<api::Node>* nodes_ = nullptr;
+  NodeLeases* leases_ = nullptr;
+  std::set<std::string> down_nodes_;
 };
 
 }  // namespace jobsim::cluster

@@ -1,9 +1,11 @@
 // Fault: a failure injected into the cluster model at a given time (SPEC.md section 2,
-// `faults:`). Only control-plane outages of kube-controller-manager are modelled so far; node
-// faults and scheduler outages are issue #4 and rejected by the loader.
+// `faults:`): outages of kube-controller-manager, and nodes that stop (power loss) and come
+// back, at given times or at random (docs/faults.md).
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "jobsim/engine/time.hpp"
 #include "jobsim/scenario/value.hpp"
@@ -16,12 +18,25 @@ enum class FaultKind : std::uint8_t {
   // kubelets go on. At the end of the outage the controllers restart with empty queues and no
   // in-memory state, and sync every object once (docs/faults.md).
   ControllerManagerDown,
+  // NodeDown: the machine `node` stops at `at` (its kubelet, containers and heartbeats are
+  // gone) for `duration`, or, when duration is 0, until a NodeUp of it or the end of the run.
+  NodeDown,
+  // NodeUp: the machine `node`, down since a NodeDown without `for`, boots at `at`.
+  NodeUp,
+  // NodeFailures: from `at` on, each node of `nodes` (every node when empty) alternates
+  // exponentially distributed up times (mean `mtbf`) and down times (mean `mttr`), drawn from
+  // its own named random stream "node-failures/<node>".
+  NodeFailures,
 };
 
 struct Fault {
   FaultKind kind = FaultKind::ControllerManagerDown;
   engine::SimTime at{};              // when the component goes down
-  engine::Duration duration{};       // how long it stays down (> 0); it may outlast the run
+  engine::Duration duration{};       // how long it stays down (> 0; NodeDown: 0 = until NodeUp); may outlast the run
+  std::string node;                  // NodeDown, NodeUp
+  std::vector<std::string> nodes;    // NodeFailures: node names (groups expanded); empty = every node
+  engine::Duration mtbf{};           // NodeFailures: mean time between failures (> 0)
+  engine::Duration mttr{};           // NodeFailures: mean time to repair (> 0)
   SourcePos pos;
   bool operator==(const Fault&) const = default;
 };

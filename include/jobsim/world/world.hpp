@@ -3,6 +3,7 @@
 // and objects at `start`, and schedules its actions. Two Worlds share nothing.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -11,12 +12,15 @@
 #include "jobsim/cluster/client.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/kubelet.hpp"
+#include "jobsim/cluster/node_leases.hpp"
 #include "jobsim/cluster/scheduler.hpp"
 #include "jobsim/cluster/usage.hpp"
 #include "jobsim/controllers/cronjob/cronjob_controller.hpp"
 #include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
 #include "jobsim/controllers/job/job_controller.hpp"
+#include "jobsim/controllers/nodelifecycle/node_lifecycle_controller.hpp"
 #include "jobsim/controllers/podgc/podgc_controller.hpp"
+#include "jobsim/controllers/tainteviction/taint_eviction_controller.hpp"
 #include "jobsim/controllers/ttl_after_finished/ttl_after_finished_controller.hpp"
 #include "jobsim/engine/random_streams.hpp"
 #include "jobsim/engine/simulator.hpp"
@@ -24,6 +28,7 @@
 #include "jobsim/scenario/scenario.hpp"
 #include "jobsim/world/behavior_workload.hpp"
 #include "jobsim/world/invariant_checker.hpp"
+#include "jobsim/world/node_failures.hpp"
 
 namespace jobsim::world {
 
@@ -54,6 +59,12 @@ class World {
   void stop_controller_manager();
   void start_controller_manager();
   bool controller_manager_running() const { return controller_manager_running_; }
+  // node_outage_begins / node_outage_ends: one outage of a node (a nodeDown, a random failure)
+  // begins or ends. Outages may overlap (an explicit one during a random one): the machine is
+  // down while at least one lasts (docs/faults.md).
+  void node_outage_begins(const std::string& node);
+  void node_outage_ends(const std::string& node);
+  const cluster::Kubelet& kubelet() const { return kubelet_; }
 
   // expectations: the scenario's `expect:` entries, checked during the run (results after finish).
   const report::ExpectationChecker& expectations() const { return recorder_->expectations(); }
@@ -65,6 +76,8 @@ class World {
   void create_objects();
   void schedule_actions();
   void schedule_faults();
+  void start_node_failures(const scenario::Fault& fault);
+  void arm_node_failure(std::shared_ptr<NodeFailureDraws> draws, std::string node, engine::SimTime down_at);
   // for_each_controller calls f(controller) for every controller of kube-controller-manager, in
   // a fixed order (the order of their first syncs after a restart). A new controller is one line.
   template <class F> void for_each_controller(F&& f);
@@ -81,6 +94,7 @@ class World {
   InvariantChecker invariants_;  // before anything writes: it must see every object created
   std::unique_ptr<report::RunRecorder> recorder_;
   BehaviorWorkload workload_;
+  cluster::NodeLeases leases_;
   cluster::Scheduler scheduler_;
   cluster::Kubelet kubelet_;
   controllers::job::JobController job_controller_;
@@ -88,6 +102,9 @@ class World {
   controllers::ttl_after_finished::TtlAfterFinishedController ttl_controller_;
   controllers::garbage_collector::GarbageCollector garbage_collector_;
   controllers::podgc::PodGcController pod_gc_;
+  controllers::nodelifecycle::NodeLifecycleController node_lifecycle_;
+  controllers::tainteviction::TaintEvictionController taint_eviction_;
+  std::map<std::string, int> node_outages_;  // node -> outages in progress
   std::vector<std::string> action_warnings_;
   bool finished_ = false;
   bool controller_manager_running_ = true;

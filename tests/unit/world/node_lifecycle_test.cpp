@@ -1,0 +1,236 @@
+// Node faults end to end: a machine that stops (nodeDown), the node lifecycle controller,
+// the taint eviction controller, the Job controller's view of the evicted pod, and the kubelet
+// after the reboot. Every instant is derived in the case's comment from upstream's rules
+// (kubernetes-batch-semantics.md sections 3.2, 3.9, 10; docs/fidelity.md "Node lifecycle") and
+// the timings: Lease renewals every 10 s from the node's start (0), monitor ticks every 5 s from
+// the controller's start (0), grace 50 s, default toleration 300 s, podStartup 2 s,
+// Job sync batch 1 s, pod-failure backoff 10 s from the pod's Ready=False transition.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <functional>
+
+#include "testing/builders.hpp"
+#include "testing/trace.hpp"
+
+namespace jobsim {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::kStart;
+using testing::make_job;
+using testing::ScenarioBuilder;
+
+using Expect = testing::ExpectedTimes;
+
+struct NodeOutage {
+  engine::Duration at;
+  std::optional<engine::Duration> duration;  // nullopt: until the end
+};
+
+// NodeFacts: seconds after start of the node-level facts the tables check.
+struct NodeFacts {
+  std::vector<double> not_ready;
+  std::vector<double> ready;
+  std::vector<double> no_execute_added;
+  std::vector<double> no_execute_removed;
+  std::vector<double> evictions;      // TaintManagerEviction "Marking for deletion"
+  std::vector<double> cancellations;  // TaintManagerEviction "Cancelling deletion"
+};
+
+struct NodeCase {
+  std::string_view name;
+  std::function<ScenarioBuilder()> scenario;
+  std::vector<NodeOutage> outages;                       // of worker
+  std::vector<std::pair<engine::Duration, engine::Duration>> controller_manager_down;
+  NodeFacts nodes;
+  std::vector<Expect> expect;
+  std::function<void(world::World&)> check = nullptr;
+};
+
+double seconds(engine::SimTime t) { return std::chrono::duration<double>(t - kStart).count(); }
+
+bool has_no_execute(const api::Node& node) {
+  return std::ranges::any_of(node.spec.taints, [](const api::Taint& t) {
+    return t.key == "node.kubernetes.io/unreachable" && t.effect == "NoExecute";
+  });
+}
+
+const api::Job* find_job(world::World& world, std::string_view name) {
+  return world.api().jobs().get(world.api().jobs().find("default", name));
+}
+
+const NodeCase kCases[] = {
+    // The machine stops at 100; the renewal due at 100 still went out. The controller saw it at
+    // its tick 100 (probe 100) and marks Ready=Unknown at the first tick after 150: 155. The
+    // tick at 160 observes Unknown and adds unreachable:NoExecute; the pod tolerates it for
+    // 300 s: deleted at 460 (Terminating). The Job counts it as failed at its sync at 461 and
+    // replaces it at once (10 s since the Ready=False transition at 155 are over); the
+    // replacement cannot run on the tainted only node and waits Pending. The machine stays down
+    // until the end (1 h): the old pod never finishes.
+    {.name = "power_loss_evicts_after_grace_tick_and_toleration",
+     .scenario = [] { return ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")); },
+     .outages = {{100s, std::nullopt}},
+     .nodes = {.not_ready = {155}, .no_execute_added = {160}, .evictions = {460}},
+     .expect = {{"Pod", "Created", {0, 461}}, {"Pod", "Running", {2}}, {"Pod", "Terminating", {460}}},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status.failed, 1); }},
+    // Down at 103, between renewals: the last one was at 100, so the instants are the same.
+    {.name = "power_loss_between_renewals_counts_from_the_last_renewal",
+     .scenario = [] { return ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")); },
+     .outages = {{103s, std::nullopt}},
+     .nodes = {.not_ready = {155}, .no_execute_added = {160}, .evictions = {460}},
+     .expect = {{"Pod", "Terminating", {460}}}},
+    // Down at 100 for 100 s: back at 200, before the eviction (460). The kubelet posts Ready at
+    // 200 and the tick at 200 removes the NoExecute taint, which cancels the planned deletion.
+    // The container is gone: restartPolicy Never → Failed (ContainerStatusUnknown, 137) at 200.
+    // The Job counts it at 201 and replaces it at once (backoff from 155); Running at 203.
+    {.name = "node_back_before_the_toleration_cancels_the_eviction",
+     .scenario = [] { return ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")); },
+     .outages = {{100s, 100s}},
+     .nodes = {.not_ready = {155},
+               .ready = {200},
+               .no_execute_added = {160},
+               .no_execute_removed = {200},
+               .cancellations = {200}},
+     .expect = {{"Pod", "Created", {0, 201}}, {"Pod", "Failed", {200}}, {"Pod", "Running", {2, 203}}},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status.failed, 1); }},
+    // restartPolicy OnFailure: at the reboot (200) the lost container counts as a restart
+    // (restartCount 1, lastState ContainerStatusUnknown 137) and runs again after podStartup
+    // (202). The pod stays Running throughout; nothing is replaced.
+    {.name = "on_failure_pod_restarts_in_place_after_the_reboot",
+     .scenario = [] {
+       return ScenarioBuilder().never_ending("worker:v1").object(
+           make_job("steady").restart_policy(api::RestartPolicy::OnFailure));
+     },
+     .outages = {{100s, 100s}},
+     .nodes = {.not_ready = {155}, .ready = {200}, .no_execute_added = {160}, .no_execute_removed = {200},
+               .cancellations = {200}},
+     .expect = {{"Pod", "Created", {0}}, {"Pod", "Restarted", {200}}, {"Pod", "Failed", {}}},
+     .check =
+         [](world::World& world) {
+           const api::Pod* pod = nullptr;
+           world.api().pods().for_each([&pod](api::ObjectId, const api::Pod& p) { pod = &p; });
+           ASSERT_NE(pod, nullptr);
+           const api::ContainerStatus& status = pod->status.container_statuses.at(0);
+           EXPECT_EQ(status.state.kind, api::ContainerStateKind::Running);
+           EXPECT_EQ(status.state.started_at, kStart + 202s);
+           ASSERT_TRUE(status.last_termination_state.has_value());
+           EXPECT_EQ(status.last_termination_state->reason, "ContainerStatusUnknown");
+           EXPECT_EQ(status.last_termination_state->exit_code, 137);
+           EXPECT_EQ(status.last_termination_state->message,
+                     "The container could not be located when the pod was deleted.  The container used to be Running");
+         }},
+    // kube-controller-manager is down 200..300 while the node is down (since 100, tainted at
+    // 160). At 300 both controllers restart: the taint eviction controller sees the NoExecute
+    // taint anew and the 300 s toleration starts again from 300 (upstream measures from when
+    // it processes the taint, not from timeAdded): deleted at 600, not 460.
+    {.name = "controller_manager_restart_restarts_the_toleration",
+     .scenario = [] { return ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")); },
+     .outages = {{100s, std::nullopt}},
+     .controller_manager_down = {{200s, 100s}},
+     .nodes = {.not_ready = {155}, .no_execute_added = {160}, .evictions = {600}},
+     .expect = {{"Pod", "Terminating", {600}}}},
+    // podReplacementPolicy Failed: evicted at 460 but not replaced while Terminating; back at
+    // 1000, the pod ends Failed (ContainerStatusUnknown) and is counted at 1001 and replaced.
+    {.name = "replace_failed_waits_for_the_reboot",
+     .scenario = [] {
+       return ScenarioBuilder().never_ending("worker:v1").object(
+           make_job("steady").pod_replacement_policy(api::PodReplacementPolicy::Failed));
+     },
+     .outages = {{100s, 900s}},
+     .nodes = {.not_ready = {155}, .ready = {1000}, .no_execute_added = {160}, .no_execute_removed = {1000},
+               .evictions = {460}},
+     .expect = {{"Pod", "Created", {0, 1001}}, {"Pod", "Terminating", {460}}, {"Pod", "Failed", {1000}},
+                {"Pod", "Deleted", {1001}}},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status.failed, 1); }},
+};
+
+class NodeLifecycle : public ::testing::TestWithParam<NodeCase> {};
+
+TEST_P(NodeLifecycle, HappensWhenUpstreamSays) {
+  const NodeCase& test_case = GetParam();
+  scenario::Scenario scenario = test_case.scenario().build();
+  for (const NodeOutage& outage : test_case.outages) {
+    scenario.faults.push_back({.kind = scenario::FaultKind::NodeDown,
+                               .at = scenario.start + outage.at,
+                               .duration = outage.duration.value_or(engine::Duration::zero()),
+                               .node = "worker"});
+  }
+  for (const auto& [at, duration] : test_case.controller_manager_down) {
+    scenario.faults.push_back(
+        {.kind = scenario::FaultKind::ControllerManagerDown, .at = scenario.start + at, .duration = duration});
+  }
+  world::World world(scenario);
+  testing::Trace trace(world);
+  NodeFacts facts;
+  world.api().nodes().on_update([&](api::ObjectId, const api::Node& old_node, const api::Node& node) {
+    const double now = seconds(world.sim().now());
+    if (api::is_node_ready(old_node) && !api::is_node_ready(node)) facts.not_ready.push_back(now);
+    if (!api::is_node_ready(old_node) && api::is_node_ready(node)) facts.ready.push_back(now);
+    if (!has_no_execute(old_node) && has_no_execute(node)) facts.no_execute_added.push_back(now);
+    if (has_no_execute(old_node) && !has_no_execute(node)) facts.no_execute_removed.push_back(now);
+  });
+  world.events().connect([&](const api::Event& event) {
+    if (event.reason != "TaintManagerEviction") return;
+    (event.message.starts_with("Marking") ? facts.evictions : facts.cancellations).push_back(seconds(event.time));
+  });
+  world.finish();
+  testing::expect_times(trace, test_case.expect);
+  EXPECT_EQ(facts.not_ready, test_case.nodes.not_ready);
+  EXPECT_EQ(facts.ready, test_case.nodes.ready);
+  EXPECT_EQ(facts.no_execute_added, test_case.nodes.no_execute_added);
+  EXPECT_EQ(facts.no_execute_removed, test_case.nodes.no_execute_removed);
+  EXPECT_EQ(facts.evictions, test_case.nodes.evictions);
+  EXPECT_EQ(facts.cancellations, test_case.nodes.cancellations);
+  if (test_case.check) test_case.check(world);
+}
+
+INSTANTIATE_TEST_SUITE_P(Upstream, NodeLifecycle, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<NodeCase>& info) { return std::string(info.param.name); });
+
+// The NotReady node's Ready condition and taints, as kubectl would show them.
+TEST(NodeLifecycleStatus, UnknownConditionAndTaintsWithTimeAdded) {
+  scenario::Scenario scenario = ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")).build();
+  scenario.faults.push_back({.kind = scenario::FaultKind::NodeDown, .at = kStart + 100s, .node = "worker"});
+  world::World world(scenario);
+  world.run_until(kStart + 170s);
+  const api::Node& node = *world.api().nodes().get(world.api().nodes().find("", "worker"));
+  ASSERT_EQ(node.status.conditions.size(), 1u);
+  EXPECT_EQ(node.status.conditions[0].status, api::ConditionStatus::Unknown);
+  EXPECT_EQ(node.status.conditions[0].reason, "NodeStatusUnknown");
+  EXPECT_EQ(node.status.conditions[0].message, "Kubelet stopped posting node status.");
+  EXPECT_EQ(node.status.conditions[0].last_transition_time, kStart + 155s);
+  EXPECT_EQ(node.spec.taints,
+            (std::vector<api::Taint>{
+                {.key = "node.kubernetes.io/unreachable", .effect = "NoSchedule", .time_added = kStart + 155s},
+                {.key = "node.kubernetes.io/unreachable", .effect = "NoExecute", .time_added = kStart + 160s},
+            }));
+  EXPECT_TRUE(world.kubelet().node_is_down("worker"));
+}
+
+// The evicted pod carries upstream's DisruptionTarget condition and stays Running (phase).
+TEST(NodeLifecycleStatus, EvictedPodHasDisruptionTargetAndKeepsItsPhase) {
+  scenario::Scenario scenario = ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")).build();
+  scenario.faults.push_back({.kind = scenario::FaultKind::NodeDown, .at = kStart + 100s, .node = "worker"});
+  world::World world(scenario);
+  world.run_until(kStart + 500s);
+  const api::Pod* evicted = nullptr;
+  world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
+    if (pod.metadata.deletion_timestamp) evicted = &pod;
+  });
+  ASSERT_NE(evicted, nullptr);
+  EXPECT_EQ(evicted->status.phase, api::PodPhase::Running);
+  const api::PodCondition* target = api::find_condition(evicted->status, "DisruptionTarget");
+  ASSERT_NE(target, nullptr);
+  EXPECT_EQ(target->status, api::ConditionStatus::True);
+  EXPECT_EQ(target->reason, "DeletionByTaintManager");
+  EXPECT_EQ(target->message, "Taint manager: deleting due to NoExecute taint");
+  EXPECT_EQ(target->last_transition_time, kStart + 460s);
+  const api::PodCondition* ready = api::find_condition(evicted->status, "Ready");
+  ASSERT_NE(ready, nullptr);
+  EXPECT_EQ(ready->status, api::ConditionStatus::False);
+  EXPECT_EQ(ready->last_transition_time, kStart + 155s);  // MarkPodsNotReady
+}
+
+}  // namespace
+}  // namespace jobsim
