@@ -11,6 +11,7 @@
 #include <functional>
 
 #include "testing/builders.hpp"
+#include "testing/table.hpp"
 #include "testing/trace.hpp"
 
 namespace jobsim {
@@ -185,8 +186,7 @@ TEST_P(NodeLifecycle, HappensWhenUpstreamSays) {
   if (test_case.check) test_case.check(world);
 }
 
-INSTANTIATE_TEST_SUITE_P(Upstream, NodeLifecycle, ::testing::ValuesIn(kCases),
-                         [](const ::testing::TestParamInfo<NodeCase>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Upstream, NodeLifecycle, ::testing::ValuesIn(kCases), test_support::name_of<NodeCase>);
 
 // The NotReady node's Ready condition and taints, as kubectl would show them.
 TEST(NodeLifecycleStatus, UnknownConditionAndTaintsWithTimeAdded) {
