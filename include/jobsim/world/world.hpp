@@ -12,6 +12,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/kubelet.hpp"
 #include "jobsim/cluster/scheduler.hpp"
+#include "jobsim/cluster/usage.hpp"
 #include "jobsim/controllers/cronjob/cronjob_controller.hpp"
 #include "jobsim/controllers/garbage_collector/garbage_collector.hpp"
 #include "jobsim/controllers/job/job_controller.hpp"
@@ -42,6 +43,8 @@ class World {
   cluster::ApiServer& api() { return api_; }
   const cluster::ApiServer& api() const { return api_; }
   cluster::EventSink& events() { return events_; }
+  // usage: the kubelet's actual-usage signal (cluster/usage.hpp); connect before running.
+  cluster::UsageSink& usage() { return usage_; }
   const report::RunRecorder& recorder() const { return *recorder_; }
   // stop_controller_manager models kube-controller-manager going down (a controllerManagerDown
   // fault): every controller stops; queues, timers and in-memory state (Job backoff records,
@@ -51,6 +54,10 @@ class World {
   void stop_controller_manager();
   void start_controller_manager();
   bool controller_manager_running() const { return controller_manager_running_; }
+  // stop_scheduler / start_scheduler: a schedulerDown fault (Scheduler::stop and start, and the
+  // Scheduler Down/Up lines of events.jsonl). No-ops when already in that state.
+  void stop_scheduler();
+  void start_scheduler();
 
   // expectations: the scenario's `expect:` entries, checked during the run (results after finish).
   const report::ExpectationChecker& expectations() const { return recorder_->expectations(); }
@@ -73,6 +80,7 @@ class World {
   engine::Simulator sim_;
   cluster::ApiServer api_;
   cluster::EventSink events_;
+  cluster::UsageSink usage_;
   cluster::Client client_;
   std::unique_ptr<report::RunRecorder> recorder_;
   BehaviorWorkload workload_;

@@ -65,8 +65,9 @@ class KubeletTest : public testing::Test {
  protected:
   void start(std::vector<ContainerRun> script, ContainerRun then) {
     workload_.emplace(cluster.sim, std::move(script), then);
-    kubelet_.emplace(cluster.sim, cluster.server.pods(), cluster.client, cluster.recorder("kubelet"), *workload_,
-                     cluster.timings);
+    kubelet_.emplace(cluster.sim, cluster.server.pods(), cluster.server.nodes(), cluster.client,
+                     cluster.recorder("kubelet"), *workload_, usage_sink, cluster.timings);
+    usage_sink.connect([this](const PodUsage& usage) { usages.push_back({cluster.sim.now(), usage}); });
     cluster.server.pods().on_update([this](api::ObjectId, const api::Pod&, const api::Pod& pod) {
       history.push_back({cluster.sim.now(), pod});
     });
@@ -111,6 +112,12 @@ class KubeletTest : public testing::Test {
   std::vector<Seen> history;
   std::optional<SimTime> deleted_at;
   std::optional<api::Pod> last_seen;
+  UsageSink usage_sink;
+  struct SeenUsage {
+    SimTime at;
+    PodUsage usage;
+  };
+  std::vector<SeenUsage> usages;
 
  private:
   std::optional<ScriptedWorkload> workload_;
