@@ -59,16 +59,18 @@ void set_defaults_pod(Pod& pod) {
                                                 .toleration_seconds = kDefaultTolerationSeconds});
     }
   }
-  // Requests default to limits when only limits are given (core SetDefaults_Container).
-  for (Container& container : pod.spec.containers) {
-    ResourceRequirements& resources = container.resources;
-    if (!resources.requests.cpu_millis && resources.limits.cpu_millis) {
-      resources.requests.cpu_millis = resources.limits.cpu_millis;
-    }
-    if (!resources.requests.memory_bytes && resources.limits.memory_bytes) {
-      resources.requests.memory_bytes = resources.limits.memory_bytes;
-    }
-  }
+  // Requests default to limits when only limits are given, per resource, for containers and
+  // init containers (pkg/apis/core/v1/defaults.go SetDefaults_Pod; not for pod templates).
+  auto default_requests = [](Container& container) {
+    ResourceList& requests = container.resources.requests;
+    const ResourceList& limits = container.resources.limits;
+    if (!requests.cpu_millis) requests.cpu_millis = limits.cpu_millis;
+    if (!requests.memory_bytes) requests.memory_bytes = limits.memory_bytes;
+    if (!requests.pods) requests.pods = limits.pods;
+    for (const auto& [name, value] : limits.other) requests.other.try_emplace(name, value);
+  };
+  for (Container& container : pod.spec.containers) default_requests(container);
+  for (Container& container : pod.spec.init_containers) default_requests(container);
 }
 
 }  // namespace jobsim::api

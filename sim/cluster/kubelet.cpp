@@ -4,37 +4,23 @@
 #include "jobsim/cluster/kubelet.hpp"
 
 #include <algorithm>
+#include <utility>
+
+#include "cluster/kubelet_internal.hpp"
 
 namespace jobsim::cluster {
-namespace {
+using kubelet_internal::set_condition;
+using kubelet_internal::status_of;
 
-api::ContainerStatus* status_of(api::Pod& pod, std::size_t index) {
-  if (pod.status.container_statuses.size() <= index) return nullptr;
-  return &pod.status.container_statuses[index];
-}
-
-void set_condition(api::PodStatus& status, std::string_view type, api::ConditionStatus value, engine::SimTime now) {
-  for (api::PodCondition& condition : status.conditions) {
-    if (condition.type == type) {
-      if (condition.status != value) {
-        condition.status = value;
-        condition.last_transition_time = now;
-      }
-      return;
-    }
-  }
-  status.conditions.push_back({.type = std::string(type), .status = value, .last_transition_time = now});
-}
-
-}  // namespace
-
-Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Client& client, EventRecorder recorder,
-                 Workload& workload, const api::Timings& timings)
+Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, const Informer<api::Node>& nodes, Client& client,
+                 EventRecorder recorder, Workload& workload, UsageSink& usage, const api::Timings& timings)
     : sim_(sim),
       pods_informer_(pods),
+      nodes_informer_(nodes),
       client_(client),
       recorder_(std::move(recorder)),
       workload_(workload),
+      usage_(usage),
       timings_(timings) {
   pods_informer_.on_add([this](api::ObjectId id, const api::Pod& pod) { on_pod_seen(id, nullptr, pod); });
   pods_informer_.on_update(
@@ -54,6 +40,7 @@ void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::
     if (api::is_pod_terminal(pod)) return;
     PodRuntime& runtime = pods_[id];
     runtime.containers.resize(pod.spec.containers.size());
+    runtime.node = nodes_informer_.find("", pod.spec.node_name);
     if (pod.metadata.deletion_timestamp) {
       runtime.start = sim_.schedule_after(engine::Duration::zero(), {"kubelet.kill", id}, [this, id] { kill_pod(id); });
       return;
@@ -77,7 +64,11 @@ void Kubelet::on_pod_delete(api::ObjectId id) {
   const auto found = pods_.find(id);
   if (found == pods_.end()) return;
   sim_.cancel(found->second.start);
-  for (ContainerRuntime& container : found->second.containers) sim_.cancel(container.timer);
+  for (ContainerRuntime& container : found->second.containers) {
+    sim_.cancel(container.timer);
+    container.running = false;
+  }
+  publish_usage(id);
   pods_.erase(found);
 }
 
@@ -110,15 +101,11 @@ void Kubelet::start_pod(api::ObjectId id) {
   api::Pod pod = *current;
   if (!pod.status.start_time) pod.status.start_time = sim_.now();
   pod.status.container_statuses.resize(pod.spec.containers.size());
-  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) run_container(id, pod, i);
-  pod.status.phase = api::PodPhase::Running;
-  set_condition(pod.status, "Ready", api::ConditionStatus::True, sim_.now());
-  set_condition(pod.status, "ContainersReady", api::ConditionStatus::True, sim_.now());
-  const api::Pod started = pod;
+  const std::vector<std::string> started = start_containers(id, pod);
+  const api::ObjectMeta metadata = pod.metadata;
   client_.update(id, std::move(pod));
-  for (const api::Container& container : started.spec.containers) {
-    recorder_.normal(api::Kind::Pod, started.metadata, "Started", "Started container " + container.name);
-  }
+  for (const std::string& name : started) recorder_.normal(api::Kind::Pod, metadata, "Started", "Started container " + name);
+  publish_usage(id);
 }
 
 // adopt_pod takes over a pod that was already Running when the simulation began (a snapshot),
@@ -154,17 +141,14 @@ void Kubelet::adopt_pod(api::ObjectId id) {
     }
     const ContainerRun run = workload_.next_run(pod, pod.spec.containers[i]);
     runtime.running = true;
+    runtime.image_pulled = true;
     runtime.exit_code = run.exit_code;
     runtime.termination_delay = run.termination_delay;
-    if (!run.run_for) continue;
     const engine::SimTime started = status.state.started_at.value_or(now);
-    const engine::Duration left = std::max(engine::Duration::zero(), started + *run.run_for - now);
-    const std::int32_t exit_code = run.exit_code;
-    runtime.timer = sim_.schedule_after(left, {"kubelet.container_exit", id}, [this, id, i, exit_code] {
-      container_exit(id, i, exit_code);
-    });
+    schedule_run_end(id, i, pod.spec.containers[i], run, std::max(engine::Duration::zero(), now - started));
   }
   if (changed) client_.update(id, std::move(pod));
+  publish_usage(id);
 }
 
 // run_container starts one run of container `index` in `pod` (the caller writes the pod).
@@ -173,6 +157,7 @@ void Kubelet::run_container(api::ObjectId id, api::Pod& pod, std::size_t index) 
   const ContainerRun run = workload_.next_run(pod, pod.spec.containers[index]);
   runtime.running = true;
   runtime.done = false;
+  runtime.image_pulled = true;
   runtime.exit_code = run.exit_code;
   runtime.termination_delay = run.termination_delay;
   api::ContainerStatus& status = pod.status.container_statuses[index];
@@ -180,12 +165,7 @@ void Kubelet::run_container(api::ObjectId id, api::Pod& pod, std::size_t index) 
   status.image = pod.spec.containers[index].image;
   status.state = {.kind = api::ContainerStateKind::Running, .started_at = sim_.now()};
   status.ready = true;
-  if (run.run_for) {
-    const std::int32_t exit_code = run.exit_code;
-    runtime.timer = sim_.schedule_after(*run.run_for, {"kubelet.container_exit", id}, [this, id, index, exit_code] {
-      container_exit(id, index, exit_code);
-    });
-  }
+  schedule_run_end(id, index, pod.spec.containers[index], run, engine::Duration::zero());
 }
 
 void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t exit_code) {
@@ -198,14 +178,16 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   const engine::SimTime now = sim_.now();
   api::ContainerStatus* status = status_of(pod, index);
   const std::optional<engine::SimTime> started_at = status->state.started_at;
+  const bool oom_killed = std::exchange(container.oom_killed, false);
   status->state = {.kind = api::ContainerStateKind::Terminated,
-                   .reason = exit_code == 0 ? "Completed" : "Error",
+                   .reason = oom_killed ? "OOMKilled" : exit_code == 0 ? "Completed" : "Error",
                    .exit_code = exit_code,
                    .started_at = started_at,
                    .finished_at = now};
   status->ready = false;
   container.running = false;
   container.finished_at = now;
+  publish_usage(id);
   const bool restart = !runtime.killing && exit_code != 0 &&
                        pod.spec.restart_policy == api::RestartPolicy::OnFailure;
   if (!restart) {
@@ -273,6 +255,7 @@ void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
     set_condition(pod.status, "ContainersReady", api::ConditionStatus::True, now);
   }
   client_.update(id, std::move(pod));
+  publish_usage(id);
 }
 
 void Kubelet::kill_pod(api::ObjectId id) {
@@ -295,6 +278,7 @@ void Kubelet::kill_pod(api::ObjectId id) {
     ContainerRuntime& container = runtime.containers[i];
     if (container.done) continue;
     sim_.cancel(container.timer);
+    container.oom_killed = false;
     if (!container.running) {
       container.done = true;  // waiting in CrashLoopBackOff: nothing to stop
       continue;

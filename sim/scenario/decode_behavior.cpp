@@ -205,6 +205,7 @@ bool decode_value(const Ctx& ctx, const Value& value, Behavior& out) {
                 [&out](const Ctx& c, const Value& v) {
                   out.usage_cpu_millis.reset();
                   out.usage_memory_bytes.reset();
+                  out.usage_memory_ramp_up.reset();
                   Unmodelled ignored;
                   Fields<Unmodelled> usage(c, v, ignored);
                   usage
@@ -215,11 +216,21 @@ bool decode_value(const Ctx& ctx, const Value& value, Behavior& out) {
                                   out.usage_cpu_millis = millis;
                                 }
                               })
-                      .custom("memory", [&out](const Ctx& cc, const Value& vv) {
-                        std::int64_t bytes = 0;
-                        if (!vv.is_null() && decode_quantity(cc, vv, QuantityUnit::Whole, bytes)) {
-                          out.usage_memory_bytes = bytes;
+                      .custom("memory",
+                              [&out](const Ctx& cc, const Value& vv) {
+                                std::int64_t bytes = 0;
+                                if (!vv.is_null() && decode_quantity(cc, vv, QuantityUnit::Whole, bytes)) {
+                                  out.usage_memory_bytes = bytes;
+                                }
+                              })
+                      .custom("rampUp", [&out](const Ctx& cc, const Value& vv) {
+                        Duration ramp{};
+                        if (vv.is_null() || !decode_value(cc, vv, ramp)) return;
+                        if (ramp < Duration::zero()) {
+                          cc.fail(vv.pos(), "must not be negative");
+                          return;
                         }
+                        out.usage_memory_ramp_up = ramp;
                       });
                 })
         .field("terminationDelay", &Behavior::termination_delay);

@@ -1,9 +1,9 @@
-// Decoders for `faults:` (SPEC.md section 2). Modelled: controllerManagerDown, written either
-// as SPEC.md does (`controllerManagerDown: 45m`) or like nodeDown (`controllerManagerDown: true`
-// with `for: 45m`); the node faults in decode_node_fault.cpp. schedulerDown is issue #4 and
-// rejected by name.
+// Decoders for `faults:` (SPEC.md section 2): controllerManagerDown and schedulerDown, written
+// either as SPEC.md does (`controllerManagerDown: 45m`) or like nodeDown
+// (`controllerManagerDown: true` with `for: 45m`); imagePullFailure (`imagePullFailure: <image>`
+// with an optional `for:`, without it until the end); the node faults (nodeDown, nodeUp,
+// nodeFailures) in decode_node_fault.cpp.
 #include <algorithm>
-#include <array>
 #include <numeric>
 
 #include "scenario/scenario_decoders.hpp"
@@ -12,24 +12,21 @@ namespace jobsim::scenario {
 namespace {
 
 constexpr std::string_view kControllerManagerDown = "controllerManagerDown";
-// Fault kinds of SPEC.md that are planned but not modelled yet.
-constexpr std::array<std::string_view, 1> kPlannedKinds = {"schedulerDown"};
-constexpr std::string_view kKindList = "controllerManagerDown, nodeDown, nodeUp, nodeFailures, schedulerDown";
+constexpr std::string_view kSchedulerDown = "schedulerDown";
+constexpr std::string_view kImagePullFailure = "imagePullFailure";
+constexpr std::string_view kKindList =
+    "controllerManagerDown, schedulerDown, imagePullFailure, nodeDown, nodeUp, nodeFailures";
 
-SourcePos key_pos(const Value& map, std::string_view key) {
-  for (const Value::Entry& entry : map.entries()) {
-    if (entry.key == key) return entry.key_pos;
-  }
-  return map.pos();
-}
+bool is_outage(std::string_view key) { return key == kControllerManagerDown || key == kSchedulerDown; }
 
 bool is_kind(std::string_view key) {
-  return key == kControllerManagerDown || is_node_fault_kind(key) || std::find(kPlannedKinds.begin(), kPlannedKinds.end(), key) != kPlannedKinds.end();
+  return is_outage(key) || key == kImagePullFailure || is_node_fault_kind(key);
 }
 
-// decode_outage reads `controllerManagerDown:` (a duration, or true with `for:`) into
-// out.duration. Returns false after reporting.
-bool decode_outage(const Ctx& ctx, const Value& fault, const Value& value, Fault& out) {
+// decode_outage reads `controllerManagerDown:` or `schedulerDown:` (a duration, or true with
+// `for:`) into out.duration. Returns false after reporting.
+bool decode_outage(const Ctx& ctx, std::string_view kind, const Value& fault, const Value& value, Fault& out) {
+  const std::string name(kind);
   const Value* for_value = fault.find("for");
   if (value.is_scalar() && !value.quoted() && is_plain_bool(value)) {
     if (value.text() != "true" && value.text() != "True" && value.text() != "TRUE") {
@@ -37,13 +34,14 @@ bool decode_outage(const Ctx& ctx, const Value& fault, const Value& value, Fault
       return false;
     }
     if (for_value == nullptr) {
-      ctx.fail(value.pos(), "true needs \"for\": how long the controllers stay down (or write controllerManagerDown: 45m)");
+      const std::string what = kind == kSchedulerDown ? "the scheduler stays" : "the controllers stay";
+      ctx.fail(value.pos(), "true needs \"for\": how long " + what + " down (or write " + name + ": 45m)");
       return false;
     }
     return true;  // the duration comes from `for`
   }
   if (for_value != nullptr) {
-    ctx.fail(value.pos(), "a duration here and \"for\" cannot be combined: write controllerManagerDown: true with for, or "
+    ctx.fail(value.pos(), "a duration here and \"for\" cannot be combined: write " + name + ": true with for, or "
                           "only the duration");
     return false;
   }
@@ -82,27 +80,35 @@ void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fa
     return;
   }
   Fields<Fault> fields(ctx, value, out);
-  for (std::string_view planned : kPlannedKinds) {
-    fields.custom(planned, [&](const Ctx& c, const Value&) {
-      c.fail(key_pos(value, planned), "not supported yet (planned: issue #4)");
-    });
+  for (std::string_view other : {kControllerManagerDown, kSchedulerDown, kImagePullFailure}) {
+    if (other != kind->key) fields.get(other);  // a second kind: "cannot be combined" was reported
   }
-  if (kind->key != kControllerManagerDown) {
-    // `at` and `for` belong to the planned kind; accept them without reading.
-    fields.get("at");
-    fields.get("for");
+  fields.required("at").custom("at", [&](const Ctx& c, const Value& v) {
+    SimTime parsed;
+    if (decode_time_arg(c, v, frame, parsed)) out.at = parsed;
+  });
+  if (kind->key == kImagePullFailure) {
+    out.kind = FaultKind::ImagePullFailure;
+    fields
+        .custom(kImagePullFailure,
+                [&](const Ctx& c, const Value& v) {
+                  if (!v.is_scalar() || v.text().empty()) {
+                    c.fail(v.pos(), "expected an image name such as \"registry.example.com/tool:v1\", got " + describe(v));
+                    return;
+                  }
+                  out.image = v.text();
+                })
+        .custom("for", [&](const Ctx& c, const Value& v) {
+          if (!decode_value(c, v, out.duration)) return;
+          if (out.duration <= Duration::zero()) c.fail(v.pos(), "must be greater than 0");
+        });
     return;
   }
-  out.kind = FaultKind::ControllerManagerDown;
-  fields.required("at")
-      .custom("at",
-              [&](const Ctx& c, const Value& v) {
-                SimTime parsed;
-                if (decode_time_arg(c, v, frame, parsed)) out.at = parsed;
-              })
-      .custom(kControllerManagerDown, [&](const Ctx& c, const Value& v) { decode_outage(c, value, v, out); })
+  const std::string_view outage = kind->key == kSchedulerDown ? kSchedulerDown : kControllerManagerDown;
+  out.kind = outage == kSchedulerDown ? FaultKind::SchedulerDown : FaultKind::ControllerManagerDown;
+  fields.custom(outage, [&](const Ctx& c, const Value& v) { decode_outage(c, outage, value, v, out); })
       .custom("for", [&](const Ctx& c, const Value& v) {
-        const Value* down = value.find(kControllerManagerDown);
+        const Value* down = value.find(outage);
         if (down == nullptr || !down->is_scalar() || down->quoted() || !is_plain_bool(*down)) return;  // reported above
         if (!decode_value(c, v, out.duration)) return;
         if (out.duration <= Duration::zero()) c.fail(v.pos(), "must be greater than 0");
@@ -115,21 +121,24 @@ void check_fault_overlaps(const Ctx& ctx, const std::vector<Fault>& faults) {
   std::vector<std::size_t> order(faults.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::ranges::stable_sort(order, {}, [&faults](std::size_t i) { return faults[i].at; });
-  const Fault* previous = nullptr;
-  std::size_t previous_index = 0;
-  for (std::size_t index : order) {
-    const Fault& fault = faults[index];
-    if (fault.kind != FaultKind::ControllerManagerDown || fault.duration <= Duration::zero()) continue;
-    if (previous != nullptr && fault.at <= previous->at + previous->duration) {
-      ctx.index(index).fail(fault.pos, "controllerManagerDown at " + engine::to_rfc3339(fault.at) +
-                                           " must start after the outage of faults[" + std::to_string(previous_index) +
-                                           "] (" + previous->pos.to_string() + ") ends at " +
-                                           engine::to_rfc3339(previous->at + previous->duration) +
-                                           "; merge them into one outage");
-      continue;
+  for (const FaultKind component : {FaultKind::ControllerManagerDown, FaultKind::SchedulerDown}) {
+    const std::string_view name = component == FaultKind::SchedulerDown ? kSchedulerDown : kControllerManagerDown;
+    const Fault* previous = nullptr;
+    std::size_t previous_index = 0;
+    for (std::size_t index : order) {
+      const Fault& fault = faults[index];
+      if (fault.kind != component || fault.duration <= Duration::zero()) continue;
+      if (previous != nullptr && fault.at <= previous->at + previous->duration) {
+        ctx.index(index).fail(fault.pos, std::string(name) + " at " + engine::to_rfc3339(fault.at) +
+                                             " must start after the outage of faults[" + std::to_string(previous_index) +
+                                             "] (" + previous->pos.to_string() + ") ends at " +
+                                             engine::to_rfc3339(previous->at + previous->duration) +
+                                             "; merge them into one outage");
+        continue;
+      }
+      previous = &fault;
+      previous_index = index;
     }
-    previous = &fault;
-    previous_index = index;
   }
 }
 

@@ -133,6 +133,7 @@ cluster::ContainerRun BehaviorWorkload::next_run(const api::Pod& pod, const api:
     run.termination_delay = state.behavior->termination_delay.value_or(engine::Duration::zero());
     run.cpu_millis = state.behavior->usage_cpu_millis;
     run.memory_bytes = state.behavior->usage_memory_bytes;
+    run.memory_ramp_up = state.behavior->usage_memory_ramp_up.value_or(engine::Duration::zero());
     return run;
   }
   const CommandHints hints = infer_from_command(container);

@@ -53,7 +53,8 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       workload_(scenario.behaviors, streams_, api_.jobs()),
       scheduler_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "default-scheduler"),
                  scenario.cluster.timings),
-      kubelet_(sim_, api_.pods(), client_, recorder_for(sim_, events_, "kubelet"), workload_, scenario.cluster.timings),
+      kubelet_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "kubelet"), workload_, usage_,
+               scenario.cluster.timings),
       job_controller_(sim_, api_.jobs(), api_.pods(), client_, recorder_for(sim_, events_, "job-controller"),
                       scenario.cluster.timings),
       cronjob_controller_(sim_, api_.cron_jobs(), api_.jobs(), client_, recorder_for(sim_, events_, "cronjob-controller"),
@@ -104,6 +105,21 @@ void World::start_controller_manager() {
   for_each_controller([](auto& controller) { controller.start(); });
 }
 
+constexpr std::string_view kSchedulerKind = "Scheduler";
+constexpr std::string_view kSchedulerName = "kube-scheduler";
+
+void World::stop_scheduler() {
+  if (!scheduler_.running()) return;
+  scheduler_.stop();
+  recorder_->component_down(kSchedulerKind, kSchedulerName);
+}
+
+void World::start_scheduler() {
+  if (scheduler_.running()) return;
+  recorder_->component_up(kSchedulerKind, kSchedulerName);
+  scheduler_.start();
+}
+
 void World::schedule_faults() {
   for (const scenario::Fault& fault : scenario_.faults) {
     // An outage that starts at or after the end changes nothing; one that outlasts the run
@@ -136,6 +152,22 @@ void World::schedule_faults() {
         // After the start event, so that "every node" means the nodes created at start.
         const scenario::Fault* ptr = &fault;
         sim_.schedule_at(fault.at, {"fault.node_failures", 0}, [this, ptr] { start_node_failures(*ptr); });
+        break;
+      }
+      case scenario::FaultKind::SchedulerDown:
+        sim_.schedule_at(fault.at, {"fault.scheduler_down", 0}, [this] { stop_scheduler(); });
+        if (fault.at + fault.duration <= scenario_.until) {
+          sim_.schedule_at(fault.at + fault.duration, {"fault.scheduler_up", 0}, [this] { start_scheduler(); });
+        }
+        break;
+      case scenario::FaultKind::ImagePullFailure: {
+        const std::string& image = fault.image;
+        sim_.schedule_at(fault.at, {"fault.image_pull_failure", 0},
+                         [this, &image] { kubelet_.set_image_pull_failing(image, true); });
+        if (fault.duration > engine::Duration::zero() && fault.at + fault.duration <= scenario_.until) {
+          sim_.schedule_at(fault.at + fault.duration, {"fault.image_pull_restored", 0},
+                           [this, &image] { kubelet_.set_image_pull_failing(image, false); });
+        }
         break;
       }
     }

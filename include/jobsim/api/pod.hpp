@@ -121,7 +121,8 @@ struct Pod {
 bool is_pod_terminal(const Pod& pod);  // Succeeded or Failed
 const PodCondition* find_condition(const PodStatus& status, std::string_view type);
 // pod_requests sums container requests (the scheduler's view; init containers are not
-// modelled). Limits without requests default requests to the limits at admission.
+// modelled). Requests missing where limits are given were set from the limits when the pod was
+// created (set_defaults_pod), so this sums what the pod object says.
 ResourceList pod_requests(const PodSpec& spec);
 
 }  // namespace jobsim::api

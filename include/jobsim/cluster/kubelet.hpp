@@ -10,6 +10,7 @@
 #pragma once
 
 #include <set>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -21,6 +22,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/informer.hpp"
 #include "jobsim/cluster/node_leases.hpp"
+#include "jobsim/cluster/usage.hpp"
 #include "jobsim/cluster/workload.hpp"
 #include "jobsim/engine/simulator.hpp"
 
@@ -32,8 +34,10 @@ inline constexpr std::int32_t kExitCodeSigkill = 137;
 
 class Kubelet {
  public:
-  Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Client& client, EventRecorder recorder,
-          Workload& workload, const api::Timings& timings);
+  // usage receives a PodUsage on every change of a pod's running-container usage; nodes only
+  // resolves a pod's node name to its id for it.
+  Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, const Informer<api::Node>& nodes, Client& client,
+          EventRecorder recorder, Workload& workload, UsageSink& usage, const api::Timings& timings);
 
   std::size_t tracked_pods() const { return pods_.size(); }
 
@@ -50,6 +54,10 @@ class Kubelet {
   // Failed, OnFailure pods start again after podStartup; pods not started yet are admitted).
   void node_up(const std::string& node);
   bool node_is_down(const std::string& node) const { return down_nodes_.contains(node); }
+  // set_image_pull_failing makes every pull of `image` fail (an imagePullFailure fault) until it
+  // is cleared (counted: overlapping faults on one image nest); a pull is attempted when a
+  // container first starts in its pod.
+  void set_image_pull_failing(const std::string& image, bool failing);
 
  private:
   // CrashLoopBackOff record of one container (client-go flowcontrol.Backoff entry).
@@ -66,11 +74,19 @@ class Kubelet {
     engine::Duration termination_delay{};
     engine::SimTime finished_at{};  // of the last exit: the backoff's event time
     Backoff backoff;
+    bool oom_killed = false;        // the pending exit is an OOM kill
+    bool image_pulled = false;      // restarts reuse the image pulled for the first start
+    Backoff pull_backoff;           // image pull backoff (key pod UID + image upstream)
+    std::int64_t cpu_millis = 0;    // usage while running
+    std::int64_t memory_bytes = 0;
   };
   struct PodRuntime {
     engine::EventHandle start;
     bool started = false;
     bool killing = false;
+    api::ObjectId node = api::kNoObject;
+    std::int64_t published_cpu_millis = 0;  // the last PodUsage emitted
+    std::int64_t published_memory_bytes = 0;
     std::vector<ContainerRuntime> containers;
   };
 
@@ -96,16 +112,38 @@ class Kubelet {
   void resync_after_boot(api::ObjectId id);
   void start_after_boot(api::ObjectId id);
 
+  // kubelet_resources.cpp: schedule_run_end sets the run's usage on the container and schedules
+  // its exit, or its OOM kill when the memory usage reaches the limit first; `elapsed` is how
+  // long the run has already been going (adopted pods).
+  void schedule_run_end(api::ObjectId id, std::size_t index, const api::Container& spec, const ContainerRun& run,
+                        engine::Duration elapsed);
+  void oom_kill(api::ObjectId id, std::size_t index);
+  // publish_usage emits the pod's usage when it changed since the last emit.
+  void publish_usage(api::ObjectId id);
+
+  // kubelet_image_pull.cpp: ensure_image pulls the image of container `index` before its first
+  // start (EnsureImageExists). On failure it sets the Waiting state, records the events and
+  // schedules the retry, and returns false.
+  bool ensure_image(api::ObjectId id, api::Pod& pod, std::size_t index);
+  void retry_image_pull(api::ObjectId id, std::size_t index);
+  void show_image_pull_backoff(api::ObjectId id, std::size_t index);
+  // start_containers runs the containers whose image is present (start_pod, retry_image_pull)
+  // and sets the phase and readiness; returns the names of the containers started.
+  std::vector<std::string> start_containers(api::ObjectId id, api::Pod& pod);
+
   engine::Simulator& sim_;
   Informer<api::Pod>& pods_informer_;
+  const Informer<api::Node>& nodes_informer_;
   Client& client_;
   EventRecorder recorder_;
   Workload& workload_;
+  UsageSink& usage_;
   const api::Timings& timings_;
   std::unordered_map<api::ObjectId, PodRuntime> pods_;
   Informer<api::Node>* nodes_ = nullptr;
   NodeLeases* leases_ = nullptr;
   std::set<std::string> down_nodes_;
+  std::map<std::string, int, std::less<>> failing_images_;  // image -> faults failing it now
 };
 
 }  // namespace jobsim::cluster

@@ -19,6 +19,7 @@ struct PodUsage {
   api::ObjectId node = api::kNoObject;
   std::int64_t cpu_millis = 0;
   std::int64_t memory_bytes = 0;
+  bool operator==(const PodUsage&) const = default;
 };
 
 using UsageSink = engine::Signal<const PodUsage&>;

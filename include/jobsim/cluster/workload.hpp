@@ -15,7 +15,12 @@ struct ContainerRun {
   std::optional<engine::Duration> run_for;  // nullopt: never exits by itself
   std::int32_t exit_code = 0;
   engine::Duration termination_delay{};     // time to exit after SIGTERM
-  std::optional<std::int64_t> memory_bytes; // usage (reported; OOM is issue #4)
+  // Usage of the run. Memory grows linearly from 0 at the start to memory_bytes at start +
+  // memory_ramp_up (zero ramp: the full value from the start) and stays there. When it exceeds
+  // the container's memory limit the run is OOM-killed (OOMKilled, 137) at the instant it
+  // reaches the limit: start + ramp * limit / memory, unless the run ends first.
+  std::optional<std::int64_t> memory_bytes;
+  engine::Duration memory_ramp_up{};
   std::optional<std::int64_t> cpu_millis;
 };
 

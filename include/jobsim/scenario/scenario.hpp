@@ -78,6 +78,9 @@ struct Behavior {
   std::optional<ExitCodeSpec> exit_code;
   std::optional<std::int64_t> usage_cpu_millis;
   std::optional<std::int64_t> usage_memory_bytes;
+  // memory grows linearly from 0 at the container's start to usage_memory_bytes over this time
+  // (cluster/workload.hpp ContainerRun); absent: the full value from the start.
+  std::optional<Duration> usage_memory_ramp_up;
   std::optional<Duration> termination_delay;
   SourcePos pos;
   bool operator==(const Behavior&) const = default;

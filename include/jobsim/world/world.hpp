@@ -50,6 +50,8 @@ class World {
   cluster::ApiServer& api() { return api_; }
   const cluster::ApiServer& api() const { return api_; }
   cluster::EventSink& events() { return events_; }
+  // usage: the kubelet's actual-usage signal (cluster/usage.hpp); connect before running.
+  cluster::UsageSink& usage() { return usage_; }
   const report::RunRecorder& recorder() const { return *recorder_; }
   // stop_controller_manager models kube-controller-manager going down (a controllerManagerDown
   // fault): every controller stops; queues, timers and in-memory state (Job backoff records,
@@ -65,6 +67,10 @@ class World {
   void node_outage_begins(const std::string& node);
   void node_outage_ends(const std::string& node);
   const cluster::Kubelet& kubelet() const { return kubelet_; }
+  // stop_scheduler / start_scheduler: a schedulerDown fault (Scheduler::stop and start, and the
+  // Scheduler Down/Up lines of events.jsonl). No-ops when already in that state.
+  void stop_scheduler();
+  void start_scheduler();
 
   // expectations: the scenario's `expect:` entries, checked during the run (results after finish).
   const report::ExpectationChecker& expectations() const { return recorder_->expectations(); }

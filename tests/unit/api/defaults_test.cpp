@@ -420,6 +420,15 @@ const RequestsCase kRequestsCases[] = {
      .original = {.requests = {.cpu_millis = 0}, .limits = {.cpu_millis = 500}},
      .want = {.requests = {.cpu_millis = 0}, .limits = {.cpu_millis = 500}}},
     {.name = "no_limits_no_requests", .original = {}, .want = {}},
+    {.name = "every_resource_name_is_defaulted",
+     .original = {.limits = {.memory_bytes = 1073741824, .other = {{"nvidia.com/gpu", "1"}}}},
+     .want = {.requests = {.memory_bytes = 1073741824, .other = {{"nvidia.com/gpu", "1"}}},
+              .limits = {.memory_bytes = 1073741824, .other = {{"nvidia.com/gpu", "1"}}}}},
+    {.name = "a_requested_extended_resource_is_kept",
+     .original = {.requests = {.other = {{"nvidia.com/gpu", "1"}}},
+                  .limits = {.cpu_millis = 2000, .other = {{"nvidia.com/gpu", "2"}}}},
+     .want = {.requests = {.cpu_millis = 2000, .other = {{"nvidia.com/gpu", "1"}}},
+              .limits = {.cpu_millis = 2000, .other = {{"nvidia.com/gpu", "2"}}}}},
 };
 
 class DefaultRequestsTest : public testing::TestWithParam<RequestsCase> {};
@@ -433,6 +442,14 @@ TEST_P(DefaultRequestsTest, requests_default_to_limits) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, DefaultRequestsTest, testing::ValuesIn(kRequestsCases), name_of<RequestsCase>);
+
+TEST_P(DefaultRequestsTest, init_container_requests_default_to_limits_too) {
+  const RequestsCase& c = GetParam();
+  Pod pod;
+  pod.spec.init_containers = {{.name = "init", .image = "busybox", .resources = c.original}};
+  set_defaults_pod(pod);
+  EXPECT_EQ(pod.spec.init_containers.at(0).resources, c.want);
+}
 
 }  // namespace
 }  // namespace jobsim::api

@@ -65,8 +65,9 @@ class KubeletTest : public testing::Test {
  protected:
   void start(std::vector<ContainerRun> script, ContainerRun then) {
     workload_.emplace(cluster.sim, std::move(script), then);
-    kubelet_.emplace(cluster.sim, cluster.server.pods(), cluster.client, cluster.recorder("kubelet"), *workload_,
-                     cluster.timings);
+    kubelet_.emplace(cluster.sim, cluster.server.pods(), cluster.server.nodes(), cluster.client,
+                     cluster.recorder("kubelet"), *workload_, usage_sink, cluster.timings);
+    usage_sink.connect([this](const PodUsage& usage) { usages.push_back({cluster.sim.now(), usage}); });
     cluster.server.pods().on_update([this](api::ObjectId, const api::Pod&, const api::Pod& pod) {
       history.push_back({cluster.sim.now(), pod});
     });
@@ -102,6 +103,7 @@ class KubeletTest : public testing::Test {
   }
 
   const ScriptedWorkload& workload() const { return *workload_; }
+  Kubelet& kubelet() { return *kubelet_; }
 
   test::TestCluster cluster;
   struct Seen {
@@ -111,6 +113,12 @@ class KubeletTest : public testing::Test {
   std::vector<Seen> history;
   std::optional<SimTime> deleted_at;
   std::optional<api::Pod> last_seen;
+  UsageSink usage_sink;
+  struct SeenUsage {
+    SimTime at;
+    PodUsage usage;
+  };
+  std::vector<SeenUsage> usages;
 
  private:
   std::optional<ScriptedWorkload> workload_;
@@ -342,6 +350,228 @@ TEST_F(KubeletTest, deleting_a_crash_looping_pod_stops_the_restarts) {
   EXPECT_EQ(deleted_at, std::optional<SimTime>(kStart + 8s)) << "nothing runs, so the pod terminates at once";
   EXPECT_EQ(workload().starts.size(), 2u);
   EXPECT_EQ(cluster.sim.pending(), 0u);
+}
+
+// --- OOM kills (memory usage above the limit) ---------------------------------------------------
+
+// A run of 10 min (or never ending) whose memory grows to `memory` over `ramp`, in a container
+// limited to `limit`. The OOM kill comes when the usage reaches the limit: start + ramp *
+// limit / memory, unless the run ends first; the kill is SIGKILL (137), reason OOMKilled.
+struct OomCase {
+  std::string_view name;
+  std::optional<std::int64_t> limit;
+  std::int64_t memory = 0;
+  Duration ramp{};
+  std::optional<Duration> run_for = 10min;
+  std::string_view want_reason;
+  std::int32_t want_exit_code = 0;
+  Duration want_end{};  // after the container's start (kStart + 2 s)
+};
+
+const OomCase kOomCases[] = {
+    {.name = "without_ramp_over_the_limit_is_killed_at_start",
+     .limit = 256 * test::kMi, .memory = 300 * test::kMi,
+     .want_reason = "OOMKilled", .want_exit_code = 137, .want_end = 0s},
+    {.name = "ramp_reaches_half_way_at_half_the_ramp",
+     .limit = 1 * test::kGi, .memory = 2 * test::kGi, .ramp = 90s,
+     .want_reason = "OOMKilled", .want_exit_code = 137, .want_end = 45s},
+    {.name = "ramp_reaches_three_quarters",
+     .limit = 1536 * test::kMi, .memory = 2 * test::kGi, .ramp = 60s,
+     .want_reason = "OOMKilled", .want_exit_code = 137, .want_end = 45s},
+    {.name = "never_ending_run_is_killed_too",
+     .limit = 1 * test::kGi, .memory = 2 * test::kGi, .ramp = 90s, .run_for = std::nullopt,
+     .want_reason = "OOMKilled", .want_exit_code = 137, .want_end = 45s},
+    {.name = "run_ends_before_the_limit_is_reached",
+     .limit = 1 * test::kGi, .memory = 2 * test::kGi, .ramp = 90s, .run_for = 30s,
+     .want_reason = "Completed", .want_exit_code = 0, .want_end = 30s},
+    {.name = "run_ends_exactly_when_the_limit_is_reached",
+     .limit = 1 * test::kGi, .memory = 2 * test::kGi, .ramp = 90s, .run_for = 45s,
+     .want_reason = "Completed", .want_exit_code = 0, .want_end = 45s},
+    {.name = "usage_at_the_limit_is_not_above_it",
+     .limit = 1 * test::kGi, .memory = 1 * test::kGi,
+     .want_reason = "Completed", .want_exit_code = 0, .want_end = 10min},
+    {.name = "no_limit_no_oom",
+     .memory = 64 * test::kGi,
+     .want_reason = "Completed", .want_exit_code = 0, .want_end = 10min},
+};
+
+class KubeletOomTest : public KubeletTest, public testing::WithParamInterface<OomCase> {};
+
+TEST_P(KubeletOomTest, kills_when_the_usage_reaches_the_limit) {
+  const OomCase& c = GetParam();
+  start({}, {.run_for = c.run_for, .memory_bytes = c.memory, .memory_ramp_up = c.ramp});
+  api::Pod pod = bound_pod(api::RestartPolicy::Never);
+  pod.spec.containers[0].resources.limits.memory_bytes = c.limit;
+  const api::ObjectId id = cluster.add_pod(pod);
+  cluster.sim.run();
+  const api::Pod& done = *cluster.pod(id);
+  EXPECT_EQ(done.status.phase, c.want_exit_code == 0 ? api::PodPhase::Succeeded : api::PodPhase::Failed);
+  EXPECT_EQ(done.status.container_statuses[0].state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
+                                                                          .reason = std::string(c.want_reason),
+                                                                          .exit_code = c.want_exit_code,
+                                                                          .started_at = kStart + 2s,
+                                                                          .finished_at = kStart + 2s + c.want_end}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Table, KubeletOomTest, testing::ValuesIn(kOomCases), name_of<OomCase>);
+
+TEST_F(KubeletTest, on_failure_restarts_an_oom_killed_container_with_crash_loop_back_off) {
+  // Every run is killed 30 s after its start (1Gi of a 2Gi ramp over 60 s).
+  start({}, {.run_for = 10min, .memory_bytes = 2 * test::kGi, .memory_ramp_up = 60s});
+  api::Pod pod = bound_pod(api::RestartPolicy::OnFailure);
+  pod.spec.containers[0].resources.limits.memory_bytes = 1 * test::kGi;
+  const api::ObjectId id = cluster.add_pod(pod);
+  cluster.sim.run_until(kStart + 100s);
+  // Starts: 2 s; killed 32 s, restarted at once; killed 62 s, back-off 10 s -> 72 s.
+  EXPECT_EQ(workload().starts, (std::vector<SimTime>{kStart + 2s, kStart + 32s, kStart + 72s}));
+  const api::ContainerStatus& status = cluster.pod(id)->status.container_statuses[0];
+  EXPECT_EQ(status.restart_count, 2);
+  ASSERT_TRUE(status.last_termination_state.has_value());
+  EXPECT_EQ(*status.last_termination_state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
+                                                                 .reason = "OOMKilled",
+                                                                 .exit_code = 137,
+                                                                 .started_at = kStart + 32s,
+                                                                 .finished_at = kStart + 62s}));
+  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Running);
+}
+
+TEST_F(KubeletTest, deletion_during_a_ramp_is_a_sigterm_not_an_oom_kill) {
+  start({}, {.run_for = 10min, .termination_delay = 40s, .memory_bytes = 2 * test::kGi, .memory_ramp_up = 60s});
+  api::Pod pod = bound_pod(api::RestartPolicy::Never);
+  pod.spec.containers[0].resources.limits.memory_bytes = 1 * test::kGi;
+  pod.metadata.finalizers = {"test/keep"};
+  const api::ObjectId id = cluster.add_pod(pod);
+  cluster.sim.run_until(kStart + 10s);
+  ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id, DeleteOptions{.grace_period_seconds = 5}).ok());
+  cluster.sim.run();
+  const api::ContainerState& state = cluster.pod(id)->status.container_statuses[0].state;
+  EXPECT_EQ(state.reason, "Error");
+  EXPECT_EQ(state.exit_code, 137) << "SIGKILL at the 5 s grace period";
+  EXPECT_EQ(state.finished_at, std::optional<SimTime>(kStart + 15s));
+}
+
+// --- the PodUsage signal ---------------------------------------------------------------------------
+
+TEST_F(KubeletTest, usage_is_published_at_start_and_zero_at_exit) {
+  start({}, {.run_for = 10s, .memory_bytes = 300 * test::kMi, .cpu_millis = 500});
+  const api::ObjectId node = cluster.add_node("node-1", 4000, 8 * test::kGi);
+  const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
+  cluster.sim.run();
+  ASSERT_EQ(usages.size(), 2u);
+  EXPECT_EQ(usages[0].at, kStart + 2s);
+  EXPECT_EQ(usages[0].usage, (PodUsage{.pod = id, .node = node, .cpu_millis = 500, .memory_bytes = 300 * test::kMi}));
+  EXPECT_EQ(usages[1].at, kStart + 12s);
+  EXPECT_EQ(usages[1].usage, (PodUsage{.pod = id, .node = node}));
+}
+
+TEST_F(KubeletTest, usage_with_a_ramp_is_the_plateau_capped_at_the_limit_until_the_oom_kill) {
+  start({}, {.run_for = 10min, .memory_bytes = 2 * test::kGi, .memory_ramp_up = 90s, .cpu_millis = 250});
+  api::Pod pod = bound_pod(api::RestartPolicy::Never);
+  pod.spec.containers[0].resources.limits.memory_bytes = 1 * test::kGi;
+  const api::ObjectId id = cluster.add_pod(pod);
+  cluster.sim.run();
+  ASSERT_EQ(usages.size(), 2u);
+  EXPECT_EQ(usages[0].at, kStart + 2s);
+  EXPECT_EQ(usages[0].usage, (PodUsage{.pod = id, .cpu_millis = 250, .memory_bytes = 1 * test::kGi}));
+  EXPECT_EQ(usages[1].at, kStart + 47s);
+  EXPECT_EQ(usages[1].usage, (PodUsage{.pod = id}));
+}
+
+// --- image pull failures -----------------------------------------------------------------------------
+
+std::vector<SimTime> times_of(const std::vector<api::Event>& events) {
+  std::vector<SimTime> times;
+  for (const api::Event& event : events) times.push_back(event.time);
+  return times;
+}
+
+TEST_F(KubeletTest, failed_pulls_back_off_10_20_40_80_160_300_300_seconds) {
+  start({}, exits(10s, 0));
+  kubelet().set_image_pull_failing("busybox", true);
+  const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
+  cluster.sim.run_until(kStart + 1000s);
+  // Pulls at 2 s (the end of podStartup), then each time the backoff expires.
+  const std::vector<SimTime> pulls = times_of(cluster.events_with_reason("Pulling"));
+  EXPECT_EQ(pulls, (std::vector<SimTime>{kStart + 2s, kStart + 12s, kStart + 32s, kStart + 72s, kStart + 152s,
+                                         kStart + 312s, kStart + 612s, kStart + 912s}));
+  // The pod worker's requeue 10 s after a failed pull finds it in backoff (not after the first,
+  // whose backoff is 10 s).
+  const std::vector<SimTime> backoffs = times_of(cluster.events_with_reason("BackOff"));
+  EXPECT_EQ(backoffs, (std::vector<SimTime>{kStart + 22s, kStart + 42s, kStart + 82s, kStart + 162s, kStart + 322s,
+                                            kStart + 622s, kStart + 922s}));
+  EXPECT_EQ(cluster.events_with_reason("Failed").size(), 8u * 2 + 7u);
+  EXPECT_TRUE(workload().starts.empty());
+  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Pending);
+}
+
+TEST_F(KubeletTest, image_pull_reasons_and_messages_are_upstream) {
+  start({}, exits(10s, 0));
+  kubelet().set_image_pull_failing("busybox", true);
+  const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
+  cluster.sim.run_until(kStart + 15s);
+  const std::string error = "rpc error: code = Unavailable desc = failed to pull and unpack image \"busybox\": the "
+                            "image pull is failing (imagePullFailure fault)";
+  EXPECT_EQ(cluster.pod(id)->status.container_statuses[0].state,
+            (api::ContainerState{.kind = api::ContainerStateKind::Waiting, .reason = "ErrImagePull", .message = error}));
+  std::vector<std::string> texts;
+  for (const api::Event& event : cluster.events) {
+    texts.push_back(std::string(event.type == api::EventType::Normal ? "Normal " : "Warning ") + event.reason + ": " +
+                    event.message);
+  }
+  const std::string pulling = "Normal Pulling: Pulling image \"busybox\"";
+  const std::string failed = "Warning Failed: Failed to pull image \"busybox\": " + error;
+  const std::string err = "Warning Failed: Error: ErrImagePull";
+  EXPECT_EQ(texts, (std::vector<std::string>{pulling, failed, err, pulling, failed, err}));
+  cluster.sim.run_until(kStart + 25s);
+  EXPECT_EQ(cluster.pod(id)->status.container_statuses[0].state,
+            (api::ContainerState{.kind = api::ContainerStateKind::Waiting,
+                                 .reason = "ImagePullBackOff",
+                                 .message = "Back-off pulling image \"busybox\""}));
+  const auto backoff = cluster.events_with_reason("BackOff");
+  ASSERT_EQ(backoff.size(), 1u);
+  EXPECT_EQ(backoff[0].type, api::EventType::Normal);
+  EXPECT_EQ(cluster.events.back().message, "Error: ImagePullBackOff");
+  EXPECT_EQ(cluster.events.back().type, api::EventType::Warning);
+}
+
+TEST_F(KubeletTest, the_first_pull_after_the_failure_ends_starts_the_container) {
+  start({}, exits(10s, 0));
+  kubelet().set_image_pull_failing("busybox", true);
+  const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
+  cluster.sim.run_until(kStart + 100s);
+  kubelet().set_image_pull_failing("busybox", false);
+  cluster.sim.run();
+  // Pulls at 2, 12, 32, 72 s failed; the next is at 152 s (backoff 80 s) and works.
+  EXPECT_EQ(workload().starts, (std::vector<SimTime>{kStart + 152s}));
+  EXPECT_EQ(first_time(api::PodPhase::Running), std::optional<SimTime>(kStart + 152s));
+  EXPECT_EQ(first_time(api::PodPhase::Succeeded), std::optional<SimTime>(kStart + 162s));
+  const auto pulled = cluster.events_with_reason("Pulled");
+  ASSERT_EQ(pulled.size(), 1u);
+  EXPECT_EQ(pulled[0].time, kStart + 152s);
+  EXPECT_EQ(cluster.pod(id)->status.container_statuses[0].restart_count, 0);
+}
+
+TEST_F(KubeletTest, deleting_a_pod_that_waits_for_its_image_ends_it_at_once) {
+  start({}, exits(10s, 0));
+  kubelet().set_image_pull_failing("busybox", true);
+  const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
+  cluster.sim.run_until(kStart + 50s);
+  ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id, DeleteOptions{}).ok());
+  cluster.sim.run();
+  EXPECT_EQ(deleted_at, std::optional<SimTime>(kStart + 50s));
+  ASSERT_TRUE(last_seen.has_value());
+  EXPECT_EQ(last_seen->status.phase, api::PodPhase::Failed);
+  EXPECT_EQ(cluster.events_with_reason("Pulling").size(), 3u) << "pulls at 2, 12, 32 s; none after the deletion";
+}
+
+TEST_F(KubeletTest, restarts_do_not_pull_again) {
+  start({exits(5s, 1)}, exits(5s, 0));
+  const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::OnFailure));
+  cluster.sim.run_until(kStart + 5s);
+  kubelet().set_image_pull_failing("busybox", true);
+  cluster.sim.run();
+  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Succeeded);
+  EXPECT_TRUE(cluster.events_with_reason("Pulling").empty());
 }
 
 }  // namespace

@@ -86,6 +86,35 @@ const GoodCase kGoodCases[] = {
      .want = {{.kind = FaultKind::NodeFailures, .at = at("2026-01-01T01:00:00Z"),
                .nodes = {"gpu", "worker-1", "worker-2", "worker-3"}, .mtbf = 10h, .mttr = 5min,
                .pos = {"scen.yaml", 10, 5}}}},
+    {.name = "scheduler_down_duration_value",
+     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: 30m}\n"),
+     .want = {{.kind = FaultKind::SchedulerDown,
+               .at = at("2026-01-01T01:00:00Z"),
+               .duration = 30min,
+               .pos = {"scen.yaml", 4, 5}}}},
+    {.name = "scheduler_down_true_with_for",
+     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: true, for: 10m}\n"),
+     .want = {{.kind = FaultKind::SchedulerDown,
+               .at = at("2026-01-01T01:00:00Z"),
+               .duration = 10min,
+               .pos = {"scen.yaml", 4, 5}}}},
+    {.name = "scheduler_and_controller_manager_outages_may_overlap",
+     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: 1h}\n  - {at: +1h, controllerManagerDown: 1h}\n"),
+     .want = {{.kind = FaultKind::SchedulerDown, .at = at("2026-01-01T01:00:00Z"), .duration = 1h, .pos = {"scen.yaml", 4, 5}},
+              {.at = at("2026-01-01T01:00:00Z"), .duration = 1h, .pos = {"scen.yaml", 5, 5}}}},
+    {.name = "image_pull_failure_with_for",
+     .yaml = with_header("faults:\n  - {at: +2m, imagePullFailure: \"registry.example.com/tool:v1\", for: 5m}\n"),
+     .want = {{.kind = FaultKind::ImagePullFailure,
+               .at = at("2026-01-01T00:02:00Z"),
+               .duration = 5min,
+               .image = "registry.example.com/tool:v1",
+               .pos = {"scen.yaml", 4, 5}}}},
+    {.name = "image_pull_failure_until_the_end",
+     .yaml = with_header("faults:\n  - {at: +0s, imagePullFailure: busybox}\n"),
+     .want = {{.kind = FaultKind::ImagePullFailure,
+               .at = at("2026-01-01T00:00:00Z"),
+               .image = "busybox",
+               .pos = {"scen.yaml", 4, 5}}}},
     {.name = "empty_list", .yaml = with_header("faults: []\n"), .want = {}},
     {.name = "null", .yaml = with_header("faults:\n"), .want = {}},
 };
@@ -106,9 +135,6 @@ struct BadCase {
 };
 
 const BadCase kBadCases[] = {
-    {.name = "scheduler_down_planned_for_issue_4",
-     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: 10m}\n"),
-     .want = "scen.yaml:4:15: faults[0].schedulerDown: not supported yet (planned: issue #4)"},
     {.name = "node_down_unknown_node",
      .yaml = with_nodes("faults:\n  - {at: +1h, nodeDown: worker-4, for: 5m}\n"),
      .want = "scen.yaml:10:5: faults[0].nodeDown: no node \"worker-4\" in this scenario (nodes: edge, ...)"},
@@ -173,22 +199,29 @@ const BadCase kBadCases[] = {
     {.name = "node_failures_unknown_key",
      .yaml = with_nodes("faults:\n  - nodeFailures: {mtbf: 1h, mttr: 1m, mtr: 1m}\n"),
      .want = "scen.yaml:10:40: unknown field \"faults[0].nodeFailures.mtr\" (did you mean \"mttr\"?)"},
+    {.name = "image_pull_failure_without_image",
+     .yaml = with_header("faults:\n  - {at: +1h, imagePullFailure: [a, b]}\n"),
+     .want = "scen.yaml:4:33: faults[0].imagePullFailure: expected an image name such as "
+             "\"registry.example.com/tool:v1\", got a list"},
+    {.name = "scheduler_down_true_without_for",
+     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: true}\n"),
+     .want = "scen.yaml:4:30: faults[0].schedulerDown: true needs \"for\": how long the scheduler stays down (or "
+             "write schedulerDown: 45m)"},
     {.name = "not_a_list",
      .yaml = with_header("faults: {at: +1h}\n"),
      .want = "scen.yaml:3:9: faults: expected a list of faults, got a map"},
     {.name = "entry_not_a_map",
      .yaml = with_header("faults:\n  - controllerManagerDown\n"),
-     .want = "scen.yaml:4:5: faults[0]: expected a map with at and one of controllerManagerDown, nodeDown, nodeUp, "
-             "nodeFailures, schedulerDown; got string \"controllerManagerDown\""},
+     .want = "scen.yaml:4:5: faults[0]: expected a map with at and one of controllerManagerDown, schedulerDown, "
+             "imagePullFailure, nodeDown, nodeUp, nodeFailures; got string \"controllerManagerDown\""},
     {.name = "no_fault_kind",
      .yaml = with_header("faults:\n  - at: +1h\n"),
-     .want = "scen.yaml:4:5: faults[0]: expected one of controllerManagerDown, nodeDown, nodeUp, nodeFailures, "
-             "schedulerDown"},
+     .want = "scen.yaml:4:5: faults[0]: expected one of controllerManagerDown, schedulerDown, imagePullFailure, "
+             "nodeDown, nodeUp, nodeFailures"},
     {.name = "two_kinds_in_one_entry",
      .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 5m, schedulerDown: 5m}\n"),
      .want = "scen.yaml:4:42: faults[0]: \"controllerManagerDown\" and \"schedulerDown\" cannot be combined: one fault per "
-             "entry\n"
-             "scen.yaml:4:42: faults[0].schedulerDown: not supported yet (planned: issue #4)"},
+             "entry"},
     {.name = "missing_at",
      .yaml = with_header("faults:\n  - controllerManagerDown: 45m\n"),
      .want = "scen.yaml:4:5: faults[0]: missing required key \"at\""},
@@ -213,6 +246,10 @@ const BadCase kBadCases[] = {
      .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: false, for: 5m}\n"),
      .want = "scen.yaml:4:38: faults[0].controllerManagerDown: expected a duration such as \"45m\", or true with \"for\"; "
              "got boolean false"},
+    {.name = "overlapping_scheduler_outages",
+     .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: 1h}\n  - {at: +90m, schedulerDown: 1h}\n"),
+     .want = "scen.yaml:5:5: faults[1]: schedulerDown at 2026-01-01T01:30:00Z must start after the outage of faults[0] "
+             "(scen.yaml:4:5) ends at 2026-01-01T02:00:00Z; merge them into one outage"},
     {.name = "duration_and_for",
      .yaml = with_header("faults:\n  - {at: +1h, controllerManagerDown: 5m, for: 5m}\n"),
      .want = "scen.yaml:4:38: faults[0].controllerManagerDown: a duration here and \"for\" cannot be combined: write "

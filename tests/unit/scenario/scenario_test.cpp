@@ -363,6 +363,15 @@ TEST(ParseTimeArg, AcceptsTheThreeForms) {
   EXPECT_EQ(parse_time_arg("+9999999999h", start, end), std::nullopt);  // overflows SimTime
 }
 
+TEST(Behaviors, UsageWithRampUp) {
+  const Scenario scenario =
+      load(std::string(kHeader) + "behaviors:\n  - usage: {cpu: 250m, memory: 2Gi, rampUp: 90s}\n");
+  ASSERT_EQ(scenario.behaviors.size(), 1u);
+  EXPECT_EQ(scenario.behaviors[0].usage_cpu_millis, std::optional<std::int64_t>(250));
+  EXPECT_EQ(scenario.behaviors[0].usage_memory_bytes, std::optional<std::int64_t>(2 * 1024LL * kMi));
+  EXPECT_EQ(scenario.behaviors[0].usage_memory_ramp_up, std::optional<Duration>(90s));
+}
+
 // --- bad scenarios: exact messages -----------------------------------------------------------
 
 struct BadCase {
@@ -431,6 +440,9 @@ const BadCase kBadCases[] = {
      .want = "scen.yaml:5:25: cluster.timings.podEvictionTimeout: not a setting any more: kube-controller-manager dropped "
              "--pod-eviction-timeout (v1.27); pods leave a NotReady node after their node.kubernetes.io/not-ready "
              "toleration, 300s by default (set tolerationSeconds in the pod template)"},
+    {.name = "negative_usage_ramp",
+     .yaml = with_header("behaviors:\n  - usage: {memory: 1Gi, rampUp: -5s}\n"),
+     .want = "scen.yaml:4:34: behaviors[0].usage.rampUp: invalid duration \"-5s\": must not be negative"},
     {.name = "negative_duration",
      .yaml = with_header("behaviors:\n  - terminationDelay: -5s\n"),
      .want = "scen.yaml:4:23: behaviors[0].terminationDelay: invalid duration \"-5s\": must not be negative"},
