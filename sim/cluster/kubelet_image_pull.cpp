@@ -91,7 +91,8 @@ bool Kubelet::ensure_image(api::ObjectId id, api::Pod& pod, std::size_t index) {
 void Kubelet::show_image_pull_backoff(api::ObjectId id, std::size_t index) {
   const api::Pod* current = pods_informer_.get(id);
   const auto found = pods_.find(id);
-  if (current == nullptr || found == pods_.end() || found->second.killing) return;
+  // Not tracked by a handle: a pod killed meanwhile, or on a machine that stopped, shows nothing.
+  if (current == nullptr || found == pods_.end() || found->second.killing || on_down_node(*current)) return;
   const ContainerRuntime& container = found->second.containers[index];
   if (container.image_pulled || container.done) return;
   api::Pod pod = *current;

@@ -66,7 +66,9 @@ std::vector<api::ObjectId> Kubelet::pods_on(const std::string& node) const {
 
 void Kubelet::note_pod_on_down_node(api::ObjectId id, const api::Pod& pod) {
   if (pods_.contains(id) || api::is_pod_terminal(pod)) return;
-  pods_[id].containers.resize(pod.spec.containers.size());  // resynced when the node boots
+  PodRuntime& runtime = pods_[id];
+  runtime.containers.resize(pod.spec.containers.size());  // resynced when the node boots
+  runtime.node = nodes_informer_.find("", pod.spec.node_name);
 }
 
 void Kubelet::node_down(const std::string& node) {
@@ -75,7 +77,11 @@ void Kubelet::node_down(const std::string& node) {
   for (const api::ObjectId id : pods_on(node)) {
     PodRuntime& runtime = pods_.at(id);
     sim_.cancel(runtime.start);
-    for (ContainerRuntime& container : runtime.containers) sim_.cancel(container.timer);
+    for (ContainerRuntime& container : runtime.containers) {
+      sim_.cancel(container.timer);
+      container.running = false;  // the containers are gone with the machine
+    }
+    publish_usage(id);
   }
 }
 
@@ -116,7 +122,7 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
   PodRuntime& runtime = found->second;
   sim_.cancel(runtime.start);
   for (ContainerRuntime& container : runtime.containers) sim_.cancel(container.timer);
-  runtime = PodRuntime{};
+  runtime = PodRuntime{.node = runtime.node};  // usage was published as zero at node_down
   runtime.containers.resize(current->spec.containers.size());
   const bool deleting = current->metadata.deletion_timestamp.has_value();
 
@@ -195,6 +201,7 @@ void Kubelet::start_after_boot(api::ObjectId id) {
   }
   const api::ObjectMeta meta = pod.metadata;
   client_.update(id, std::move(pod));
+  publish_usage(id);
   for (const std::string& name : started) recorder_.normal(api::Kind::Pod, meta, "Started", "Started container " + name);
 }
 

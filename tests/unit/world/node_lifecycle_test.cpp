@@ -232,5 +232,26 @@ TEST(NodeLifecycleStatus, EvictedPodHasDisruptionTargetAndKeepsItsPhase) {
   EXPECT_EQ(ready->last_transition_time, kStart + 155s);  // MarkPodsNotReady
 }
 
+// The usage the kubelet publishes (the report's "used" resources) drops to zero when the machine
+// stops: its containers are gone. The pod (restartPolicy Never) runs from 2 s (podStartup) with
+// 500m; the machine stops at 100 s and boots at 200 s, before any eviction (460 s): the kubelet
+// then ends the pod Failed (ContainerStatusUnknown) and publishes nothing more for it.
+TEST(NodeLifecycleUsage, DropsToZeroWhenTheMachineStops) {
+  scenario::Scenario scenario = ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")).build();
+  scenario.behaviors.at(0).usage_cpu_millis = 500;
+  scenario.faults.push_back(
+      {.kind = scenario::FaultKind::NodeDown, .at = kStart + 100s, .duration = 100s, .node = "worker"});
+  world::World world(scenario);
+  std::vector<std::pair<double, std::int64_t>> first_pod;  // (seconds, cpu) of the first pod
+  api::ObjectId first = api::kNoObject;
+  world.usage().connect([&](const cluster::PodUsage& usage) {
+    if (first == api::kNoObject) first = usage.pod;
+    if (usage.pod == first) first_pod.emplace_back(seconds(world.sim().now()), usage.cpu_millis);
+  });
+  world.finish();
+  const std::vector<std::pair<double, std::int64_t>> want = {{2, 500}, {100, 0}};
+  EXPECT_EQ(first_pod, want);
+}
+
 }  // namespace
 }  // namespace jobsim
