@@ -130,7 +130,7 @@ std::string describe_node(const api::Node& node, const cluster::ApiServer& serve
     for (const api::NodeCondition& condition : node.status.conditions) {
       const std::string transition = condition.last_transition_time ? rfc1123z(*condition.last_transition_time) : "";
       w.write(1, condition.type + " \t" + std::string(api::to_string(condition.status)) + " \t" + transition + " \t" +
-                     transition + " \t" + condition.reason + " \t\n");
+                     transition + " \t" + condition.reason + " \t" + condition.message + "\n");
     }
   }
   auto resources = [&](std::string_view title, const api::ResourceList& list) {

@@ -334,6 +334,7 @@ json node_json(const api::Node& node) {
                   {"lastTransitionTime", time_value(condition.last_transition_time)},
                   {"status", std::string(api::to_string(condition.status))},
                   {"type", condition.type}};
+    set_string(entry, "message", condition.message);
     set_string(entry, "reason", condition.reason);
     conditions.push_back(std::move(entry));
   }

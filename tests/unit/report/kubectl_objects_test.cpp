@@ -97,5 +97,28 @@ TEST_F(KubectlObjectsTest, node_yaml) {
             "    kubeletVersion: v1.32.0\n");
 }
 
+// A node the node lifecycle controller marked unreachable: kubectl shows the condition's reason
+// and message (node_lifecycle_controller.go tryUpdateNodeHealth: NodeStatusUnknown, "Kubelet
+// stopped posting node status.").
+TEST_F(KubectlObjectsTest, unreachable_node_condition_has_reason_and_message) {
+  api::Node node = report::testing::make_node("worker-2");
+  node.status.conditions[0] = {.type = "Ready",
+                               .status = api::ConditionStatus::Unknown,
+                               .reason = "NodeStatusUnknown",
+                               .message = "Kubelet stopped posting node status.",
+                               .last_transition_time = kStart + 175s};
+  create(std::move(node));
+  const std::string yaml =
+      get(server_, {.resource = "node", .name = "worker-2", .format = OutputFormat::Yaml}, kStart + 180s).out;
+  EXPECT_NE(yaml.find("  - lastHeartbeatTime: \"2026-01-01T00:02:55Z\"\n"
+                      "    lastTransitionTime: \"2026-01-01T00:02:55Z\"\n"
+                      "    message: Kubelet stopped posting node status.\n"
+                      "    reason: NodeStatusUnknown\n"
+                      "    status: Unknown\n"
+                      "    type: Ready\n"),
+            std::string::npos)
+      << yaml;
+}
+
 }  // namespace
 }  // namespace jobsim::report::kubectl
