@@ -81,4 +81,15 @@ void expect_times(const Trace& trace, const std::vector<ExpectedTimes>& expected
   }
 }
 
+std::vector<std::string> events_jsonl_lines(const world::World& world, std::string_view needle) {
+  std::ostringstream out;
+  world.recorder().write_events_jsonl(out);
+  std::vector<std::string> lines;
+  std::istringstream in(out.str());
+  for (std::string line; std::getline(in, line);) {
+    if (line.find(needle) != std::string::npos) lines.push_back(line);
+  }
+  return lines;
+}
+
 }  // namespace jobsim::testing

@@ -45,4 +45,8 @@ struct ExpectedTimes {
 };
 void expect_times(const Trace& trace, const std::vector<ExpectedTimes>& expected);
 
+// events_jsonl_lines: the lines of the World's events.jsonl that contain `needle` (e.g.
+// "\"kind\":\"Scheduler\""), in order.
+std::vector<std::string> events_jsonl_lines(const world::World& world, std::string_view needle);
+
 }  // namespace jobsim::testing

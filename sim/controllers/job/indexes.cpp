@@ -14,6 +14,31 @@ std::optional<std::int32_t> to_int(std::string_view text) {
   return value;
 }
 
+// merge_sorted: the union of sorted intervals `a` and sorted items `b` (as intervals), with
+// overlapping and adjacent intervals joined (upstream withOrderedIndexes and merge share this walk).
+template <class Item, class ToInterval>
+std::vector<Interval> merge_sorted(const std::vector<Interval>& a, const std::vector<Item>& b, ToInterval to_interval) {
+  std::vector<Interval> merged;
+  merged.reserve(a.size() + b.size());
+  auto append = [&merged](Interval interval) {
+    if (!merged.empty() && merged.back().last + 1 >= interval.first) {
+      merged.back().last = std::max(merged.back().last, interval.last);
+    } else {
+      merged.push_back(interval);
+    }
+  };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i].first <= to_interval(b[j]).first)) {
+      append(a[i++]);
+    } else {
+      append(to_interval(b[j++]));
+    }
+  }
+  return merged;
+}
+
 }  // namespace
 
 OrderedIntervals OrderedIntervals::parse(std::string_view text, std::int32_t completions) {
@@ -39,49 +64,14 @@ OrderedIntervals OrderedIntervals::parse(std::string_view text, std::int32_t com
 }
 
 OrderedIntervals OrderedIntervals::with_ordered_indexes(const std::vector<std::int32_t>& indexes) const {
-  std::vector<Interval> merged;
-  merged.reserve(intervals_.size() + indexes.size());
-  auto append = [&merged](Interval interval) {
-    if (!merged.empty() && merged.back().last + 1 >= interval.first) {
-      merged.back().last = std::max(merged.back().last, interval.last);
-    } else {
-      merged.push_back(interval);
-    }
-  };
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < intervals_.size() || j < indexes.size()) {
-    if (j == indexes.size() || (i < intervals_.size() && intervals_[i].first <= indexes[j])) {
-      append(intervals_[i++]);
-    } else {
-      append({indexes[j], indexes[j]});
-      ++j;
-    }
-  }
   OrderedIntervals result;
-  result.intervals_ = std::move(merged);
+  result.intervals_ = merge_sorted(intervals_, indexes, [](std::int32_t index) { return Interval{index, index}; });
   return result;
 }
 
 OrderedIntervals OrderedIntervals::merge(const OrderedIntervals& other) const {
   OrderedIntervals result;
-  auto append = [&result](Interval interval) {
-    auto& merged = result.intervals_;
-    if (!merged.empty() && merged.back().last + 1 >= interval.first) {
-      merged.back().last = std::max(merged.back().last, interval.last);
-    } else {
-      merged.push_back(interval);
-    }
-  };
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < intervals_.size() || j < other.intervals_.size()) {
-    if (j == other.intervals_.size() || (i < intervals_.size() && intervals_[i].first < other.intervals_[j].first)) {
-      append(intervals_[i++]);
-    } else {
-      append(other.intervals_[j++]);
-    }
-  }
+  result.intervals_ = merge_sorted(intervals_, other.intervals_, [](const Interval& interval) { return interval; });
   return result;
 }
 

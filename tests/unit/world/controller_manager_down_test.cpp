@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <sstream>
 
 #include "testing/builders.hpp"
 #include "testing/trace.hpp"
@@ -134,22 +133,11 @@ TEST_P(ControllerManagerDown, HappensWhenUpstreamSays) {
 INSTANTIATE_TEST_SUITE_P(Upstream, ControllerManagerDown, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<OutageCase>& param_info) { return std::string(param_info.param.name); });
 
-std::vector<std::string> controller_manager_lines(const world::World& world) {
-  std::ostringstream out;
-  world.recorder().write_events_jsonl(out);
-  std::vector<std::string> lines;
-  std::istringstream in(out.str());
-  for (std::string line; std::getline(in, line);) {
-    if (line.find("\"ControllerManager\"") != std::string::npos) lines.push_back(line);
-  }
-  return lines;
-}
-
 TEST(ControllerManagerDownLines, EventsJsonlShowsDownAndUp) {
   const scenario::Scenario scenario = with_outages(ScenarioBuilder().object(make_job("hello")), {{10s, 45min}});
   world::World world(scenario);
   world.finish();
-  EXPECT_EQ(controller_manager_lines(world),
+  EXPECT_EQ(testing::events_jsonl_lines(world, "\"ControllerManager\""),
             (std::vector<std::string>{
                 R"({"time":"2026-01-01T00:00:10Z","kind":"ControllerManager","namespace":"","name":"kube-controller-manager","event":"Down"})",
                 R"({"time":"2026-01-01T00:45:10Z","kind":"ControllerManager","namespace":"","name":"kube-controller-manager","event":"Up"})",
@@ -164,7 +152,7 @@ TEST(ControllerManagerDownLines, OutagePastTheEndLeavesTheControllersDown) {
       with_outages(ScenarioBuilder().never_ending("worker:v1").object(make_job("long")), {{30min, 2h}});
   world::World world(scenario);
   world.finish();
-  EXPECT_EQ(controller_manager_lines(world).size(), 1u);
+  EXPECT_EQ(testing::events_jsonl_lines(world, "\"ControllerManager\"").size(), 1u);
   EXPECT_FALSE(world.controller_manager_running());
 }
 
@@ -179,7 +167,7 @@ TEST(ControllerManagerDownLines, StopAndStartAreIdempotent) {
   world.start_controller_manager();
   EXPECT_TRUE(world.controller_manager_running());
   world.finish();
-  EXPECT_EQ(controller_manager_lines(world).size(), 2u);
+  EXPECT_EQ(testing::events_jsonl_lines(world, "\"ControllerManager\"").size(), 2u);
 }
 
 }  // namespace

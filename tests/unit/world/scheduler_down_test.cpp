@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-#include <sstream>
 
 #include "testing/builders.hpp"
 #include "testing/trace.hpp"
@@ -81,22 +80,11 @@ INSTANTIATE_TEST_SUITE_P(Model, SchedulerDown, ::testing::ValuesIn(kCases),
                            return std::string(param_info.param.name);
                          });
 
-std::vector<std::string> scheduler_lines(const world::World& world) {
-  std::ostringstream out;
-  world.recorder().write_events_jsonl(out);
-  std::vector<std::string> lines;
-  std::istringstream in(out.str());
-  for (std::string line; std::getline(in, line);) {
-    if (line.find("\"kind\":\"Scheduler\"") != std::string::npos) lines.push_back(line);
-  }
-  return lines;
-}
-
 TEST(SchedulerDownLines, EventsJsonlShowsDownAndUp) {
   const scenario::Scenario scenario = with_outages(ScenarioBuilder().object(make_job("hello")), {{10s, 30min}});
   world::World world(scenario);
   world.finish();
-  EXPECT_EQ(scheduler_lines(world),
+  EXPECT_EQ(testing::events_jsonl_lines(world, "\"kind\":\"Scheduler\""),
             (std::vector<std::string>{
                 R"({"time":"2026-01-01T00:00:10Z","kind":"Scheduler","namespace":"","name":"kube-scheduler","event":"Down"})",
                 R"({"time":"2026-01-01T00:30:10Z","kind":"Scheduler","namespace":"","name":"kube-scheduler","event":"Up"})",
@@ -107,7 +95,7 @@ TEST(SchedulerDownLines, OutagePastTheEndLeavesThePodPending) {
   const scenario::Scenario scenario = with_outages(ScenarioBuilder().object(make_job("hello")), {{0s, 48h}});
   world::World world(scenario);
   world.finish();
-  EXPECT_EQ(scheduler_lines(world).size(), 1u);
+  EXPECT_EQ(testing::events_jsonl_lines(world, "\"kind\":\"Scheduler\"").size(), 1u);
   std::size_t pending = 0;
   world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
     if (pod.status.phase == api::PodPhase::Pending && pod.spec.node_name.empty()) ++pending;
