@@ -345,6 +345,21 @@ constexpr std::uint64_t kSecondZeroOnly = 1;
 }  // namespace
 
 SimTime Schedule::next(SimTime from, const TimeZone& local) const {
+  if (is_every()) return compute_next(from, local);  // one addition: nothing to remember
+  const std::string_view zone = zone_ ? std::string_view() : std::string_view(local.name());
+  for (const Memo& memo : memo_) {
+    if (memo.valid && memo.from == from && memo.zone == zone) return memo.result;
+  }
+  Memo& memo = memo_[memo_victim_];
+  memo_victim_ = static_cast<std::uint8_t>((memo_victim_ + 1) % memo_.size());
+  memo.from = from;
+  memo.zone.assign(zone);
+  memo.result = compute_next(from, local);
+  memo.valid = true;
+  return memo.result;
+}
+
+SimTime Schedule::compute_next(SimTime from, const TimeZone& local) const {
   using std::chrono::microseconds;
   constexpr std::int64_t kMicrosPerSecond = 1000000;
   const std::int64_t from_micros = std::chrono::duration_cast<microseconds>(from.time_since_epoch()).count();

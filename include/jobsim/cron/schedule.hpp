@@ -4,6 +4,7 @@
 // Upstream: github.com/robfig/cron/v3 v3.0.1 parser.go, spec.go, constantdelay.go.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,6 +49,22 @@ class Schedule {
   std::optional<TimeZone> zone_;
   std::int64_t delay_seconds_ = 0;  // @every, clamped to >= 1 s and truncated to seconds
   friend struct ScheduleParser;
+
+  // compute_next is next without the memo.
+  SimTime compute_next(SimTime from, const TimeZone& local) const;
+  // The last results of next. A CronJob sync asks for the same two or three instants several
+  // times (mostRecentScheduleTime twice, then nextScheduleTimeDuration, all from the same
+  // lastScheduleTime), and so does every sync until the next activation; next is pure, so
+  // remembering them only saves the calendar walks (docs/performance.md, issue #4). The zone
+  // that applied is part of the key (by name: callers may pass temporaries).
+  struct Memo {
+    SimTime from{};
+    SimTime result{};
+    std::string zone;  // local.name() when the spec has no prefix zone; empty otherwise
+    bool valid = false;
+  };
+  mutable std::array<Memo, 2> memo_{};
+  mutable std::uint8_t memo_victim_ = 0;
 };
 
 // schedule_with_time_zone is the text the CronJob controller hands to the parser
