@@ -253,5 +253,20 @@ TEST(NodeLifecycleUsage, DropsToZeroWhenTheMachineStops) {
   EXPECT_EQ(first_pod, want);
 }
 
+// A scenario's patch of a Node (kubectl cordon) finds it although patch targets default to the
+// namespace "default": Nodes are cluster-scoped. Before the fix the patch warned
+// `Node "worker" not found` and changed nothing.
+TEST(NodeLifecycleActions, PatchOfANodeIgnoresTheDefaultNamespace) {
+  scenario::Scenario scenario = ScenarioBuilder()
+                                    .never_ending("worker:v1")
+                                    .object(make_job("steady"))
+                                    .patch_at(60s, "Node", "worker", "spec.unschedulable", "true")
+                                    .build();
+  world::World world(scenario);
+  world.run_until(kStart + 61s);
+  EXPECT_EQ(world.warnings(), std::vector<std::string>{});
+  EXPECT_TRUE(world.api().nodes().get(world.api().nodes().find("", "worker"))->spec.unschedulable);
+}
+
 }  // namespace
 }  // namespace jobsim
