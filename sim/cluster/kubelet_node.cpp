@@ -121,9 +121,16 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
   if (current == nullptr || found == pods_.end() || api::is_pod_terminal(*current)) return;
   PodRuntime& runtime = found->second;
   sim_.cancel(runtime.start);
-  for (ContainerRuntime& container : runtime.containers) sim_.cancel(container.timer);
+  std::vector<bool> pulled;  // the node's image cache survives the reboot (docs/fidelity.md)
+  for (ContainerRuntime& container : runtime.containers) {
+    sim_.cancel(container.timer);
+    pulled.push_back(container.image_pulled);
+  }
   runtime = PodRuntime{.node = runtime.node};  // usage was published as zero at node_down
   runtime.containers.resize(current->spec.containers.size());
+  for (std::size_t i = 0; i < pulled.size() && i < runtime.containers.size(); ++i) {
+    runtime.containers[i].image_pulled = pulled[i];
+  }
   const bool deleting = current->metadata.deletion_timestamp.has_value();
 
   if (!has_run(*current)) {
@@ -139,7 +146,12 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
 
   api::Pod pod = *current;
   const engine::SimTime now = sim_.now();
-  const bool ends = deleting || pod.spec.restart_policy == api::RestartPolicy::Never;
+  // getPhase: a container still waiting to start for the first time (say in ImagePullBackOff)
+  // keeps the pod Pending, so even a Never pod is not terminal: its kubelet starts it again.
+  const bool waiting_to_start = std::ranges::any_of(pod.status.container_statuses, [](const api::ContainerStatus& s) {
+    return s.state.kind == api::ContainerStateKind::Waiting && !s.last_termination_state.has_value();
+  });
+  const bool ends = deleting || (pod.spec.restart_policy == api::RestartPolicy::Never && !waiting_to_start);
   pod.status.container_statuses.resize(pod.spec.containers.size());
   for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
     api::ContainerStatus& status = pod.status.container_statuses[i];
@@ -188,12 +200,18 @@ void Kubelet::start_after_boot(api::ObjectId id) {
   std::vector<std::string> started;
   for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
     if (found->second.containers[i].done) continue;
+    // An image that was never pulled on this node is pulled now (it may still be failing).
+    if (!found->second.containers[i].image_pulled && !ensure_image(id, pod, i)) continue;
     run_container(id, pod, i);
     started.push_back(pod.spec.containers[i].name);
   }
   const engine::SimTime now = sim_.now();
+  const auto& containers = found->second.containers;
+  const bool any_running = std::ranges::any_of(containers, [](const ContainerRuntime& c) { return c.running; });
+  if (any_running && pod.status.phase == api::PodPhase::Pending) pod.status.phase = api::PodPhase::Running;
+  const bool all_running = std::ranges::all_of(containers, [](const ContainerRuntime& c) { return c.running || c.done; });
   for (api::PodCondition& condition : pod.status.conditions) {
-    if ((condition.type == "Ready" || condition.type == "ContainersReady") &&
+    if (all_running && (condition.type == "Ready" || condition.type == "ContainersReady") &&
         condition.status != api::ConditionStatus::True) {
       condition.status = api::ConditionStatus::True;
       condition.last_transition_time = now;

@@ -42,11 +42,17 @@ void describe_resource_list(DescribeWriter& w, std::string_view title, const api
   for (const auto& [name, value] : entries) w.write(level + 1, name + ":\t" + value + "\n");
 }
 
+// A time kubectl formats with Go's Time.Format: an unset (null) time is Go's zero time, as for
+// the ContainerStatusUnknown state a kubelet writes after a reboot (no startedAt/finishedAt).
+std::string go_time(const std::optional<engine::SimTime>& at) {
+  return at ? rfc1123z(*at) : "Mon, 01 Jan 0001 00:00:00 +0000";
+}
+
 void describe_state(DescribeWriter& w, std::string_view name, const api::ContainerState& state) {
   switch (state.kind) {
     case api::ContainerStateKind::Running:
       w.write(2, std::string(name) + ":\tRunning\n");
-      w.write(3, "Started:\t" + (state.started_at ? rfc1123z(*state.started_at) : "") + "\n");
+      w.write(3, "Started:\t" + go_time(state.started_at) + "\n");
       return;
     case api::ContainerStateKind::Waiting:
       w.write(2, std::string(name) + ":\tWaiting\n");
@@ -57,8 +63,8 @@ void describe_state(DescribeWriter& w, std::string_view name, const api::Contain
       if (!state.reason.empty()) w.write(3, "Reason:\t" + state.reason + "\n");
       if (!state.message.empty()) w.write(3, "Message:\t" + state.message + "\n");
       w.write(3, "Exit Code:\t" + std::to_string(state.exit_code) + "\n");
-      w.write(3, "Started:\t" + (state.started_at ? rfc1123z(*state.started_at) : "") + "\n");
-      w.write(3, "Finished:\t" + (state.finished_at ? rfc1123z(*state.finished_at) : "") + "\n");
+      w.write(3, "Started:\t" + go_time(state.started_at) + "\n");
+      w.write(3, "Finished:\t" + go_time(state.finished_at) + "\n");
       return;
   }
 }

@@ -92,7 +92,10 @@ void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fa
     fields
         .custom(kImagePullFailure,
                 [&](const Ctx& c, const Value& v) {
-                  if (!v.is_scalar() || v.text().empty()) {
+                  // A plain number or boolean is not an image (`imagePullFailure: true` with
+                  // `for` is the controllerManagerDown form, not an image named "true").
+                  if (!v.is_scalar() || v.text().empty() ||
+                      (!v.quoted() && (is_plain_number(v) || is_plain_bool(v)))) {
                     c.fail(v.pos(), "expected an image name such as \"registry.example.com/tool:v1\", got " + describe(v));
                     return;
                   }

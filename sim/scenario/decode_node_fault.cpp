@@ -45,7 +45,13 @@ void decode_failures(const Ctx& ctx, const Value& value, Fault& out) {
           c.fail(v.pos(), "expected a non-empty list of node or node group names, got " + describe(v));
           return;
         }
-        decode_value(c, v, out.nodes);
+        // Keep only names that decoded: a bad item is reported once, not again as `no node ""`.
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < v.items().size(); ++i) {
+          std::string name;
+          if (decode_value(c.index(i), v.items()[i], name)) names.push_back(std::move(name));
+        }
+        out.nodes = std::move(names);
       });
 }
 

@@ -306,8 +306,11 @@ void World::run_action(const scenario::Action& action) {
                 if constexpr (std::is_same_v<T, api::CronJob>) store = &api_.cron_jobs();
                 if constexpr (std::is_same_v<T, api::Pod>) store = &api_.pods();
                 if constexpr (std::is_same_v<T, api::Node>) store = &api_.nodes();
-                const api::ObjectId id = store->find(object.metadata.namespace_.empty() ? "default" : object.metadata.namespace_,
-                                                     object.metadata.name);
+                // Nodes are cluster-scoped: stored with no namespace.
+                const std::string ns = std::is_same_v<T, api::Node>        ? std::string()
+                                       : object.metadata.namespace_.empty() ? std::string("default")
+                                                                            : object.metadata.namespace_;
+                const api::ObjectId id = store->find(ns, object.metadata.name);
                 if (id == api::kNoObject) {
                   const auto result = api_.create(object);
                   if (!result.ok()) warn(action.pos, "apply: " + result.message);
@@ -324,7 +327,9 @@ void World::run_action(const scenario::Action& action) {
         } else if constexpr (std::is_same_v<Verb, scenario::PatchAction>) {
           const auto kind = kind_from_name(verb.target.kind);
           auto patch_in = [&](auto& store) {
-            const api::ObjectId id = store.find(verb.target.namespace_, verb.target.name);
+            // Nodes are cluster-scoped (stored with no namespace), as for delete below.
+            const std::string& ns = kind == api::Kind::Node ? std::string() : verb.target.namespace_;
+            const api::ObjectId id = store.find(ns, verb.target.name);
             if (id == api::kNoObject) {
               warn(action.pos, "patch: " + verb.target.kind + " \"" + verb.target.name + "\" not found");
               return;

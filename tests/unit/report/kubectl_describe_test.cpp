@@ -82,6 +82,27 @@ TEST_F(KubectlDescribeTest, events_expire_an_hour_after_their_last_update) {
   EXPECT_TRUE(later.ends_with("Active Jobs:         <none>\nEvents:              <none>\n")) << later;
 }
 
+// A container the kubelet could not find after a reboot has no startedAt/finishedAt (null):
+// kubectl's printContainerState formats them with Go's Time.Format, so the zero time shows
+// (describe.go: state.Terminated.StartedAt.Time.Format(time.RFC1123Z)).
+TEST_F(KubectlDescribeTest, terminated_state_without_times_prints_go_zero_time) {
+  api::Pod pod = report::testing::make_pod("lost");
+  pod.status.phase = api::PodPhase::Failed;
+  pod.status.container_statuses.push_back(
+      {.name = "main",
+       .state = {.kind = api::ContainerStateKind::Terminated,
+                 .reason = "ContainerStatusUnknown",
+                 .message = "The container could not be located when the pod was terminated",
+                 .exit_code = 137}});
+  create(std::move(pod));
+  const std::string out = describe(server_, store_, "pod", "lost", kStart).out;
+  EXPECT_NE(out.find("      Exit Code:    137\n"
+                     "      Started:      Mon, 01 Jan 0001 00:00:00 +0000\n"
+                     "      Finished:     Mon, 01 Jan 0001 00:00:00 +0000\n"),
+            std::string::npos)
+      << out;
+}
+
 TEST_F(KubectlDescribeTest, not_found_and_unknown_kind) {
   Output output = describe(server_, store_, "pod", "nope", kStart);
   EXPECT_EQ(output.err, "Error from server (NotFound): pods \"nope\" not found\n");

@@ -203,6 +203,17 @@ const BadCase kBadCases[] = {
      .yaml = with_header("faults:\n  - {at: +1h, imagePullFailure: [a, b]}\n"),
      .want = "scen.yaml:4:33: faults[0].imagePullFailure: expected an image name such as "
              "\"registry.example.com/tool:v1\", got a list"},
+    {.name = "image_pull_failure_boolean_with_for",
+     .yaml = with_header("faults:\n  - {at: +1h, imagePullFailure: true, for: 5m}\n"),
+     .want = "scen.yaml:4:33: faults[0].imagePullFailure: expected an image name such as "
+             "\"registry.example.com/tool:v1\", got boolean true"},
+    {.name = "image_pull_failure_number",
+     .yaml = with_header("faults:\n  - {at: +1h, imagePullFailure: 5}\n"),
+     .want = "scen.yaml:4:33: faults[0].imagePullFailure: expected an image name such as "
+             "\"registry.example.com/tool:v1\", got number 5"},
+    {.name = "node_failures_node_name_not_a_string",
+     .yaml = with_nodes("faults:\n  - nodeFailures: {mtbf: 1h, mttr: 1m, nodes: [5]}\n"),
+     .want = "scen.yaml:10:48: faults[0].nodeFailures.nodes[0]: expected a string, got number 5 (quote it: \"5\")"},
     {.name = "scheduler_down_true_without_for",
      .yaml = with_header("faults:\n  - {at: +1h, schedulerDown: true}\n"),
      .want = "scen.yaml:4:30: faults[0].schedulerDown: true needs \"for\": how long the scheduler stays down (or "

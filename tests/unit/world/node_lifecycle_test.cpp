@@ -253,5 +253,56 @@ TEST(NodeLifecycleUsage, DropsToZeroWhenTheMachineStops) {
   EXPECT_EQ(first_pod, want);
 }
 
+// A pod whose image never pulled (ImagePullBackOff) on a machine that reboots. The image fails
+// 0..180 s; pulls at 2, 12, 32, 72 s (backoff 10, 20, 40 s), the one due at 152 is lost with
+// the machine (down 90..150). After the boot the kubelet has no container of it and a new
+// image backoff (kubelet memory): the container was never Running, so there is no
+// ContainerStatusUnknown and getPhase keeps the pod Pending even with restartPolicy Never
+// (kubelet_pods.go: a waiting container without lastState → Pending); the kubelet pulls at
+// 152 (podStartup), 162, 182: the last one works, the container runs 60 s (Succeeded at 242)
+// and the Job completes at 243 (1 s batch). Before the fix the Never pod ended Failed at 150
+// and an OnFailure pod ran at 152 without pulling, its phase left Pending.
+TEST(NodeLifecycleImagePull, PodInImagePullBackOffPullsAgainAfterTheReboot) {
+  for (const api::RestartPolicy policy : {api::RestartPolicy::Never, api::RestartPolicy::OnFailure}) {
+    SCOPED_TRACE(policy == api::RestartPolicy::Never ? "Never" : "OnFailure");
+    scenario::Scenario scenario =
+        ScenarioBuilder().behavior("worker:v1", 60s).object(make_job("pull").restart_policy(policy)).build();
+    scenario.faults.push_back({.kind = scenario::FaultKind::ImagePullFailure,
+                               .at = kStart,
+                               .duration = 180s,
+                               .image = "worker:v1"});
+    scenario.faults.push_back(
+        {.kind = scenario::FaultKind::NodeDown, .at = kStart + 90s, .duration = 60s, .node = "worker"});
+    world::World world(scenario);
+    testing::Trace trace(world);
+    world.finish();
+    testing::expect_times(trace, {{"Pod", "Created", {0}},
+                                  {"Pod", "Running", {182}},
+                                  {"Pod", "Succeeded", {242}},
+                                  {"Pod", "Failed", {}},
+                                  {"Job", "Complete", {243}}});
+    std::vector<double> pulls;
+    for (const testing::Fact& fact : trace.facts()) {
+      if (fact.kind == "Event" && fact.event == "Pulling") pulls.push_back(fact.seconds);
+    }
+    EXPECT_EQ(pulls, (std::vector<double>{2, 12, 32, 72, 152, 162, 182}));
+  }
+}
+
+// A scenario's patch of a Node (kubectl cordon) finds it although patch targets default to the
+// namespace "default": Nodes are cluster-scoped. Before the fix the patch warned
+// `Node "worker" not found` and changed nothing.
+TEST(NodeLifecycleActions, PatchOfANodeIgnoresTheDefaultNamespace) {
+  scenario::Scenario scenario = ScenarioBuilder()
+                                    .never_ending("worker:v1")
+                                    .object(make_job("steady"))
+                                    .patch_at(60s, "Node", "worker", "spec.unschedulable", "true")
+                                    .build();
+  world::World world(scenario);
+  world.run_until(kStart + 61s);
+  EXPECT_EQ(world.warnings(), std::vector<std::string>{});
+  EXPECT_TRUE(world.api().nodes().get(world.api().nodes().find("", "worker"))->spec.unschedulable);
+}
+
 }  // namespace
 }  // namespace jobsim
