@@ -310,6 +310,17 @@ void Kubelet::finish_if_done(api::ObjectId id, api::Pod& pod) {
                             return s.state.kind == api::ContainerStateKind::Terminated && s.state.exit_code == 0;
                           });
     pod.status.phase = all_zero ? api::PodPhase::Succeeded : api::PodPhase::Failed;
+    // status_manager.go TerminatePod (called from SyncTerminatedPod): a container with no
+    // terminated state (never started, waiting for its image or in CrashLoopBackOff) is reported
+    // Terminated, ContainerStatusUnknown, 137; its lastState is kept.
+    for (api::ContainerStatus& status : pod.status.container_statuses) {
+      if (status.state.kind == api::ContainerStateKind::Terminated) continue;
+      status.state = {.kind = api::ContainerStateKind::Terminated,
+                      .reason = "ContainerStatusUnknown",
+                      .message = "The container could not be located when the pod was terminated",
+                      .exit_code = kExitCodeSigkill};
+      status.ready = false;
+    }
     set_condition(pod.status, "Ready", api::ConditionStatus::False, now);
     set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, now);
   }

@@ -352,6 +352,29 @@ TEST_F(KubeletTest, deleting_a_crash_looping_pod_stops_the_restarts) {
   EXPECT_EQ(cluster.sim.pending(), 0u);
 }
 
+// status_manager.go TerminatePod: when the pod turns terminal, a container without a terminated
+// state (here waiting in CrashLoopBackOff) is reported Terminated, ContainerStatusUnknown, 137,
+// "The container could not be located when the pod was terminated"; its lastState (the exit 1)
+// is kept. The finalizer keeps the pod so that the final status can be read.
+TEST_F(KubeletTest, a_waiting_container_of_a_deleted_pod_ends_container_status_unknown) {
+  start({}, exits(1s, 1));
+  api::Pod tracked = bound_pod(api::RestartPolicy::OnFailure);
+  tracked.metadata.finalizers = {std::string(api::kJobTrackingFinalizer)};
+  const api::ObjectId id = cluster.add_pod(tracked);
+  cluster.sim.run_until(kStart + 8s);  // waiting in back-off until 14 s
+  ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id).ok());
+  cluster.sim.run();
+  const api::Pod& pod = *cluster.pod(id);
+  EXPECT_EQ(pod.status.phase, api::PodPhase::Failed);
+  const api::ContainerStatus& status = pod.status.container_statuses.at(0);
+  EXPECT_EQ(status.state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
+                                               .reason = "ContainerStatusUnknown",
+                                               .message = "The container could not be located when the pod was terminated",
+                                               .exit_code = 137}));
+  ASSERT_TRUE(status.last_termination_state.has_value());
+  EXPECT_EQ(status.last_termination_state->exit_code, 1);
+}
+
 // --- OOM kills (memory usage above the limit) ---------------------------------------------------
 
 // A run of 10 min (or never ending) whose memory grows to `memory` over `ramp`, in a container
