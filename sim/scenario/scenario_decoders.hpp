@@ -35,7 +35,7 @@ bool decode_time_arg(const Ctx& ctx, const Value& value, const TimeFrame& frame,
 void decode_action(const Ctx& ctx, const Value& value, const TimeFrame& frame, Action& out);
 
 // decode_fault.cpp
-// decode_fault reads one entry of `faults:`; kinds planned for issue #4 are reported as such.
+// decode_fault reads one entry of `faults:` (node kinds through decode_node_fault).
 void decode_fault(const Ctx& ctx, const Value& value, const TimeFrame& frame, Fault& out);
 // check_fault_overlaps reports controllerManagerDown outages that overlap or touch; `ctx` is
 // the context of the `faults` list.

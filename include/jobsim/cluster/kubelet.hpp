@@ -3,8 +3,12 @@
 // Models: admission (status.startTime), podStartup latency, container runs from the Workload,
 // restartPolicy OnFailure in-place restarts with CrashLoopBackOff, graceful termination
 // (SIGTERM, terminationDelay, SIGKILL at the grace period), terminal phase, and the final
-// grace-0 DELETE. Upstream: pkg/kubelet/kubelet.go, kuberuntime/kuberuntime_manager.go
-// (doBackOff), client-go util/flowcontrol/backoff.go, status/status_manager.go.
+// grace-0 DELETE; OOM kills when a behavior's memory reaches the limit and the PodUsage signal
+// (kubelet_resources.cpp); image pulls failing under an imagePullFailure fault
+// (kubelet_image_pull.cpp); Lease renewals, a machine that stops and one that boots again
+// (kubelet_node.cpp). Upstream: pkg/kubelet/kubelet.go, kuberuntime/kuberuntime_manager.go
+// (doBackOff), client-go util/flowcontrol/backoff.go, status/status_manager.go,
+// images/image_manager.go, kubelet_pods.go.
 // Simplifications (docs/fidelity.md): restarts happen exactly when the backoff expires (no
 // 10 s pod-sync granularity); no probes, init containers or pod-level activeDeadlineSeconds.
 #pragma once
