@@ -5,6 +5,7 @@
 
 #include "jobsim/scenario/load.hpp"
 #include "world/expectation_specs.hpp"
+#include "world/scenario_images.hpp"
 
 namespace jobsim::world {
 namespace {
@@ -162,6 +163,11 @@ void World::schedule_faults() {
         break;
       case scenario::FaultKind::ImagePullFailure: {
         const std::string& image = fault.image;
+        // A typo in the image would make the fault do nothing: say so (patches may still change
+        // an image later, so this is a warning, not a load error).
+        if (!scenario_images(scenario_).contains(image)) {
+          warn(fault.pos, "imagePullFailure: no container of this scenario uses image \"" + image + "\"");
+        }
         sim_.schedule_at(fault.at, {"fault.image_pull_failure", 0},
                          [this, &image] { kubelet_.set_image_pull_failing(image, true); });
         if (fault.duration > engine::Duration::zero() && fault.at + fault.duration <= scenario_.until) {

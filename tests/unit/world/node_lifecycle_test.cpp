@@ -304,5 +304,25 @@ TEST(NodeLifecycleActions, PatchOfANodeIgnoresTheDefaultNamespace) {
   EXPECT_TRUE(world.api().nodes().get(world.api().nodes().find("", "worker"))->spec.unschedulable);
 }
 
+// An imagePullFailure naming an image that no container uses would do nothing: the run says so
+// once, with the fault's position; a fault on a used image is silent.
+TEST(ImagePullFailureWarning, NamesAnImageNoContainerUses) {
+  scenario::Scenario scenario = ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")).build();
+  scenario.faults.push_back({.kind = scenario::FaultKind::ImagePullFailure,
+                             .at = kStart + 10s,
+                             .image = "worker:v2",
+                             .pos = {"scen.yaml", 12, 5}});
+  scenario.faults.push_back({.kind = scenario::FaultKind::ImagePullFailure,
+                             .at = kStart + 10s,
+                             .image = "worker:v1",
+                             .pos = {"scen.yaml", 14, 5}});
+  world::World world(scenario);
+  world.finish();
+  EXPECT_EQ(world.warnings(),
+            std::vector<std::string>{
+                "2026-01-01T00:00:00Z scen.yaml:12:5: imagePullFailure: no container of this scenario uses image "
+                "\"worker:v2\""});
+}
+
 }  // namespace
 }  // namespace jobsim
