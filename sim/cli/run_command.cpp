@@ -76,7 +76,8 @@ int run(const RunArgs& args) {
     const auto& recorder = world.recorder();
     const bool ok = write_file(dir / "events.jsonl", [&](std::ostream& out) { recorder.write_events_jsonl(out); }) &&
                     write_file(dir / "summary.json", [&](std::ostream& out) { recorder.write_summary_json(out); }) &&
-                    write_file(dir / "timeseries.csv", [&](std::ostream& out) { recorder.write_timeseries_csv(out); });
+                    write_file(dir / "timeseries.csv", [&](std::ostream& out) { recorder.write_timeseries_csv(out); }) &&
+                    write_file(dir / "nodes.csv", [&](std::ostream& out) { recorder.write_nodes_csv(out); });
     if (!ok) return kExitInvalid;
   }
   // Expectations last, so that a failure is the last thing on the screen; exit 1 (SPEC.md 1).
@@ -98,7 +99,7 @@ Command add_run_command(CLI::App& app) {
   auto args = std::make_shared<RunArgs>();
   CLI::App* run_app = app.add_subcommand("run", "Run a scenario and print a summary; --out writes the outputs");
   run_app->add_option("scenario", args->scenario, "Scenario file (YAML)")->required();
-  run_app->add_option("--out", args->out, "Directory for events.jsonl, summary.json, timeseries.csv");
+  run_app->add_option("--out", args->out, "Directory for events.jsonl, summary.json, timeseries.csv, nodes.csv");
   run_app->add_option("--seed", args->seed, "Override the scenario's seed");
   run_app->add_option("--until", args->until, "End time: RFC 3339, +offset from start (+2h30m), or end");
   run_app->add_option("--set", args->sets, "Override a scenario value: PATH=VALUE (cluster.nodes[0].count=6)");

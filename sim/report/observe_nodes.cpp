@@ -36,13 +36,15 @@ void RunRecorder::State::node_lines(engine::SimTime now, SubjectId subject, cons
 }
 
 void RunRecorder::State::node_capacity(const api::Node& node) {
-  NodeUsage& usage = series.node_usage(series.node(node.metadata.name));
+  const std::uint32_t index = series.node(node.metadata.name);
+  NodeUsage& usage = series.node_usage(index);
   usage.capacity_cpu_m = node.status.capacity.cpu_millis.value_or(0);
   usage.capacity_memory_bytes = node.status.capacity.memory_bytes.value_or(0);
   usage.capacity_pods = node.status.capacity.pods.value_or(0);
   usage.allocatable_cpu_m = node.status.allocatable.cpu_millis.value_or(usage.capacity_cpu_m);
   usage.allocatable_memory_bytes = node.status.allocatable.memory_bytes.value_or(usage.capacity_memory_bytes);
   usage.allocatable_pods = node.status.allocatable.pods.value_or(usage.capacity_pods);
+  series.node_changed(index);  // allocatable is in nodes.csv
 }
 
 void RunRecorder::State::node_added(api::ObjectId id, const api::Node& node) {

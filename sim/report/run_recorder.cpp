@@ -87,4 +87,6 @@ void RunRecorder::write_events_jsonl(std::ostream& out) const { state_->log.writ
 
 void RunRecorder::write_timeseries_csv(std::ostream& out) const { state_->series.write_csv(out); }
 
+void RunRecorder::write_nodes_csv(std::ostream& out) const { state_->series.write_nodes_csv(out); }
+
 }  // namespace jobsim::report

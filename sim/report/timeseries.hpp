@@ -1,6 +1,7 @@
 // TimeSeries: the cluster state timeseries.csv shows (pods by phase, active Jobs, requested
-// and used resources, object counts), one row per instant at which it changed, plus the peaks and
-// time-weighted means summary.json reports. Private to the report layer.
+// and used resources, object counts), one row per instant at which it changed, the per-node rows
+// of nodes.csv, plus the peaks and time-weighted means summary.json reports. Private to the
+// report layer.
 #pragma once
 
 #include <cstdint>
@@ -68,6 +69,26 @@ class Gauge {
   std::unordered_map<std::int64_t, std::int64_t> time_at_value_;
 };
 
+// NodeValues is one nodes.csv row without its time and node.
+struct NodeValues {
+  std::int64_t requested_cpu_m = 0;
+  std::int64_t requested_memory_bytes = 0;
+  std::int64_t used_cpu_m = 0;
+  std::int64_t used_memory_bytes = 0;
+  std::int64_t allocatable_cpu_m = 0;
+  std::int64_t allocatable_memory_bytes = 0;
+  std::int32_t pods = 0;  // bound and not terminal: the pods whose requests are counted
+  bool operator==(const NodeValues&) const = default;
+};
+
+// NodeRow is a nodes.csv row: a node's values after an instant. Plain data, the node by index
+// (its name is looked up only when the file is written).
+struct NodeRow {
+  engine::SimTime time;
+  std::uint32_t node = 0;  // index into TimeSeries::nodes()
+  NodeValues values;
+};
+
 // NodeUsage is what the report keeps per node name.
 struct NodeUsage {
   explicit NodeUsage(engine::SimTime start)
@@ -83,7 +104,20 @@ struct NodeUsage {
   Gauge memory_bytes;
   Gauge used_cpu_m;  // sum of the PodUsage of pods on this node
   Gauge used_memory_bytes;
-  bool dirty = false;  // changed in the open instant
+  std::int32_t pods = 0;  // pods bound here and not terminal
+  bool dirty = false;     // changed in the open instant
+  bool has_row = false;   // a nodes.csv row was written (`last_row` is then valid)
+  engine::SimTime last_row_time{};
+  NodeValues last_row;
+  NodeValues values() const {
+    return {.requested_cpu_m = cpu_m.value(),
+            .requested_memory_bytes = memory_bytes.value(),
+            .used_cpu_m = used_cpu_m.value(),
+            .used_memory_bytes = used_memory_bytes.value(),
+            .allocatable_cpu_m = allocatable_cpu_m,
+            .allocatable_memory_bytes = allocatable_memory_bytes,
+            .pods = pods};
+  }
 };
 
 // Peak is the largest value of a count at an instant's end, and the first instant it was reached.
@@ -117,19 +151,26 @@ class TimeSeries {
   Counts& counts() { return counts_; }
   const Counts& counts() const { return counts_; }
 
-  // node returns the index of the node `name`, adding it on first use.
+  // node returns the index of the node `name`, adding it on first use (a new node gets a
+  // nodes.csv row when the instant closes).
   std::uint32_t node(std::string_view name);
   NodeUsage& node_usage(std::uint32_t index) { return nodes_[index]; }
-  // add_requests adds (or, with sign -1, removes) a pod's requests on node `index`.
+  // node_changed marks node `index` for a nodes.csv row check when the open instant closes;
+  // call it after changing the node's allocatable directly through node_usage().
+  void node_changed(std::uint32_t index);
+  // add_requests adds (or, with sign -1, removes) a pod's requests on node `index`, and the pod
+  // to its `pods` count.
   void add_requests(std::uint32_t index, std::int64_t cpu_m, std::int64_t memory_bytes, int sign);
   // add_usage changes the actual usage on node `index` by the given deltas.
   void add_usage(std::uint32_t index, std::int64_t cpu_m_delta, std::int64_t memory_bytes_delta);
 
-  // finish closes the open instant and adds the final row at `end`.
+  // finish closes the open instant and adds the final row at `end`, in timeseries.csv and for
+  // each node in nodes.csv.
   void finish(engine::SimTime end);
 
   const std::vector<Row>& rows() const { return rows_; }
   const std::vector<NodeUsage>& nodes() const { return nodes_; }
+  const std::vector<NodeRow>& node_rows() const { return node_rows_; }
   const Gauge& cpu_m() const { return cpu_m_; }
   const Gauge& memory_bytes() const { return memory_bytes_; }
   const Gauge& used_cpu_m() const { return used_cpu_m_; }
@@ -147,10 +188,12 @@ class TimeSeries {
 
   // write_csv prints the header and every row.
   void write_csv(std::ostream& out) const;
+  // write_nodes_csv prints nodes.csv: the header and every node row, in time order and, within
+  // an instant, by node name.
+  void write_nodes_csv(std::ostream& out) const;
 
  private:
   void close_instant();
-  void mark_dirty(std::uint32_t index);
 
   engine::SimTime instant_;  // the instant changes are being made at
   Counts counts_;
@@ -162,6 +205,7 @@ class TimeSeries {
   Gauge used_memory_bytes_;
   std::vector<NodeUsage> nodes_;
   std::vector<std::uint32_t> dirty_nodes_;
+  std::vector<NodeRow> node_rows_;  // in time order; within an instant in the order of change
   // Transparent hash: node() looks names up by string_view without building a std::string.
   struct NameHash {
     using is_transparent = void;

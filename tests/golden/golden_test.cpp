@@ -52,7 +52,7 @@ std::vector<GoldenRow> read_rows() {
 std::string name_of(const GoldenRow& row) { return std::filesystem::path(row.scenario).stem().string(); }
 
 struct Outputs {
-  std::string events, summary, timeseries;
+  std::string events, summary, timeseries, nodes;
   std::vector<std::string> failed_expectations;  // messages of the `expect:` entries that failed
 };
 
@@ -66,15 +66,16 @@ Outputs run(const GoldenRow& row) {
   const scenario::Scenario loaded = scenario::load_scenario((kRoot / row.scenario).string(), options);
   world::World world(loaded);
   world.finish();
-  std::ostringstream events, summary, timeseries;
+  std::ostringstream events, summary, timeseries, nodes;
   world.recorder().write_events_jsonl(events);
   world.recorder().write_summary_json(summary);
   world.recorder().write_timeseries_csv(timeseries);
+  world.recorder().write_nodes_csv(nodes);
   std::vector<std::string> failed;
   for (const report::ExpectationResult& result : world.expectations().results()) {
     if (!result.passed) failed.push_back(result.message);
   }
-  return {events.str(), summary.str(), timeseries.str(), failed};
+  return {events.str(), summary.str(), timeseries.str(), nodes.str(), failed};
 }
 
 std::string fingerprint(std::string_view text) {
@@ -126,6 +127,7 @@ TEST_P(Golden, SameSeedGivesByteIdenticalOutputs) {
   EXPECT_EQ(first.events, second.events);
   EXPECT_EQ(first.summary, second.summary);
   EXPECT_EQ(first.timeseries, second.timeseries);
+  EXPECT_EQ(first.nodes, second.nodes);
 }
 
 TEST(GoldenCsv, ListsEveryScenario) {

@@ -55,6 +55,9 @@ class RunRecorder {
   void write_summary_json(std::ostream& out) const;
   // timeseries.csv: one row per instant at which the state changed.
   void write_timeseries_csv(std::ostream& out) const;
+  // nodes.csv: per node, requested, used and allocatable cpu and memory and bound pods, one row
+  // per (instant, node) whose values changed, a first row per node and a last row at the end.
+  void write_nodes_csv(std::ostream& out) const;
   // A short human summary for stdout (tables for Jobs, CronJobs, Pods and Resources).
   void write_text_summary(std::ostream& out) const;
 

@@ -9,7 +9,7 @@ namespace {
 using namespace std::chrono_literals;
 
 struct Outputs {
-  std::string events, summary, csv, text;
+  std::string events, summary, csv, nodes, text;
   bool operator==(const Outputs&) const = default;
 };
 
@@ -42,7 +42,9 @@ class ScriptedRun : public RecorderTest {
       if (i % 3 == 0) remove(api::Kind::Pod, pod_id);
     }
     finish(1min, {.events_processed = 99});
-    return {.events = join(event_lines()), .summary = summary_text(), .csv = join(csv_lines()), .text = text_summary()};
+    return {.events = join(event_lines()), .summary = summary_text(), .csv = join(csv_lines()),
+            .nodes = join(nodes_csv_lines()),
+            .text = text_summary()};
   }
 
  private:
@@ -59,8 +61,10 @@ TEST(DeterminismTest, identical_runs_give_identical_bytes) {
   EXPECT_EQ(first.events, second.events);
   EXPECT_EQ(first.summary, second.summary);
   EXPECT_EQ(first.csv, second.csv);
+  EXPECT_EQ(first.nodes, second.nodes);
   EXPECT_EQ(first.text, second.text);
   EXPECT_GT(first.events.size(), 1000u);
+  EXPECT_GT(first.nodes.size(), 1000u);  // three nodes changing at most instants
 }
 
 }  // namespace

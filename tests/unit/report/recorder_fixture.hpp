@@ -1,5 +1,5 @@
 // Shared fixture of the report tests: a real ApiServer on a FakeClock with a RunRecorder
-// listening, object factories that pass validation, and readers for the three outputs.
+// listening, object factories that pass validation, and readers for the outputs.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -143,6 +143,11 @@ class RecorderTest : public ::testing::Test {
   std::vector<std::string> csv_lines() const {
     std::ostringstream out;
     recorder_.write_timeseries_csv(out);
+    return split_lines(out.str());
+  }
+  std::vector<std::string> nodes_csv_lines() const {
+    std::ostringstream out;
+    recorder_.write_nodes_csv(out);
     return split_lines(out.str());
   }
   std::string text_summary() const {
