@@ -124,6 +124,7 @@ RunResult run_to_completion(const scenario::Scenario& s, bool write_outputs) {
     world.recorder().write_events_jsonl(out);
     world.recorder().write_summary_json(out);
     world.recorder().write_timeseries_csv(out);
+    world.recorder().write_nodes_csv(out);
   }
   return result;
 }
