@@ -3,16 +3,22 @@
 // fingerprint (FNV-1a 64 of that text) the one in golden.csv, so that a drift shows as one
 // changed line even when a log is long. Updating is deliberate:
 //   JOBSIM_UPDATE_GOLDEN=1 ctest -L golden     (then review the diff like code)
-// The same test runs each scenario twice and requires byte-identical outputs.
+// The same test runs each scenario twice and requires byte-identical outputs, and checks that
+// the per-node rows of nodes.csv add up to timeseries.csv.
 #include <gtest/gtest.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "jobsim/engine/random_streams.hpp"
+#include "jobsim/engine/time.hpp"
 #include "jobsim/scenario/load.hpp"
 #include "jobsim/world/world.hpp"
 
@@ -128,6 +134,60 @@ TEST_P(Golden, SameSeedGivesByteIdenticalOutputs) {
   EXPECT_EQ(first.summary, second.summary);
   EXPECT_EQ(first.timeseries, second.timeseries);
   EXPECT_EQ(first.nodes, second.nodes);
+}
+
+// split_csv_line splits a line of nodes.csv or timeseries.csv (no quoted fields in the
+// scenarios: node names are RFC 1123 subdomains).
+std::vector<std::string> split_csv_line(const std::string& line) {
+  std::vector<std::string> fields;
+  std::stringstream in(line);
+  for (std::string field; std::getline(in, field, ',');) fields.push_back(field);
+  return fields;
+}
+
+// The per-node rows add up to the cluster rows: at each timeseries.csv row, the latest
+// nodes.csv row of every node at or before it, summed, gives requested_cpu_m,
+// requested_memory_bytes, used_cpu_m and used_memory_bytes (docs/outputs.md, nodes.csv).
+TEST_P(Golden, NodeRowsSumToTheClusterRows) {
+  const Outputs outputs = run(GetParam());
+  struct Sums {
+    std::int64_t requested_cpu_m = 0, requested_memory_bytes = 0, used_cpu_m = 0, used_memory_bytes = 0;
+    bool operator==(const Sums&) const = default;
+  };
+  std::vector<std::pair<engine::SimTime, std::vector<std::string>>> node_rows;
+  std::stringstream nodes(outputs.nodes);
+  std::string line;
+  std::getline(nodes, line);  // header
+  while (std::getline(nodes, line)) {
+    std::vector<std::string> fields = split_csv_line(line);
+    ASSERT_EQ(fields.size(), 9u) << line;
+    node_rows.emplace_back(*engine::parse_rfc3339(fields[0]), std::move(fields));
+  }
+  std::map<std::string, Sums> latest;  // by node
+  std::size_t next = 0;
+  std::stringstream cluster(outputs.timeseries);
+  std::getline(cluster, line);  // header
+  int checked = 0;
+  while (std::getline(cluster, line)) {
+    const std::vector<std::string> fields = split_csv_line(line);
+    const engine::SimTime time = *engine::parse_rfc3339(fields[0]);
+    for (; next < node_rows.size() && node_rows[next].first <= time; ++next) {
+      const std::vector<std::string>& row = node_rows[next].second;
+      latest[row[1]] = {std::stoll(row[2]), std::stoll(row[3]), std::stoll(row[4]), std::stoll(row[5])};
+    }
+    Sums sum;
+    for (const auto& [node, values] : latest) {
+      sum.requested_cpu_m += values.requested_cpu_m;
+      sum.requested_memory_bytes += values.requested_memory_bytes;
+      sum.used_cpu_m += values.used_cpu_m;
+      sum.used_memory_bytes += values.used_memory_bytes;
+    }
+    const Sums expected{std::stoll(fields[8]), std::stoll(fields[9]), std::stoll(fields[14]), std::stoll(fields[15])};
+    ASSERT_EQ(sum, expected) << "at " << fields[0] << " in " << GetParam().scenario;
+    ++checked;
+  }
+  EXPECT_GT(checked, 0);
+  EXPECT_EQ(next, node_rows.size()) << "nodes.csv has rows after the last timeseries.csv row";
 }
 
 TEST(GoldenCsv, ListsEveryScenario) {
