@@ -56,6 +56,8 @@ std::vector<GoldenRow> read_rows() {
 }
 
 std::string name_of(const GoldenRow& row) { return std::filesystem::path(row.scenario).stem().string(); }
+// PrintTo: ctest and GoogleTest name a row by its scenario file instead of dumping its bytes.
+void PrintTo(const GoldenRow& row, std::ostream* out) { *out << row.scenario << " (seed " << row.seed << ")"; }
 
 struct Outputs {
   std::string events, summary, timeseries, nodes;

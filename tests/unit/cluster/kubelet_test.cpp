@@ -28,6 +28,8 @@
 namespace jobsim::cluster {
 namespace {
 
+JOBSIM_PRINT_CASES_BY_NAME()
+
 using namespace std::chrono_literals;
 using engine::Duration;
 using engine::SimTime;

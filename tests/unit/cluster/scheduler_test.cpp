@@ -20,6 +20,8 @@
 namespace jobsim::cluster {
 namespace {
 
+JOBSIM_PRINT_CASES_BY_NAME()
+
 using namespace std::chrono_literals;
 using test::kGi;
 using test::kMi;

@@ -12,9 +12,12 @@
 #include <vector>
 
 #include "jobsim/engine/random_streams.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::engine {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 SimTime at_second(std::int64_t second) { return SimTime{std::chrono::seconds(second)}; }
 

@@ -12,6 +12,8 @@
 namespace jobsim::engine {
 namespace {
 
+JOBSIM_PRINT_CASES_BY_NAME()
+
 using std::chrono::hours;
 using std::chrono::microseconds;
 using std::chrono::seconds;

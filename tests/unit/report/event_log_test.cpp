@@ -3,9 +3,12 @@
 #include <chrono>
 
 #include "recorder_fixture.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::report::testing {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 

@@ -2,9 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "report/json_text.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::report {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 struct EscapeCase {
   std::string_view name;

@@ -6,9 +6,12 @@
 
 #include "recorder_fixture.hpp"
 #include "report/recorder_state.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::report::testing {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 using Json = nlohmann::json;

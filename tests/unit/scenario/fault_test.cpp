@@ -9,11 +9,14 @@
 
 #include "jobsim/scenario/load.hpp"
 #include "test_support.hpp"
+#include "testing/table.hpp"
 
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 namespace jobsim::scenario {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 using testing::kHeader;

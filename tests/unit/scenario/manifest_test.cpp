@@ -12,6 +12,7 @@
 #include "scenario/scenario_decoders.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "test_support.hpp"
+#include "testing/table.hpp"
 
 // GCC 12 warns about members a designated initializer leaves to their defaults, which is what
 // the tables of STYLE.md 3.8 rely on.
@@ -19,6 +20,8 @@
 
 namespace jobsim::scenario {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 using testing::kFixtures;

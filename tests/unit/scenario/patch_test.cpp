@@ -10,9 +10,12 @@
 #include "scenario/objects.hpp"
 #include "scenario/yaml_reader.hpp"
 #include "test_support.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::scenario {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using testing::name_of;
 

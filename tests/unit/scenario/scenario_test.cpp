@@ -9,6 +9,7 @@
 
 #include "jobsim/scenario/load.hpp"
 #include "test_support.hpp"
+#include "testing/table.hpp"
 
 // GCC 12 warns about members a designated initializer leaves to their defaults, which is what
 // the tables of STYLE.md 3.8 rely on.
@@ -16,6 +17,8 @@
 
 namespace jobsim::scenario {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 using testing::kHeader;

@@ -8,9 +8,12 @@
 #include <vector>
 
 #include "test_support.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim::scenario {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using testing::name_of;
 

@@ -16,9 +16,12 @@
 #include "jobsim/controllers/cronjob/schedule.hpp"
 #include "testing/builders.hpp"
 #include "testing/trace.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 using api::ConcurrencyPolicy;

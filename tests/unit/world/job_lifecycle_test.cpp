@@ -8,9 +8,12 @@
 
 #include "testing/builders.hpp"
 #include "testing/trace.hpp"
+#include "testing/table.hpp"
 
 namespace jobsim {
 namespace {
+
+JOBSIM_PRINT_CASES_BY_NAME()
 
 using namespace std::chrono_literals;
 using testing::make_job;

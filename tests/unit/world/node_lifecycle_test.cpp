@@ -17,6 +17,8 @@
 namespace jobsim {
 namespace {
 
+JOBSIM_PRINT_CASES_BY_NAME()
+
 using namespace std::chrono_literals;
 using testing::kStart;
 using testing::make_job;

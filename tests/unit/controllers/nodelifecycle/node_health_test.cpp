@@ -10,6 +10,8 @@
 namespace jobsim::controllers::nodelifecycle {
 namespace {
 
+JOBSIM_PRINT_CASES_BY_NAME()
+
 using namespace std::chrono_literals;
 const engine::SimTime kOrigin = engine::SimTime{} + 1000s;
 

@@ -8,6 +8,8 @@
 namespace jobsim::controllers::tainteviction {
 namespace {
 
+JOBSIM_PRINT_CASES_BY_NAME()
+
 using namespace std::chrono_literals;
 
 const api::Taint kUnreachable{.key = "node.kubernetes.io/unreachable", .effect = "NoExecute"};
