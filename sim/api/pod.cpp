@@ -55,6 +55,14 @@ ResourceList pod_requests(const PodSpec& spec) {
   return total;
 }
 
+bool tolerates_taint(const Toleration& toleration, const Taint& taint) {
+  if (!toleration.effect.empty() && toleration.effect != taint.effect) return false;
+  if (!toleration.key.empty() && toleration.key != taint.key) return false;
+  if (toleration.operator_ == "Exists") return true;
+  if (toleration.operator_.empty() || toleration.operator_ == "Equal") return toleration.value == taint.value;
+  return false;
+}
+
 bool is_node_ready(const Node& node) {
   for (const NodeCondition& condition : node.status.conditions) {
     if (condition.type == "Ready") return condition.status == ConditionStatus::True;

@@ -12,7 +12,7 @@ namespace jobsim::cluster {
 using kubelet_internal::set_condition;
 using kubelet_internal::status_of;
 
-Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, const Informer<api::Node>& nodes, Client& client,
+Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Informer<api::Node>& nodes, Client& client,
                  EventRecorder recorder, Workload& workload, UsageSink& usage, const api::Timings& timings)
     : sim_(sim),
       pods_informer_(pods),

@@ -40,16 +40,15 @@ bool has_run(const api::Pod& pod) {
 
 }  // namespace
 
-void Kubelet::attach_nodes(Informer<api::Node>& nodes, NodeLeases& leases) {
-  nodes_ = &nodes;
+void Kubelet::attach_leases(NodeLeases& leases) {
   leases_ = &leases;
-  nodes.on_add([this](api::ObjectId, const api::Node& node) {
+  nodes_informer_.on_add([this](api::ObjectId, const api::Node& node) {
     if (!node_is_down(node.metadata.name)) {
       leases_->start(node.metadata.name, sim_.now(), timings_.node_status_update_frequency);
     }
   });
-  nodes.on_delete([this](api::ObjectId, const api::Node& node) { leases_->remove(node.metadata.name); });
-  nodes.for_each([this](api::ObjectId, const api::Node& node) {
+  nodes_informer_.on_delete([this](api::ObjectId, const api::Node& node) { leases_->remove(node.metadata.name); });
+  nodes_informer_.for_each([this](api::ObjectId, const api::Node& node) {
     leases_->start(node.metadata.name, sim_.now(), timings_.node_status_update_frequency);
   });
 }
@@ -93,10 +92,9 @@ void Kubelet::node_up(const std::string& node) {
 }
 
 void Kubelet::post_node_ready(const std::string& node) {
-  if (nodes_ == nullptr) return;
-  const api::ObjectId id = nodes_->find("", node);
+  const api::ObjectId id = nodes_informer_.find("", node);
   if (id == api::kNoObject) return;
-  api::Node updated = *nodes_->get(id);
+  api::Node updated = *nodes_informer_.get(id);
   recorder_.normal(api::Kind::Node, updated.metadata, "Starting", "Starting kubelet.");
   auto ready = std::ranges::find(updated.status.conditions, "Ready", &api::NodeCondition::type);
   if (ready == updated.status.conditions.end()) {

@@ -21,7 +21,7 @@ constexpr std::int64_t kDefaultMaxPods = 110;
 
 bool tolerated(const api::Pod& pod, const api::Taint& taint) {
   return std::ranges::any_of(pod.spec.tolerations,
-                             [&](const api::Toleration& toleration) { return tolerates(toleration, taint); });
+                             [&](const api::Toleration& toleration) { return api::tolerates_taint(toleration, taint); });
 }
 
 // The filter plugins of the default profile that this model has, in their order; a node is
@@ -117,13 +117,6 @@ void set_scheduled_condition(api::PodStatus& status, api::ConditionStatus value,
 }
 
 }  // namespace
-
-bool tolerates(const api::Toleration& toleration, const api::Taint& taint) {
-  if (!toleration.effect.empty() && toleration.effect != taint.effect) return false;
-  if (!toleration.key.empty() && toleration.key != taint.key) return false;
-  if (toleration.operator_.empty() || toleration.operator_ == "Equal") return toleration.value == taint.value;
-  return toleration.operator_ == "Exists";
-}
 
 Scheduler::Scheduler(engine::Simulator& sim, Informer<api::Pod>& pods, Informer<api::Node>& nodes, Client& client,
                      EventRecorder recorder, const api::Timings& timings)

@@ -48,5 +48,10 @@ struct Node {
 };
 
 bool is_node_ready(const Node& node);
+// tolerates_taint: whether a toleration tolerates a taint (k8s.io/api core/v1 toleration.go
+// ToleratesTaint): an empty effect matches every effect, an empty key (with Exists) every key;
+// Exists matches any value, Equal (or no operator) the same value; other operators nothing.
+// The scheduler's TaintToleration filter and the taint eviction controller both use it.
+bool tolerates_taint(const Toleration& toleration, const Taint& taint);
 
 }  // namespace jobsim::api

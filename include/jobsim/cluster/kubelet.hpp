@@ -38,16 +38,16 @@ inline constexpr std::int32_t kExitCodeSigkill = 137;
 
 class Kubelet {
  public:
-  // usage receives a PodUsage on every change of a pod's running-container usage; nodes only
-  // resolves a pod's node name to its id for it.
-  Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, const Informer<api::Node>& nodes, Client& client,
+  // usage receives a PodUsage on every change of a pod's running-container usage; nodes resolves
+  // a pod's node name to its id, and is where the kubelet posts Ready after a reboot.
+  Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Informer<api::Node>& nodes, Client& client,
           EventRecorder recorder, Workload& workload, UsageSink& usage, const api::Timings& timings);
 
   std::size_t tracked_pods() const { return pods_.size(); }
 
   // Node faults (sim/cluster/kubelet_node.cpp, docs/faults.md).
-  // attach_nodes: each Node's kubelet renews its Lease in `leases` from the Node's creation.
-  void attach_nodes(Informer<api::Node>& nodes, NodeLeases& leases);
+  // attach_leases: each Node's kubelet renews its Lease in `leases` from the Node's creation.
+  void attach_leases(NodeLeases& leases);
   // node_down: the machine stops (power loss): its kubelet stops renewing the Lease and writes
   // nothing more, every timer of its pods is cancelled and the containers are gone. Pods bound
   // to it meanwhile wait. No-op when already down.
@@ -137,14 +137,13 @@ class Kubelet {
 
   engine::Simulator& sim_;
   Informer<api::Pod>& pods_informer_;
-  const Informer<api::Node>& nodes_informer_;
+  Informer<api::Node>& nodes_informer_;
   Client& client_;
   EventRecorder recorder_;
   Workload& workload_;
   UsageSink& usage_;
   const api::Timings& timings_;
   std::unordered_map<api::ObjectId, PodRuntime> pods_;
-  Informer<api::Node>* nodes_ = nullptr;
   NodeLeases* leases_ = nullptr;
   std::set<std::string> down_nodes_;
   std::map<std::string, int, std::less<>> failing_images_;  // image -> faults failing it now

@@ -35,10 +35,6 @@ struct NodeUsage {
   std::int64_t pods = 0;
 };
 
-// tolerates: whether a toleration tolerates a taint (k8s.io/api core/v1 toleration.go
-// ToleratesTaint): an empty effect matches every effect, an empty key (with Exists) every key;
-// Exists matches any value, Equal (or no operator) the same value; other operators nothing.
-bool tolerates(const api::Toleration& toleration, const api::Taint& taint);
 
 class Scheduler {
  public:

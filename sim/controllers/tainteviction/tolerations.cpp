@@ -7,14 +7,6 @@
 
 namespace jobsim::controllers::tainteviction {
 
-bool tolerates_taint(const api::Toleration& toleration, const api::Taint& taint) {
-  if (!toleration.effect.empty() && toleration.effect != taint.effect) return false;
-  if (!toleration.key.empty() && toleration.key != taint.key) return false;
-  if (toleration.operator_ == "Exists") return true;
-  if (toleration.operator_.empty() || toleration.operator_ == "Equal") return toleration.value == taint.value;
-  return false;
-}
-
 MatchingTolerations get_matching_tolerations(std::span<const api::Taint> taints,
                                              std::span<const api::Toleration> tolerations) {
   if (taints.empty()) return {.all_tolerated = true, .used = {}};
@@ -22,7 +14,7 @@ MatchingTolerations get_matching_tolerations(std::span<const api::Taint> taints,
   for (const api::Taint& taint : taints) {
     bool tolerated = false;
     for (const api::Toleration& toleration : tolerations) {
-      if (tolerates_taint(toleration, taint)) {
+      if (api::tolerates_taint(toleration, taint)) {
         result.used.push_back(toleration);
         tolerated = true;
         break;

@@ -242,7 +242,7 @@ class ToleratesTaintTest : public testing::TestWithParam<TolerationCase> {};
 
 TEST_P(ToleratesTaintTest, matches_upstream) {
   const TolerationCase& c = GetParam();
-  EXPECT_EQ(tolerates(c.toleration, c.taint), c.want);
+  EXPECT_EQ(api::tolerates_taint(c.toleration, c.taint), c.want);
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, ToleratesTaintTest, testing::ValuesIn(kTolerationCases), name_of<TolerationCase>);

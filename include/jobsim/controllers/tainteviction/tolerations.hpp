@@ -14,9 +14,6 @@
 
 namespace jobsim::controllers::tainteviction {
 
-// tolerates_taint: effect empty or equal; key empty or equal; Exists matches any value, Equal
-// (or empty operator) needs the same value.
-bool tolerates_taint(const api::Toleration& toleration, const api::Taint& taint);
 
 // MatchingTolerations: whether every taint is tolerated, and for each taint the first toleration
 // that tolerates it (upstream GetMatchingTolerations).
