@@ -27,7 +27,7 @@ void set_defaults_job(Job& job) {
     if (!spec.selector) spec.selector = LabelSelector{};
     spec.selector->match_labels.try_emplace(std::string(kControllerUidLabel), job.metadata->uid);
     // Labels the user already set are kept (a conflict would be rejected by validation).
-    Labels& labels = spec.template_.labels;
+    Labels& labels = spec.template_.labels.edit();
     labels.try_emplace(std::string(kLegacyJobNameLabel), job.metadata->name);
     labels.try_emplace(std::string(kJobNameLabel), job.metadata->name);
     labels.try_emplace(std::string(kLegacyControllerUidLabel), job.metadata->uid);

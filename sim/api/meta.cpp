@@ -26,8 +26,9 @@ bool has_finalizer(const ObjectMeta& meta, std::string_view finalizer) {
 }
 
 bool remove_finalizer(ObjectMeta& meta, std::string_view finalizer) {
-  const auto removed = std::erase(meta.finalizers, finalizer);
-  return removed > 0;
+  if (!has_finalizer(meta, finalizer)) return false;  // no write: the finalizers stay shared
+  std::erase(meta.finalizers.edit(), finalizer);
+  return true;
 }
 
 std::string key_of(const ObjectMeta& meta) { return meta.namespace_ + "/" + meta.name; }

@@ -223,9 +223,9 @@ ApiResult ApiServer::remove_owner(Informer<T>& store, api::ObjectId id, const De
   if (current->metadata->deletion_timestamp) return {ApiErrorCode::Ok, id, {}};
   T object = *current;
   const PropagationPolicy policy = options.propagation_policy.value_or(default_policy);
-  if (policy == PropagationPolicy::Orphan) object.metadata.edit().finalizers.emplace_back(api::kOrphanFinalizer);
+  if (policy == PropagationPolicy::Orphan) object.metadata.edit().finalizers.edit().emplace_back(api::kOrphanFinalizer);
   if (policy == PropagationPolicy::Foreground) {
-    object.metadata.edit().finalizers.emplace_back(api::kForegroundDeletionFinalizer);
+    object.metadata.edit().finalizers.edit().emplace_back(api::kForegroundDeletionFinalizer);
   }
   object.metadata.edit().deletion_timestamp = clock_.now();
   object.metadata.edit().deletion_grace_period_seconds = 0;

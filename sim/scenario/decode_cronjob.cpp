@@ -19,7 +19,7 @@ bool decode_value(const Ctx& ctx, const Value& value, api::JobTemplateSpec& out)
   Fields<T> fields(ctx, value, out);
   fields
       .custom("metadata",
-              [&out](const Ctx& c, const Value& v) { decode_template_metadata(c, v, out.labels, out.annotations); })
+              [&out](const Ctx& c, const Value& v) { decode_template_metadata(c, v, out.labels.edit(), out.annotations.edit()); })
       .field("spec", &T::spec);
   return fields.is_map() || value.is_null();
 }

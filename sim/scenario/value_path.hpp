@@ -1,5 +1,5 @@
 // Field paths over a Value tree: "cluster.nodes[0].count", "spec.template.spec.containers[1]",
-// `metadata.labels["app.kubernetes.io/name"]`. Used by --set and to position validation errors.
+// `metadata.labels.edit()["app.kubernetes.io/name"]`. Used by --set and to position validation errors.
 #pragma once
 
 #include <cstddef>

@@ -226,7 +226,7 @@ void World::create_nodes() {
       api::Node node;
       node.metadata.edit().name = group.count ? group.name + "-" + std::to_string(i) : group.name;
       node.metadata.edit().labels = group.labels;
-      node.metadata.edit().labels["kubernetes.io/hostname"] = node.metadata->name;
+      node.metadata.edit().labels.edit()["kubernetes.io/hostname"] = node.metadata->name;
       node.spec.edit().taints = group.taints;
       node.status.edit().capacity = group.capacity;
       if (!node.status->capacity.pods) node.status.edit().capacity.pods = kDefaultPodsPerNode;

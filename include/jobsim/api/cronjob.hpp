@@ -14,8 +14,8 @@ enum class ConcurrencyPolicy : std::uint8_t { Allow, Forbid, Replace };
 std::string_view to_string(ConcurrencyPolicy policy);
 
 struct JobTemplateSpec {
-  Labels labels;
-  Labels annotations;
+  Shared<Labels> labels;
+  Shared<Labels> annotations;
   Shared<JobSpec> spec;
   bool operator==(const JobTemplateSpec&) const = default;
 };

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jobsim/api/shared.hpp"
 #include "jobsim/engine/time.hpp"
 
 namespace jobsim::api {
@@ -44,10 +45,12 @@ struct ObjectMeta {
   std::string uid;
   std::int64_t resource_version = 0;
   std::int64_t generation = 0;
-  Labels labels;
-  Labels annotations;
-  std::vector<OwnerReference> owner_references;
-  std::vector<std::string> finalizers;
+  // The collections are shared between versions (api/shared.hpp): bumping resourceVersion or
+  // setting deletionTimestamp copies a few strings, not every label.
+  Shared<Labels> labels;
+  Shared<Labels> annotations;
+  Shared<std::vector<OwnerReference>> owner_references;
+  Shared<std::vector<std::string>> finalizers;
   std::optional<SimTime> creation_timestamp;
   std::optional<SimTime> deletion_timestamp;
   std::optional<std::int64_t> deletion_grace_period_seconds;

@@ -65,8 +65,8 @@ struct PodSpec {
 };
 
 struct PodTemplateSpec {
-  Labels labels;
-  Labels annotations;
+  Shared<Labels> labels;  // the pods of one Job share them
+  Shared<Labels> annotations;
   Shared<PodSpec> spec;  // the pods of one Job share it (api/shared.hpp)
   bool operator==(const PodTemplateSpec&) const = default;
 };

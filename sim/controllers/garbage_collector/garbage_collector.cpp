@@ -262,7 +262,7 @@ void GarbageCollector::attempt_to_delete_item(Vertex vertex, const api::ObjectMe
     if (not_solid.empty()) return;
     // Waiting references go too, or their owners would keep the foregroundDeletion finalizer.
     api::ObjectMeta patched = latest;
-    std::erase_if(patched.owner_references, [&](const api::OwnerReference& ref) {
+    std::erase_if(patched.owner_references.edit(), [&](const api::OwnerReference& ref) {
       return std::ranges::find(not_solid, ref.uid) != not_solid.end();
     });
     update_meta(node.kind, node.id, patched);
@@ -274,7 +274,7 @@ void GarbageCollector::attempt_to_delete_item(Vertex vertex, const api::ObjectMe
     const std::vector<Vertex> dependents = graph_->dependents(vertex);
     if (std::ranges::any_of(dependents, [this](Vertex dependent) { return is_deleting_dependents(dependent); })) {
       api::ObjectMeta patched = latest;
-      for (api::OwnerReference& ref : patched.owner_references) ref.block_owner_deletion = false;
+      for (api::OwnerReference& ref : patched.owner_references.edit()) ref.block_owner_deletion = false;
       const api::Kind kind = node.kind;
       const api::ObjectId id = node.id;
       update_meta(kind, id, patched);
@@ -324,7 +324,7 @@ void GarbageCollector::orphan_dependents(Vertex vertex, const api::ObjectMeta& l
     const api::ObjectMeta* dependent_meta = meta(kind, id);
     if (dependent_meta == nullptr || find_reference(dependent_meta->owner_references, owner.uid) == nullptr) continue;
     api::ObjectMeta patched = *dependent_meta;
-    std::erase_if(patched.owner_references, [&](const api::OwnerReference& ref) { return ref.uid == owner.uid; });
+    std::erase_if(patched.owner_references.edit(), [&](const api::OwnerReference& ref) { return ref.uid == owner.uid; });
     update_meta(kind, id, patched);
   }
   api::ObjectMeta patched = owner;

@@ -575,8 +575,8 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
   pod.metadata.edit().generate_name = job.metadata->name + "-";
   pod.metadata.edit().labels = job.spec->template_.labels;
   pod.metadata.edit().annotations = job.spec->template_.annotations;
-  pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
-  pod.metadata.edit().owner_references.push_back({.api_version = "batch/v1",
+  pod.metadata.edit().finalizers.edit().emplace_back(api::kJobTrackingFinalizer);
+  pod.metadata.edit().owner_references.edit().push_back({.api_version = "batch/v1",
                                            .kind = "Job",
                                            .name = job.metadata->name,
                                            .uid = job.metadata->uid,
@@ -586,8 +586,8 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
   if (completion_index != kUnknownCompletionIndex) {
     const std::string index = std::to_string(completion_index);
     pod.metadata.edit().generate_name = job.metadata->name + "-" + index + "-";
-    pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = index;
-    pod.metadata.edit().labels[std::string(api::kJobCompletionIndexAnnotation)] = index;
+    pod.metadata.edit().annotations.edit()[std::string(api::kJobCompletionIndexAnnotation)] = index;
+    pod.metadata.edit().labels.edit()[std::string(api::kJobCompletionIndexAnnotation)] = index;
     pod.spec.edit().hostname = job.metadata->name + "-" + index;
     for (api::Container& container : pod.spec.edit().containers) {
       container.env.push_back({.name = "JOB_COMPLETION_INDEX", .value = index});
@@ -595,9 +595,9 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
     if (has_backoff_limit_per_index(job)) {
       // addIndexFailureCountAnnotation: the count always, the ignored count only when > 0.
       const IndexFailureCounts counts = get_new_index_failure_counts(job, replaced);
-      pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
+      pod.metadata.edit().annotations.edit()[std::string(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
       if (counts.ignored_failure_count > 0) {
-        pod.metadata.edit().annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] =
+        pod.metadata.edit().annotations.edit()[std::string(kJobIndexIgnoredFailureCountAnnotation)] =
             std::to_string(counts.ignored_failure_count);
       }
     }

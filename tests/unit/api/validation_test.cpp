@@ -561,7 +561,7 @@ CronJob valid_cron_job(std::string name = "mycronjob") {
   cron_job.spec.edit().schedule = "* * * * ?";
   cron_job.spec.edit().concurrency_policy = ConcurrencyPolicy::Allow;
   cron_job.spec.edit().job_template.spec.edit().template_ = valid_template();
-  cron_job.spec.edit().job_template.spec.edit().template_.labels.clear();
+  cron_job.spec.edit().job_template.spec.edit().template_.labels.edit().clear();
   return cron_job;
 }
 

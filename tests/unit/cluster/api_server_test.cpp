@@ -214,7 +214,7 @@ TEST_F(ApiServerTest, update_bumps_generation_only_when_the_spec_changes) {
   EXPECT_EQ(after_status.metadata->resource_version, created_version + 1);
 
   api::Job labels_only = after_status;
-  labels_only.metadata.edit().labels["team"] = "a";
+  labels_only.metadata.edit().labels.edit()["team"] = "a";
   ASSERT_TRUE(server.update(created.id, labels_only).ok());
   EXPECT_EQ(server.jobs().get(created.id)->metadata->generation, 1);
   EXPECT_EQ(server.jobs().get(created.id)->metadata->resource_version, created_version + 2);
@@ -311,7 +311,7 @@ TEST_F(ApiServerTest, finalizer_keeps_a_deleted_pod_until_it_is_removed) {
   EXPECT_EQ(pod(created.id).metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(0));
 
   api::Pod released = pod(created.id);
-  released.metadata.edit().finalizers.clear();
+  released.metadata.edit().finalizers.edit().clear();
   ASSERT_TRUE(server.update(created.id, released).ok());
   EXPECT_EQ(server.pods().get(created.id), nullptr);
 }
@@ -380,7 +380,7 @@ TEST_F(ApiServerTest, removing_the_last_finalizer_of_a_deleted_job_removes_it) {
   const ApiResult created = server.create(make_job("pi"));
   ASSERT_TRUE(server.remove(api::Kind::Job, created.id, {.propagation_policy = PropagationPolicy::Foreground}).ok());
   api::Job job = *server.jobs().get(created.id);
-  job.metadata.edit().finalizers.clear();
+  job.metadata.edit().finalizers.edit().clear();
   ASSERT_TRUE(server.update(created.id, job).ok());
   EXPECT_EQ(server.jobs().get(created.id), nullptr);
 }
@@ -418,7 +418,7 @@ TEST_F(ApiServerTest, dependents_index_follows_owner_references) {
   EXPECT_EQ(*server.dependents(owner_uid), (std::set<ObjectRef>{{api::Kind::Pod, second.id}}));
 
   api::Pod orphaned = pod(second.id);
-  orphaned.metadata.edit().owner_references.clear();
+  orphaned.metadata.edit().owner_references.edit().clear();
   ASSERT_TRUE(server.update(second.id, orphaned).ok());
   EXPECT_EQ(server.dependents(owner_uid), nullptr);
 }

@@ -337,7 +337,7 @@ TEST_F(KubeletTest, finalizer_keeps_the_terminated_pod_until_it_is_removed) {
   EXPECT_FALSE(deleted_at.has_value());
 
   api::Pod released = pod;
-  released.metadata.edit().finalizers.clear();
+  released.metadata.edit().finalizers.edit().clear();
   ASSERT_TRUE(cluster.client.update(id, released).ok());
   EXPECT_EQ(cluster.pod(id), nullptr);
   EXPECT_EQ(deleted_at, std::optional<SimTime>(kStart + 15s));

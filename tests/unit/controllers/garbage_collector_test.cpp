@@ -78,12 +78,12 @@ class Cluster {
     api::ObjectMeta meta;
     meta.name = object.name;
     meta.uid = "uid-" + object.name;
-    if (object.hold) meta.finalizers.emplace_back(kHold);
+    if (object.hold) meta.finalizers.edit().emplace_back(kHold);
     for (const Owner& owner : object.owners) {
       const auto kind = kinds.find(owner.name);
       const std::string kind_name =
           !owner.kind.empty() ? owner.kind : kind != kinds.end() ? std::string(api::kind_name(kind->second)) : "Job";
-      meta.owner_references.push_back({.api_version = kind_name == "Pod" ? "v1" : "batch/v1",
+      meta.owner_references.edit().push_back({.api_version = kind_name == "Pod" ? "v1" : "batch/v1",
                                        .kind = kind_name,
                                        .name = owner.ref_name.empty() ? owner.name : owner.ref_name,
                                        .uid = "uid-" + owner.name,
@@ -131,7 +131,7 @@ class Cluster {
 
   void unblock(const std::string& name) {
     edit(name, [](api::ObjectMeta& meta) {
-      for (api::OwnerReference& ref : meta.owner_references) ref.block_owner_deletion = false;
+      for (api::OwnerReference& ref : meta.owner_references.edit()) ref.block_owner_deletion = false;
     });
   }
 

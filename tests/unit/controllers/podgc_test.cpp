@@ -149,7 +149,7 @@ class PodGcFixture {
     api::Pod pod;
     pod.metadata.edit().name = row.name;
     pod.metadata.edit().creation_timestamp = kStart + std::chrono::seconds(row.created_s);
-    if (row.hold) pod.metadata.edit().finalizers.emplace_back("example.com/hold");
+    if (row.hold) pod.metadata.edit().finalizers.edit().emplace_back("example.com/hold");
     pod.spec.edit().containers.push_back({.name = "main", .image = "worker:v1"});
     pod.spec.edit().node_name = row.node;
     pod.status.edit().phase = row.phase;

@@ -30,12 +30,12 @@ class CronJobSummaryTest : public RecorderTest {
   // ownerReference to the CronJob by uid, and the scheduled-timestamp annotation when given.
   api::ObjectId create_job_of(api::ObjectId owner, std::string name, std::string_view scheduled = "") {
     api::Job job = make_job(std::move(name));
-    job.metadata.edit().owner_references.push_back({.api_version = "batch/v1",
+    job.metadata.edit().owner_references.edit().push_back({.api_version = "batch/v1",
                                              .kind = "CronJob",
                                              .name = cron_job(owner).metadata->name,
                                              .uid = cron_job(owner).metadata->uid,
                                              .controller = true});
-    if (!scheduled.empty()) job.metadata.edit().annotations[std::string(kScheduledTimestamp)] = std::string(scheduled);
+    if (!scheduled.empty()) job.metadata.edit().annotations.edit()[std::string(kScheduledTimestamp)] = std::string(scheduled);
     return create(std::move(job));
   }
   void complete(api::ObjectId job) {

@@ -63,7 +63,7 @@ TEST_F(EventLogTest, graceful_pod_deletion_is_terminating_then_deleted_later) {
   at(2s);
   server_.remove(api::Kind::Pod, id);  // bound and not terminal: 30 s grace
   at(4s);
-  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().labels["touched"] = "yes"; });  // no line
+  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().labels.edit()["touched"] = "yes"; });  // no line
   at(7s);
   update<api::Pod>(id, [](api::Pod& p) {
     p.status.edit().phase = api::PodPhase::Failed;
@@ -82,9 +82,9 @@ TEST_F(EventLogTest, graceful_pod_deletion_is_terminating_then_deleted_later) {
 TEST_F(EventLogTest, orphaned_pod_lines_lose_the_owner) {
   const api::ObjectId id = create(make_pod("adoptee", "old"));
   at(1s);
-  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().owner_references.clear(); });
+  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().owner_references.edit().clear(); });
   at(2s);
-  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().owner_references.push_back(controller_of("Job", "new")); });
+  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().owner_references.edit().push_back(controller_of("Job", "new")); });
   update<api::Pod>(id, [](api::Pod& p) { p.spec.edit().node_name = "worker-1"; });
   at(3s);
   server_.remove(api::Kind::Pod, id, {.grace_period_seconds = 0});
@@ -208,7 +208,7 @@ TEST_F(EventLogTest, node_readiness_changes) {
   update<api::Node>(ready, [](api::Node& n) { n.status.edit().conditions[0].status = api::ConditionStatus::Unknown; });
   update<api::Node>(not_ready, [](api::Node& n) { n.status.edit().conditions[0].status = api::ConditionStatus::True; });
   at(61s);
-  update<api::Node>(not_ready, [](api::Node& n) { n.metadata.edit().labels["zone"] = "a"; });  // no line
+  update<api::Node>(not_ready, [](api::Node& n) { n.metadata.edit().labels.edit()["zone"] = "a"; });  // no line
   at(120s);
   update<api::Node>(ready, [](api::Node& n) { n.status.edit().conditions[0].status = api::ConditionStatus::True; });
   EXPECT_EQ(event_lines(), Lines({R"({"time":"2026-01-01T00:00:00Z","kind":"Node","namespace":"","name":"worker-1","event":"Ready"})",

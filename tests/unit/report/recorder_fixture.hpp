@@ -45,7 +45,7 @@ inline api::Pod make_pod(std::string name, std::string owner_job = "", std::int6
                          std::int64_t memory_bytes = 0) {
   api::Pod pod;
   pod.metadata.edit().name = std::move(name);
-  if (!owner_job.empty()) pod.metadata.edit().owner_references.push_back(controller_of("Job", owner_job));
+  if (!owner_job.empty()) pod.metadata.edit().owner_references.edit().push_back(controller_of("Job", owner_job));
   pod.spec.edit().containers.push_back(container("main", cpu_m, memory_bytes));
   pod.spec.edit().restart_policy = api::RestartPolicy::Never;
   pod.spec.edit().restart_policy_set = true;
@@ -55,7 +55,7 @@ inline api::Pod make_pod(std::string name, std::string owner_job = "", std::int6
 inline api::Job make_job(std::string name, std::string owner_cron_job = "") {
   api::Job job;
   job.metadata.edit().name = std::move(name);
-  if (!owner_cron_job.empty()) job.metadata.edit().owner_references.push_back(controller_of("CronJob", owner_cron_job));
+  if (!owner_cron_job.empty()) job.metadata.edit().owner_references.edit().push_back(controller_of("CronJob", owner_cron_job));
   job.spec.edit().template_.spec.edit().containers.push_back(container());
   job.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::Never;
   job.spec.edit().template_.spec.edit().restart_policy_set = true;

@@ -24,7 +24,7 @@ TEST_F(TimeSeriesTest, rows_coalesce_each_instant_and_end_with_finish) {
   update<api::Pod>(pod, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Running; });
   const api::ObjectId job = create(make_job("j"));
   at(5s);
-  update<api::Pod>(pod, [](api::Pod& p) { p.metadata.edit().labels["x"] = "y"; });  // nothing counted changes
+  update<api::Pod>(pod, [](api::Pod& p) { p.metadata.edit().labels.edit()["x"] = "y"; });  // nothing counted changes
   at(7s);
   const api::ObjectId fleeting = create(make_pod("b"));
   server_.remove(api::Kind::Pod, fleeting);  // unbound: deleted at once; back to the same state

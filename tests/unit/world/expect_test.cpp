@@ -47,7 +47,7 @@ scenario::Scenario ttl() { return ScenarioBuilder().object(make_job("ttl").ttl_s
 
 api::Job owned_by_backup(std::string name) {
   api::Job job = make_job(std::move(name));
-  job.metadata.edit().owner_references.push_back(
+  job.metadata.edit().owner_references.edit().push_back(
       {.api_version = "batch/v1", .kind = "CronJob", .name = "backup", .uid = kCronJobUid, .controller = true});
   return job;
 }

@@ -41,7 +41,7 @@ scenario::Scenario cron_job_with_a_job() {
   cron_job.spec.edit().suspend = true;
   cron_job.spec.edit().job_template.spec = make_job("template").build().spec;
   api::Job job = make_job("nightly-29000000").parallelism(2);
-  job.metadata.edit().owner_references.push_back({.api_version = "batch/v1",
+  job.metadata.edit().owner_references.edit().push_back({.api_version = "batch/v1",
                                            .kind = "CronJob",
                                            .name = "nightly",
                                            .uid = "uid-cronjob-nightly",

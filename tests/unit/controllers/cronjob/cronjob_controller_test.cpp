@@ -860,7 +860,7 @@ TEST(SyncCronJobOurs, replace_deletes_every_active_job) {
 TEST(SyncCronJobOurs, deletion_timestamp_stops_after_the_status) {
   Fixture f([](api::CronJob& cj) {
     cj.metadata.edit().deletion_timestamp = kTopOfTheHour;
-    cj.metadata.edit().finalizers.push_back("foregroundDeletion");
+    cj.metadata.edit().finalizers.edit().push_back("foregroundDeletion");
   });
   const SyncResult result = f.harness.controller().sync(f.id);
   EXPECT_EQ(result, SyncResult{});

@@ -44,9 +44,9 @@ api::Pod build_pod(const PodDesc& desc) {
   pod.metadata.edit().name = "pod-" + std::string(desc.uid);
   pod.metadata.edit().creation_timestamp = kNow - 1h;
   pod.status.edit().phase = desc.phase;
-  pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
-  pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(desc.failure_count);
-  if (desc.tracking_finalizer) pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
+  pod.metadata.edit().annotations.edit()[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+  pod.metadata.edit().annotations.edit()[std::string(kJobIndexFailureCountAnnotation)] = std::string(desc.failure_count);
+  if (desc.tracking_finalizer) pod.metadata.edit().finalizers.edit().emplace_back(api::kJobTrackingFinalizer);
   if (desc.deletion_before_now) pod.metadata.edit().deletion_timestamp = kNow - *desc.deletion_before_now;
   if (desc.exit_code) {
     api::ContainerStatus status;
@@ -325,10 +325,10 @@ TEST_P(IndexFailureAnnotationTest, parses_like_upstream) {
   const AnnotationCase& test_case = GetParam();
   api::Pod pod;
   if (test_case.failure_count) {
-    pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = *test_case.failure_count;
+    pod.metadata.edit().annotations.edit()[std::string(kJobIndexFailureCountAnnotation)] = *test_case.failure_count;
   }
   if (test_case.ignored_count) {
-    pod.metadata.edit().annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
+    pod.metadata.edit().annotations.edit()[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
   }
   EXPECT_EQ(get_index_failure_count(pod), test_case.want_count);
   EXPECT_EQ(get_index_absolute_failure_count(pod), test_case.want_absolute);
@@ -368,7 +368,7 @@ TEST_P(RemainingTimePerIndexTest, from_the_last_failed_pod) {
     pod = build_pod({.uid = "a", .index = "0", .failure_count = *test_case.failure_count});
     pod->metadata.edit().deletion_timestamp = kNow - test_case.since_failure;
     if (test_case.ignored_count) {
-      pod->metadata.edit().annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
+      pod->metadata.edit().annotations.edit()[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
     }
   }
   EXPECT_EQ(get_remaining_time_per_index(pod ? &*pod : nullptr, kNow, 10s, 600s), test_case.want);

@@ -44,9 +44,9 @@ api::Pod hollow_pod(const IndexPhase& desc) {
   api::Pod pod;
   pod.status.edit().phase = desc.phase;
   if (desc.index != kNoIndex) {
-    pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+    pod.metadata.edit().annotations.edit()[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
   }
-  pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
+  pod.metadata.edit().finalizers.edit().emplace_back(api::kJobTrackingFinalizer);
   return pod;
 }
 

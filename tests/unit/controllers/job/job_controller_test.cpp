@@ -359,13 +359,13 @@ class JobSyncHarness {
     pod.metadata.edit().name = desc.name.empty() ? "pod-" + std::string(desc.uid) : std::string(desc.name);
     pod.metadata.edit().uid = std::string(desc.uid);
     pod.metadata.edit().creation_timestamp = kNow - 2h;
-    pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+    pod.metadata.edit().annotations.edit()[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
     if (desc.failure_count) {
-      pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(*desc.failure_count);
+      pod.metadata.edit().annotations.edit()[std::string(kJobIndexFailureCountAnnotation)] = std::string(*desc.failure_count);
     }
-    pod.metadata.edit().labels["batch.kubernetes.io/controller-uid"] = "job-uid";
-    pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
-    pod.metadata.edit().owner_references.push_back(
+    pod.metadata.edit().labels.edit()["batch.kubernetes.io/controller-uid"] = "job-uid";
+    pod.metadata.edit().finalizers.edit().emplace_back(api::kJobTrackingFinalizer);
+    pod.metadata.edit().owner_references.edit().push_back(
         {.api_version = "batch/v1", .kind = "Job", .name = "foobar", .uid = "job-uid", .controller = true});
     pod.spec.edit().containers.push_back({.name = "main", .image = "foo/bar"});
     pod.spec.edit().node_name = "node-1";
