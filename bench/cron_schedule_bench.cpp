@@ -45,8 +45,8 @@ void BM_MostRecentScheduleTime(benchmark::State& state) {
   const cron::TimeZone utc = cron::TimeZone::utc();
   jobsim::api::CronJob cron_job;
   const engine::SimTime last = *engine::parse_rfc3339("2026-01-01T00:00:00Z");
-  cron_job.metadata.creation_timestamp = last;
-  cron_job.status.last_schedule_time = last;
+  cron_job.metadata.edit().creation_timestamp = last;
+  cron_job.status.edit().last_schedule_time = last;
   const engine::SimTime now = last + state.range(0) * 5min + 100ms;
   for (auto _ : state) {
     auto result = jobsim::controllers::cronjob::most_recent_schedule_time(cron_job, now, schedule, utc, true);

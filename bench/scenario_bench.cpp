@@ -69,19 +69,19 @@ scenario::Scenario indexed_job_scenario(const Size& size) {
   s.behaviors.push_back(behavior);
 
   api::Job job;
-  job.metadata.name = "indexed";
-  job.spec.completions = size.completions;
-  job.spec.parallelism = size.parallelism;
-  job.spec.completion_mode = api::CompletionMode::Indexed;
-  job.spec.backoff_limit = 100'000;
+  job.metadata.edit().name = "indexed";
+  job.spec.edit().completions = size.completions;
+  job.spec.edit().parallelism = size.parallelism;
+  job.spec.edit().completion_mode = api::CompletionMode::Indexed;
+  job.spec.edit().backoff_limit = 100'000;
   api::Container container;
   container.name = "main";
   container.image = "worker:v1";
   container.resources.requests.cpu_millis = api::parse_cpu_millis("100m");
   container.resources.requests.memory_bytes = api::parse_memory_bytes("128Mi");
-  job.spec.template_.spec.containers.push_back(container);
-  job.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
-  job.spec.template_.spec.restart_policy_set = true;
+  job.spec.edit().template_.spec.edit().containers.push_back(container);
+  job.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::Never;
+  job.spec.edit().template_.spec.edit().restart_policy_set = true;
   s.objects.push_back({job, {}});
   return s;
 }

@@ -50,7 +50,7 @@ bool is_condition_true(const JobStatus& status, std::string_view type) {
 bool is_job_finished(const Job& job) { return !finished_condition(job).empty(); }
 
 std::string_view finished_condition(const Job& job) {
-  for (const JobCondition& condition : job.status.conditions) {
+  for (const JobCondition& condition : job.status->conditions) {
     if (condition.status != ConditionStatus::True) continue;
     if (condition.type == kJobComplete) return kJobComplete;
     if (condition.type == kJobFailed) return kJobFailed;
@@ -59,7 +59,7 @@ std::string_view finished_condition(const Job& job) {
 }
 
 bool is_indexed(const Job& job) {
-  return job.spec.completion_mode.value_or(CompletionMode::NonIndexed) == CompletionMode::Indexed;
+  return job.spec->completion_mode.value_or(CompletionMode::NonIndexed) == CompletionMode::Indexed;
 }
 
 }  // namespace jobsim::api

@@ -34,7 +34,7 @@ std::string_view to_string(ConditionStatus status) {
 }
 
 bool is_pod_terminal(const Pod& pod) {
-  return pod.status.phase == PodPhase::Succeeded || pod.status.phase == PodPhase::Failed;
+  return pod.status->phase == PodPhase::Succeeded || pod.status->phase == PodPhase::Failed;
 }
 
 const PodCondition* find_condition(const PodStatus& status, std::string_view type) {
@@ -64,7 +64,7 @@ bool tolerates_taint(const Toleration& toleration, const Taint& taint) {
 }
 
 bool is_node_ready(const Node& node) {
-  for (const NodeCondition& condition : node.status.conditions) {
+  for (const NodeCondition& condition : node.status->conditions) {
     if (condition.type == "Ready") return condition.status == ConditionStatus::True;
   }
   return false;

@@ -162,8 +162,8 @@ void validate_failure_policy(Errors& errors, const JobSpec& spec, const std::str
     errors.add(rules_path, "Too many: " + std::to_string(policy.rules.size()) + ": must have at most 20 items");
   }
   std::set<std::string> container_names;
-  for (const Container& container : spec.template_.spec.containers) container_names.insert(container.name);
-  for (const Container& container : spec.template_.spec.init_containers) container_names.insert(container.name);
+  for (const Container& container : spec.template_.spec->containers) container_names.insert(container.name);
+  for (const Container& container : spec.template_.spec->init_containers) container_names.insert(container.name);
   for (std::size_t i = 0; i < policy.rules.size(); ++i) {
     const PodFailurePolicyRule& rule = policy.rules[i];
     const std::string rule_path = rules_path + "[" + std::to_string(i) + "]";
@@ -388,10 +388,10 @@ std::vector<FieldError> validate_job(const Job& job) {
   validate_name(errors, job.metadata);
   auto spec_errors = validate_job_spec(job.spec, "spec");
   errors.list.insert(errors.list.end(), spec_errors.begin(), spec_errors.end());
-  if (is_indexed(job) && job.spec.completions && *job.spec.completions > 0 && !job.metadata.name.empty()) {
-    const std::string last_pod = job.metadata.name + "-" + std::to_string(*job.spec.completions - 1);
+  if (is_indexed(job) && job.spec->completions && *job.spec->completions > 0 && !job.metadata->name.empty()) {
+    const std::string last_pod = job.metadata->name + "-" + std::to_string(*job.spec->completions - 1);
     if (!is_dns_label(last_pod)) {
-      errors.add("metadata.name", "Invalid value: \"" + job.metadata.name +
+      errors.add("metadata.name", "Invalid value: \"" + job.metadata->name +
                                       "\": will not able to create pod with invalid DNS label: " + last_pod);
     }
   }
@@ -483,8 +483,8 @@ std::vector<FieldError> validate_cron_job_time_zone(const std::optional<std::str
 std::vector<FieldError> validate_cron_job(const CronJob& cron_job) {
   Errors errors;
   validate_name(errors, cron_job.metadata);
-  if (cron_job.metadata.name.size() > kMaxCronJobNameLength) {
-    errors.add("metadata.name", "Invalid value: \"" + cron_job.metadata.name + "\": must be no more than 52 characters");
+  if (cron_job.metadata->name.size() > kMaxCronJobNameLength) {
+    errors.add("metadata.name", "Invalid value: \"" + cron_job.metadata->name + "\": must be no more than 52 characters");
   }
   const CronJobSpec& spec = cron_job.spec;
   // Upstream order: schedule, startingDeadlineSeconds, timeZone, then the rest.
@@ -497,10 +497,10 @@ std::vector<FieldError> validate_cron_job(const CronJob& cron_job) {
   validate_time_zone(errors, spec.time_zone);
   errors.non_negative("spec.successfulJobsHistoryLimit", spec.successful_jobs_history_limit);
   errors.non_negative("spec.failedJobsHistoryLimit", spec.failed_jobs_history_limit);
-  if (spec.job_template.spec.selector) {
+  if (spec.job_template.spec->selector) {
     errors.add("spec.jobTemplate.spec.selector", "Invalid value: `selector` will be auto-generated");
   }
-  if (spec.job_template.spec.manual_selector.value_or(false)) {
+  if (spec.job_template.spec->manual_selector.value_or(false)) {
     errors.add("spec.jobTemplate.spec.manualSelector", "Unsupported value: true: supported values: \"nil\", \"false\"");
   }
   auto spec_errors = validate_job_spec(spec.job_template.spec, "spec.jobTemplate.spec");

@@ -47,7 +47,7 @@ std::vector<api::FieldError> validate(const api::CronJob& cron_job) { return api
 
 void set_defaults(api::Pod& pod) { api::set_defaults_pod(pod); }
 void set_defaults(api::Node& node) {
-  if (node.status.allocatable == api::ResourceList{}) node.status.allocatable = node.status.capacity;
+  if (node.status->allocatable == api::ResourceList{}) node.status.edit().allocatable = node.status->capacity;
 }
 void set_defaults(api::Job& job) { api::set_defaults_job(job); }
 void set_defaults(api::CronJob& cron_job) { api::set_defaults_cron_job(cron_job); }
@@ -100,7 +100,7 @@ std::string ApiServer::generated_name(const std::string& prefix) {
 template <class T>
 ApiResult ApiServer::create_object(Informer<T>& store, T&& object) {
   constexpr api::Kind kind = kind_of<T>();
-  api::ObjectMeta& meta = object.metadata;
+  api::ObjectMeta& meta = object.metadata.edit();
   // Nodes are cluster-scoped: their key has an empty namespace.
   if constexpr (kind == api::Kind::Node) {
     meta.namespace_.clear();
@@ -144,11 +144,11 @@ ApiResult ApiServer::update_object(Informer<T>& store, api::ObjectId id, T&& obj
   constexpr api::Kind kind = kind_of<T>();
   const T* current = store.get(id);
   if (current == nullptr) {
-    return {ApiErrorCode::NotFound, id, std::string(resource_of(kind)) + " \"" + object.metadata.name + "\" not found"};
+    return {ApiErrorCode::NotFound, id, std::string(resource_of(kind)) + " \"" + object.metadata->name + "\" not found"};
   }
-  object.metadata.resource_version = ++resource_version_;
-  if (spec_changed(*current, object)) object.metadata.generation = current->metadata.generation + 1;
-  const bool owners_changed = current->metadata.owner_references != object.metadata.owner_references;
+  object.metadata.edit().resource_version = ++resource_version_;
+  if (spec_changed(*current, object)) object.metadata.edit().generation = current->metadata->generation + 1;
+  const bool owners_changed = current->metadata->owner_references != object.metadata->owner_references;
   if (owners_changed) unindex_owners({kind, id}, current->metadata);
   if (owners_changed) index_owners({kind, id}, object.metadata);
   const bool erase = ready_to_erase(object.metadata);
@@ -162,7 +162,7 @@ void ApiServer::erase_object(Informer<T>& store, api::ObjectId id) {
   const T* object = store.get(id);
   JOBSIM_CHECK(object != nullptr, "erase of a missing object");
   unindex_owners({kind_of<T>(), id}, object->metadata);
-  by_uid_.erase(object->metadata.uid);
+  by_uid_.erase(object->metadata->uid);
   ++resource_version_;
   store.erase(id);
 }
@@ -181,34 +181,34 @@ ApiResult ApiServer::update(api::ObjectId id, api::Node node) { return update_ob
 ApiResult ApiServer::remove_pod(api::ObjectId id, const DeleteOptions& options) {
   const api::Pod* current = pods_.get(id);
   if (current == nullptr) return {ApiErrorCode::NotFound, id, "pods not found"};
-  if (!options.precondition_uid.empty() && options.precondition_uid != current->metadata.uid) {
+  if (!options.precondition_uid.empty() && options.precondition_uid != current->metadata->uid) {
     return {ApiErrorCode::Conflict, id, "Precondition failed: UID in precondition does not match"};
   }
   // CheckGracefulDelete: unscheduled and terminal pods are deleted at once.
-  std::int64_t grace = options.grace_period_seconds.value_or(current->spec.termination_grace_period_seconds);
-  if (current->spec.node_name.empty() || api::is_pod_terminal(*current)) grace = 0;
+  std::int64_t grace = options.grace_period_seconds.value_or(current->spec->termination_grace_period_seconds);
+  if (current->spec->node_name.empty() || api::is_pod_terminal(*current)) grace = 0;
   api::Pod pod = *current;
   const api::SimTime now = clock_.now();
-  if (pod.metadata.deletion_timestamp) {
+  if (pod.metadata->deletion_timestamp) {
     // rest.BeforeDelete on an object already being deleted: a grace period of 0 (or none) means
     // the deletion is completing; otherwise only a shorter grace period is taken, measured from
     // the first request, and never into the past (then 1 s, to stay graceful).
-    const std::int64_t current_grace = pod.metadata.deletion_grace_period_seconds.value_or(0);
+    const std::int64_t current_grace = pod.metadata->deletion_grace_period_seconds.value_or(0);
     if (current_grace == 0) return {ApiErrorCode::Ok, id, {}};
     if (grace >= current_grace) return {ApiErrorCode::Ok, id, {}};
-    api::SimTime deletion = *pod.metadata.deletion_timestamp - std::chrono::seconds(current_grace) + std::chrono::seconds(grace);
+    api::SimTime deletion = *pod.metadata->deletion_timestamp - std::chrono::seconds(current_grace) + std::chrono::seconds(grace);
     if (deletion < now) {
       deletion = now;
       if (grace != 0) grace = 1;
     }
-    pod.metadata.deletion_timestamp = deletion;
-    pod.metadata.deletion_grace_period_seconds = grace;
+    pod.metadata.edit().deletion_timestamp = deletion;
+    pod.metadata.edit().deletion_grace_period_seconds = grace;
     return update_object(pods_, id, std::move(pod));
   }
-  pod.metadata.deletion_timestamp = now + std::chrono::seconds(grace);
-  pod.metadata.deletion_grace_period_seconds = grace;
+  pod.metadata.edit().deletion_timestamp = now + std::chrono::seconds(grace);
+  pod.metadata.edit().deletion_grace_period_seconds = grace;
   // The object stays (grace period or finalizers): its generation is bumped (markAsDeleting).
-  if (grace > 0 || !pod.metadata.finalizers.empty()) ++pod.metadata.generation;
+  if (grace > 0 || !pod.metadata->finalizers.empty()) ++pod.metadata.edit().generation;
   return update_object(pods_, id, std::move(pod));
 }
 
@@ -217,20 +217,20 @@ ApiResult ApiServer::remove_owner(Informer<T>& store, api::ObjectId id, const De
                                   PropagationPolicy default_policy) {
   const T* current = store.get(id);
   if (current == nullptr) return {ApiErrorCode::NotFound, id, std::string(resource_of(kind_of<T>())) + " not found"};
-  if (!options.precondition_uid.empty() && options.precondition_uid != current->metadata.uid) {
+  if (!options.precondition_uid.empty() && options.precondition_uid != current->metadata->uid) {
     return {ApiErrorCode::Conflict, id, "Precondition failed: UID in precondition does not match"};
   }
-  if (current->metadata.deletion_timestamp) return {ApiErrorCode::Ok, id, {}};
+  if (current->metadata->deletion_timestamp) return {ApiErrorCode::Ok, id, {}};
   T object = *current;
   const PropagationPolicy policy = options.propagation_policy.value_or(default_policy);
-  if (policy == PropagationPolicy::Orphan) object.metadata.finalizers.emplace_back(api::kOrphanFinalizer);
+  if (policy == PropagationPolicy::Orphan) object.metadata.edit().finalizers.emplace_back(api::kOrphanFinalizer);
   if (policy == PropagationPolicy::Foreground) {
-    object.metadata.finalizers.emplace_back(api::kForegroundDeletionFinalizer);
+    object.metadata.edit().finalizers.emplace_back(api::kForegroundDeletionFinalizer);
   }
-  object.metadata.deletion_timestamp = clock_.now();
-  object.metadata.deletion_grace_period_seconds = 0;
+  object.metadata.edit().deletion_timestamp = clock_.now();
+  object.metadata.edit().deletion_grace_period_seconds = 0;
   // markAsDeleting bumps the generation of an object that has to wait for finalizers.
-  if (!object.metadata.finalizers.empty()) ++object.metadata.generation;
+  if (!object.metadata->finalizers.empty()) ++object.metadata.edit().generation;
   return update_object(store, id, std::move(object));
 }
 
@@ -270,10 +270,10 @@ std::optional<ObjectRef> ApiServer::find_uid(const std::string& uid) const {
 
 const api::ObjectMeta* ApiServer::meta(ObjectRef ref) const {
   switch (ref.kind) {
-    case api::Kind::Pod: return pods_.get(ref.id) ? &pods_.get(ref.id)->metadata : nullptr;
-    case api::Kind::Job: return jobs_.get(ref.id) ? &jobs_.get(ref.id)->metadata : nullptr;
-    case api::Kind::CronJob: return cron_jobs_.get(ref.id) ? &cron_jobs_.get(ref.id)->metadata : nullptr;
-    case api::Kind::Node: return nodes_.get(ref.id) ? &nodes_.get(ref.id)->metadata : nullptr;
+    case api::Kind::Pod: return pods_.get(ref.id) ? &pods_.get(ref.id)->metadata.get() : nullptr;
+    case api::Kind::Job: return jobs_.get(ref.id) ? &jobs_.get(ref.id)->metadata.get() : nullptr;
+    case api::Kind::CronJob: return cron_jobs_.get(ref.id) ? &cron_jobs_.get(ref.id)->metadata.get() : nullptr;
+    case api::Kind::Node: return nodes_.get(ref.id) ? &nodes_.get(ref.id)->metadata.get() : nullptr;
   }
   return nullptr;
 }

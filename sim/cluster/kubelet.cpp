@@ -30,7 +30,7 @@ Kubelet::Kubelet(engine::Simulator& sim, Informer<api::Pod>& pods, Informer<api:
 
 // Watch handler: only schedules work (handlers never write).
 void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::Pod& pod) {
-  if (pod.spec.node_name.empty()) return;
+  if (pod.spec->node_name.empty()) return;
   if (on_down_node(pod)) {
     note_pod_on_down_node(id, pod);  // a stopped machine does nothing (kubelet_node.cpp)
     return;
@@ -39,13 +39,13 @@ void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::
   if (found == pods_.end()) {
     if (api::is_pod_terminal(pod)) return;
     PodRuntime& runtime = pods_[id];
-    runtime.containers.resize(pod.spec.containers.size());
-    runtime.node = nodes_informer_.find("", pod.spec.node_name);
-    if (pod.metadata.deletion_timestamp) {
+    runtime.containers.resize(pod.spec->containers.size());
+    runtime.node = nodes_informer_.find("", pod.spec->node_name);
+    if (pod.metadata->deletion_timestamp) {
       runtime.start = sim_.schedule_after(engine::Duration::zero(), {"kubelet.kill", id}, [this, id] { kill_pod(id); });
       return;
     }
-    if (pod.status.phase == api::PodPhase::Running) {
+    if (pod.status->phase == api::PodPhase::Running) {
       // A Running pod of a replayed snapshot: its containers already run (docs/snapshots.md).
       runtime.start = sim_.schedule_after(engine::Duration::zero(), {"kubelet.adopt", id}, [this, id] { adopt_pod(id); });
       return;
@@ -54,7 +54,7 @@ void Kubelet::on_pod_seen(api::ObjectId id, const api::Pod* old_pod, const api::
     runtime.start = sim_.schedule_after(timings_.pod_startup, {"kubelet.start", id}, [this, id] { start_pod(id); });
     return;
   }
-  const bool deletion_started = pod.metadata.deletion_timestamp && (old_pod == nullptr || !old_pod->metadata.deletion_timestamp);
+  const bool deletion_started = pod.metadata->deletion_timestamp && (old_pod == nullptr || !old_pod->metadata->deletion_timestamp);
   if (deletion_started && !found->second.killing) {
     sim_.schedule_after(engine::Duration::zero(), {"kubelet.kill", id}, [this, id] { kill_pod(id); });
   }
@@ -74,22 +74,22 @@ void Kubelet::on_pod_delete(api::ObjectId id) {
 
 void Kubelet::admit(api::ObjectId id) {
   const api::Pod* current = pods_informer_.get(id);
-  if (current == nullptr || current->metadata.deletion_timestamp || pods_.find(id)->second.started ||
+  if (current == nullptr || current->metadata->deletion_timestamp || pods_.find(id)->second.started ||
       on_down_node(*current)) {
     return;
   }
   api::Pod pod = *current;
-  pod.status.start_time = sim_.now();
-  pod.status.container_statuses.clear();
-  for (const api::Container& container : pod.spec.containers) {
-    pod.status.container_statuses.push_back(
+  pod.status.edit().start_time = sim_.now();
+  pod.status.edit().container_statuses.clear();
+  for (const api::Container& container : pod.spec->containers) {
+    pod.status.edit().container_statuses.push_back(
         {.name = container.name,
          .image = container.image,
          .state = {.kind = api::ContainerStateKind::Waiting, .reason = "ContainerCreating"}});
   }
-  set_condition(pod.status, "Initialized", api::ConditionStatus::True, sim_.now());
-  set_condition(pod.status, "Ready", api::ConditionStatus::False, sim_.now());
-  set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, sim_.now());
+  set_condition(pod.status.edit(), "Initialized", api::ConditionStatus::True, sim_.now());
+  set_condition(pod.status.edit(), "Ready", api::ConditionStatus::False, sim_.now());
+  set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::False, sim_.now());
   client_.update(id, std::move(pod));
 }
 
@@ -99,8 +99,8 @@ void Kubelet::start_pod(api::ObjectId id) {
   if (current == nullptr || found == pods_.end()) return;
   found->second.started = true;
   api::Pod pod = *current;
-  if (!pod.status.start_time) pod.status.start_time = sim_.now();
-  pod.status.container_statuses.resize(pod.spec.containers.size());
+  if (!pod.status->start_time) pod.status.edit().start_time = sim_.now();
+  pod.status.edit().container_statuses.resize(pod.spec->containers.size());
   const std::vector<std::string> started = start_containers(id, pod);
   const api::ObjectMeta metadata = pod.metadata;
   client_.update(id, std::move(pod));
@@ -122,14 +122,14 @@ void Kubelet::adopt_pod(api::ObjectId id) {
   api::Pod pod = *current;
   const engine::SimTime now = sim_.now();
   bool changed = false;
-  if (pod.status.container_statuses.size() != pod.spec.containers.size()) {
-    pod.status.container_statuses.resize(pod.spec.containers.size());
+  if (pod.status->container_statuses.size() != pod.spec->containers.size()) {
+    pod.status.edit().container_statuses.resize(pod.spec->containers.size());
     changed = true;
   }
-  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
-    api::ContainerStatus& status = pod.status.container_statuses[i];
+  for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
+    api::ContainerStatus& status = pod.status.edit().container_statuses[i];
     ContainerRuntime& runtime = found->second.containers[i];
-    if (status.state.kind == api::ContainerStateKind::Terminated && pod.spec.restart_policy == api::RestartPolicy::Never) {
+    if (status.state.kind == api::ContainerStateKind::Terminated && pod.spec->restart_policy == api::RestartPolicy::Never) {
       runtime.done = true;
       runtime.exit_code = status.state.exit_code;
       continue;
@@ -139,13 +139,13 @@ void Kubelet::adopt_pod(api::ObjectId id) {
       changed = true;
       continue;
     }
-    const ContainerRun run = workload_.next_run(pod, pod.spec.containers[i]);
+    const ContainerRun run = workload_.next_run(pod, pod.spec->containers[i]);
     runtime.running = true;
     runtime.image_pulled = true;
     runtime.exit_code = run.exit_code;
     runtime.termination_delay = run.termination_delay;
     const engine::SimTime started = status.state.started_at.value_or(now);
-    schedule_run_end(id, i, pod.spec.containers[i], run, std::max(engine::Duration::zero(), now - started));
+    schedule_run_end(id, i, pod.spec->containers[i], run, std::max(engine::Duration::zero(), now - started));
   }
   if (changed) client_.update(id, std::move(pod));
   publish_usage(id);
@@ -154,18 +154,18 @@ void Kubelet::adopt_pod(api::ObjectId id) {
 // run_container starts one run of container `index` in `pod` (the caller writes the pod).
 void Kubelet::run_container(api::ObjectId id, api::Pod& pod, std::size_t index) {
   ContainerRuntime& runtime = pods_.at(id).containers[index];
-  const ContainerRun run = workload_.next_run(pod, pod.spec.containers[index]);
+  const ContainerRun run = workload_.next_run(pod, pod.spec->containers[index]);
   runtime.running = true;
   runtime.done = false;
   runtime.image_pulled = true;
   runtime.exit_code = run.exit_code;
   runtime.termination_delay = run.termination_delay;
-  api::ContainerStatus& status = pod.status.container_statuses[index];
-  status.name = pod.spec.containers[index].name;
-  status.image = pod.spec.containers[index].image;
+  api::ContainerStatus& status = pod.status.edit().container_statuses[index];
+  status.name = pod.spec->containers[index].name;
+  status.image = pod.spec->containers[index].image;
   status.state = {.kind = api::ContainerStateKind::Running, .started_at = sim_.now()};
   status.ready = true;
-  schedule_run_end(id, index, pod.spec.containers[index], run, engine::Duration::zero());
+  schedule_run_end(id, index, pod.spec->containers[index], run, engine::Duration::zero());
 }
 
 void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t exit_code) {
@@ -189,7 +189,7 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   container.finished_at = now;
   publish_usage(id);
   const bool restart = !runtime.killing && exit_code != 0 &&
-                       pod.spec.restart_policy == api::RestartPolicy::OnFailure;
+                       pod.spec->restart_policy == api::RestartPolicy::OnFailure;
   if (!restart) {
     container.done = true;
     finish_if_done(id, pod);
@@ -201,8 +201,8 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   const Backoff& backoff = container.backoff;
   const bool expired = !backoff.present || now - backoff.last_update > timings_.crash_loop_reset;
   const engine::Duration wait = expired ? engine::Duration::zero() : backoff.delay;
-  set_condition(pod.status, "Ready", api::ConditionStatus::False, now);
-  set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, now);
+  set_condition(pod.status.edit(), "Ready", api::ConditionStatus::False, now);
+  set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::False, now);
   if (wait == engine::Duration::zero()) {
     client_.update(id, std::move(pod));
     restart_container(id, index);
@@ -212,11 +212,11 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   status->state = {.kind = api::ContainerStateKind::Waiting,
                    .reason = "CrashLoopBackOff",
                    .message = "back-off " + engine::format_duration(wait) + " restarting failed container=" +
-                              pod.spec.containers[index].name + " pod=" + pod.metadata.name + "_" +
-                              pod.metadata.namespace_ + "(" + pod.metadata.uid + ")"};
+                              pod.spec->containers[index].name + " pod=" + pod.metadata->name + "_" +
+                              pod.metadata->namespace_ + "(" + pod.metadata->uid + ")"};
   recorder_.warning(api::Kind::Pod, pod.metadata, "BackOff",
-                    "Back-off restarting failed container " + pod.spec.containers[index].name + " in pod " +
-                        pod.metadata.name + "_" + pod.metadata.namespace_ + "(" + pod.metadata.uid + ")");
+                    "Back-off restarting failed container " + pod.spec->containers[index].name + " in pod " +
+                        pod.metadata->name + "_" + pod.metadata->namespace_ + "(" + pod.metadata->uid + ")");
   container.timer = sim_.schedule_after(wait, {"kubelet.restart", id}, [this, id, index] { restart_container(id, index); });
   client_.update(id, std::move(pod));
 }
@@ -251,8 +251,8 @@ void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
     return c.running || c.done;
   });
   if (all_running) {
-    set_condition(pod.status, "Ready", api::ConditionStatus::True, now);
-    set_condition(pod.status, "ContainersReady", api::ConditionStatus::True, now);
+    set_condition(pod.status.edit(), "Ready", api::ConditionStatus::True, now);
+    set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::True, now);
   }
   client_.update(id, std::move(pod));
   publish_usage(id);
@@ -272,8 +272,8 @@ void Kubelet::kill_pod(api::ObjectId id) {
     finish_if_done(id, pod);
     return;
   }
-  const engine::Duration grace = std::chrono::seconds(pod.metadata.deletion_grace_period_seconds.value_or(
-      pod.spec.termination_grace_period_seconds));
+  const engine::Duration grace = std::chrono::seconds(pod.metadata->deletion_grace_period_seconds.value_or(
+      pod.spec->termination_grace_period_seconds));
   for (std::size_t i = 0; i < runtime.containers.size(); ++i) {
     ContainerRuntime& container = runtime.containers[i];
     if (container.done) continue;
@@ -283,7 +283,7 @@ void Kubelet::kill_pod(api::ObjectId id) {
       container.done = true;  // waiting in CrashLoopBackOff: nothing to stop
       continue;
     }
-    recorder_.normal(api::Kind::Pod, pod.metadata, "Killing", "Stopping container " + pod.spec.containers[i].name);
+    recorder_.normal(api::Kind::Pod, pod.metadata, "Killing", "Stopping container " + pod.spec->containers[i].name);
     // SIGTERM now; the process exits after its terminationDelay, or SIGKILL at the grace period.
     const bool graceful = container.termination_delay < grace;
     const engine::Duration stop_after = graceful ? container.termination_delay : grace;
@@ -306,14 +306,14 @@ void Kubelet::finish_if_done(api::ObjectId id, api::Pod& pod) {
     // All containers exited 0 → Succeeded; anything else (including a pod stopped before or
     // while running) → Failed (pkg/kubelet/kubelet_pods.go getPhase with terminal pods).
     const bool all_zero = runtime.started &&
-                          std::ranges::all_of(pod.status.container_statuses, [](const api::ContainerStatus& s) {
+                          std::ranges::all_of(pod.status->container_statuses, [](const api::ContainerStatus& s) {
                             return s.state.kind == api::ContainerStateKind::Terminated && s.state.exit_code == 0;
                           });
-    pod.status.phase = all_zero ? api::PodPhase::Succeeded : api::PodPhase::Failed;
+    pod.status.edit().phase = all_zero ? api::PodPhase::Succeeded : api::PodPhase::Failed;
     // status_manager.go TerminatePod (called from SyncTerminatedPod): a container with no
     // terminated state (never started, waiting for its image or in CrashLoopBackOff) is reported
     // Terminated, ContainerStatusUnknown, 137; its lastState is kept.
-    for (api::ContainerStatus& status : pod.status.container_statuses) {
+    for (api::ContainerStatus& status : pod.status.edit().container_statuses) {
       if (status.state.kind == api::ContainerStateKind::Terminated) continue;
       status.state = {.kind = api::ContainerStateKind::Terminated,
                       .reason = "ContainerStatusUnknown",
@@ -321,10 +321,10 @@ void Kubelet::finish_if_done(api::ObjectId id, api::Pod& pod) {
                       .exit_code = kExitCodeSigkill};
       status.ready = false;
     }
-    set_condition(pod.status, "Ready", api::ConditionStatus::False, now);
-    set_condition(pod.status, "ContainersReady", api::ConditionStatus::False, now);
+    set_condition(pod.status.edit(), "Ready", api::ConditionStatus::False, now);
+    set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::False, now);
   }
-  const bool deleting = pod.metadata.deletion_timestamp.has_value();
+  const bool deleting = pod.metadata->deletion_timestamp.has_value();
   client_.update(id, std::move(pod));
   if (deleting && pods_informer_.get(id) != nullptr) {
     // status_manager: once terminal, the kubelet completes the deletion with grace 0.

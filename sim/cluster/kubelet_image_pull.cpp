@@ -43,7 +43,7 @@ void Kubelet::set_image_pull_failing(const std::string& image, bool failing) {
 bool Kubelet::ensure_image(api::ObjectId id, api::Pod& pod, std::size_t index) {
   ContainerRuntime& container = pods_.at(id).containers[index];
   if (container.image_pulled) return true;
-  const std::string& image = pod.spec.containers[index].image;
+  const std::string& image = pod.spec->containers[index].image;
   const engine::SimTime now = sim_.now();
   Backoff& backoff = container.pull_backoff;
   // client-go flowcontrol.Backoff: an entry expires 2 x max after its last update.
@@ -74,7 +74,7 @@ bool Kubelet::ensure_image(api::ObjectId id, api::Pod& pod, std::size_t index) {
   }
   recorder_.warning(api::Kind::Pod, pod.metadata, "Failed", "Error: ErrImagePull");
   api::ContainerStatus* status = status_of(pod, index);
-  status->name = pod.spec.containers[index].name;
+  status->name = pod.spec->containers[index].name;
   status->image = image;
   status->state = {.kind = api::ContainerStateKind::Waiting, .reason = "ErrImagePull", .message = error};
   status->ready = false;
@@ -96,7 +96,7 @@ void Kubelet::show_image_pull_backoff(api::ObjectId id, std::size_t index) {
   const ContainerRuntime& container = found->second.containers[index];
   if (container.image_pulled || container.done) return;
   api::Pod pod = *current;
-  const std::string& image = pod.spec.containers[index].image;
+  const std::string& image = pod.spec->containers[index].image;
   const std::string message = "Back-off pulling image " + quoted(image);
   recorder_.normal(api::Kind::Pod, pod.metadata, "BackOff", message);
   recorder_.warning(api::Kind::Pod, pod.metadata, "Failed", "Error: ImagePullBackOff");
@@ -121,20 +121,20 @@ void Kubelet::retry_image_pull(api::ObjectId id, std::size_t index) {
 std::vector<std::string> Kubelet::start_containers(api::ObjectId id, api::Pod& pod) {
   PodRuntime& runtime = pods_.at(id);
   std::vector<std::string> started;
-  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+  for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
     const ContainerRuntime& container = runtime.containers[i];
     if (container.running || container.done || container.image_pulled) continue;
     if (!ensure_image(id, pod, i)) continue;
     run_container(id, pod, i);
-    started.push_back(pod.spec.containers[i].name);
+    started.push_back(pod.spec->containers[i].name);
   }
   const engine::SimTime now = sim_.now();
   const bool any_running = std::ranges::any_of(runtime.containers, [](const ContainerRuntime& c) { return c.running; });
-  if (any_running && pod.status.phase == api::PodPhase::Pending) pod.status.phase = api::PodPhase::Running;
+  if (any_running && pod.status->phase == api::PodPhase::Pending) pod.status.edit().phase = api::PodPhase::Running;
   const bool all_running =
       std::ranges::all_of(runtime.containers, [](const ContainerRuntime& c) { return c.running || c.done; });
-  set_condition(pod.status, "Ready", all_running ? api::ConditionStatus::True : api::ConditionStatus::False, now);
-  set_condition(pod.status, "ContainersReady", all_running ? api::ConditionStatus::True : api::ConditionStatus::False,
+  set_condition(pod.status.edit(), "Ready", all_running ? api::ConditionStatus::True : api::ConditionStatus::False, now);
+  set_condition(pod.status.edit(), "ContainersReady", all_running ? api::ConditionStatus::True : api::ConditionStatus::False,
                 now);
   return started;
 }

@@ -12,8 +12,8 @@
 namespace jobsim::cluster::kubelet_internal {
 
 inline api::ContainerStatus* status_of(api::Pod& pod, std::size_t index) {
-  if (pod.status.container_statuses.size() <= index) return nullptr;
-  return &pod.status.container_statuses[index];
+  if (pod.status->container_statuses.size() <= index) return nullptr;
+  return &pod.status.edit().container_statuses[index];
 }
 
 inline void set_condition(api::PodStatus& status, std::string_view type, api::ConditionStatus value,

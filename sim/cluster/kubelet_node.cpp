@@ -32,7 +32,7 @@ void set_false(api::PodStatus& status, std::string_view type, engine::SimTime no
 
 // has_run: a container of the pod was created (the pod got past ContainerCreating).
 bool has_run(const api::Pod& pod) {
-  return std::ranges::any_of(pod.status.container_statuses, [](const api::ContainerStatus& status) {
+  return std::ranges::any_of(pod.status->container_statuses, [](const api::ContainerStatus& status) {
     return status.state.kind != api::ContainerStateKind::Waiting || status.state.reason != "ContainerCreating" ||
            status.last_termination_state.has_value();
   });
@@ -43,13 +43,13 @@ bool has_run(const api::Pod& pod) {
 void Kubelet::attach_leases(NodeLeases& leases) {
   leases_ = &leases;
   nodes_informer_.on_add([this](api::ObjectId, const api::Node& node) {
-    if (!node_is_down(node.metadata.name)) {
-      leases_->start(node.metadata.name, sim_.now(), timings_.node_status_update_frequency);
+    if (!node_is_down(node.metadata->name)) {
+      leases_->start(node.metadata->name, sim_.now(), timings_.node_status_update_frequency);
     }
   });
-  nodes_informer_.on_delete([this](api::ObjectId, const api::Node& node) { leases_->remove(node.metadata.name); });
+  nodes_informer_.on_delete([this](api::ObjectId, const api::Node& node) { leases_->remove(node.metadata->name); });
   nodes_informer_.for_each([this](api::ObjectId, const api::Node& node) {
-    leases_->start(node.metadata.name, sim_.now(), timings_.node_status_update_frequency);
+    leases_->start(node.metadata->name, sim_.now(), timings_.node_status_update_frequency);
   });
 }
 
@@ -57,7 +57,7 @@ std::vector<api::ObjectId> Kubelet::pods_on(const std::string& node) const {
   std::vector<api::ObjectId> ids;
   for (const auto& [id, runtime] : pods_) {
     const api::Pod* pod = pods_informer_.get(id);
-    if (pod != nullptr && pod->spec.node_name == node) ids.push_back(id);
+    if (pod != nullptr && pod->spec->node_name == node) ids.push_back(id);
   }
   std::ranges::sort(ids);  // creation order: the same writes in the same order every run
   return ids;
@@ -66,8 +66,8 @@ std::vector<api::ObjectId> Kubelet::pods_on(const std::string& node) const {
 void Kubelet::note_pod_on_down_node(api::ObjectId id, const api::Pod& pod) {
   if (pods_.contains(id) || api::is_pod_terminal(pod)) return;
   PodRuntime& runtime = pods_[id];
-  runtime.containers.resize(pod.spec.containers.size());  // resynced when the node boots
-  runtime.node = nodes_informer_.find("", pod.spec.node_name);
+  runtime.containers.resize(pod.spec->containers.size());  // resynced when the node boots
+  runtime.node = nodes_informer_.find("", pod.spec->node_name);
 }
 
 void Kubelet::node_down(const std::string& node) {
@@ -96,12 +96,14 @@ void Kubelet::post_node_ready(const std::string& node) {
   if (id == api::kNoObject) return;
   api::Node updated = *nodes_informer_.get(id);
   recorder_.normal(api::Kind::Node, updated.metadata, "Starting", "Starting kubelet.");
-  auto ready = std::ranges::find(updated.status.conditions, "Ready", &api::NodeCondition::type);
-  if (ready == updated.status.conditions.end()) {
-    updated.status.conditions.push_back({.type = "Ready"});
-    ready = std::prev(updated.status.conditions.end());
+  const auto found = std::ranges::find(updated.status->conditions, "Ready", &api::NodeCondition::type);
+  if (found != updated.status->conditions.end() && found->status == api::ConditionStatus::True) return;
+  std::vector<api::NodeCondition>& conditions = updated.status.edit().conditions;
+  auto ready = std::ranges::find(conditions, "Ready", &api::NodeCondition::type);
+  if (ready == conditions.end()) {
+    conditions.push_back({.type = "Ready"});
+    ready = std::prev(conditions.end());
   }
-  if (ready->status == api::ConditionStatus::True) return;
   ready->status = api::ConditionStatus::True;
   ready->reason = "KubeletReady";
   ready->message = "kubelet is posting ready status";
@@ -125,11 +127,11 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
     pulled.push_back(container.image_pulled);
   }
   runtime = PodRuntime{.node = runtime.node};  // usage was published as zero at node_down
-  runtime.containers.resize(current->spec.containers.size());
+  runtime.containers.resize(current->spec->containers.size());
   for (std::size_t i = 0; i < pulled.size() && i < runtime.containers.size(); ++i) {
     runtime.containers[i].image_pulled = pulled[i];
   }
-  const bool deleting = current->metadata.deletion_timestamp.has_value();
+  const bool deleting = current->metadata->deletion_timestamp.has_value();
 
   if (!has_run(*current)) {
     // Bound (or admitted) but never started: as a pod seen for the first time.
@@ -146,13 +148,13 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
   const engine::SimTime now = sim_.now();
   // getPhase: a container still waiting to start for the first time (say in ImagePullBackOff)
   // keeps the pod Pending, so even a Never pod is not terminal: its kubelet starts it again.
-  const bool waiting_to_start = std::ranges::any_of(pod.status.container_statuses, [](const api::ContainerStatus& s) {
+  const bool waiting_to_start = std::ranges::any_of(pod.status->container_statuses, [](const api::ContainerStatus& s) {
     return s.state.kind == api::ContainerStateKind::Waiting && !s.last_termination_state.has_value();
   });
-  const bool ends = deleting || (pod.spec.restart_policy == api::RestartPolicy::Never && !waiting_to_start);
-  pod.status.container_statuses.resize(pod.spec.containers.size());
-  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
-    api::ContainerStatus& status = pod.status.container_statuses[i];
+  const bool ends = deleting || (pod.spec->restart_policy == api::RestartPolicy::Never && !waiting_to_start);
+  pod.status.edit().container_statuses.resize(pod.spec->containers.size());
+  for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
+    api::ContainerStatus& status = pod.status.edit().container_statuses[i];
     ContainerRuntime& container = runtime.containers[i];
     status.ready = false;
     if (status.state.kind == api::ContainerStateKind::Terminated) {
@@ -177,8 +179,8 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
       container.exit_code = kExitCodeSigkill;
     }
   }
-  set_false(pod.status, "Ready", now);
-  set_false(pod.status, "ContainersReady", now);
+  set_false(pod.status.edit(), "Ready", now);
+  set_false(pod.status.edit(), "ContainersReady", now);
   runtime.started = true;
   if (ends) {
     runtime.killing = deleting;
@@ -196,19 +198,19 @@ void Kubelet::start_after_boot(api::ObjectId id) {
   if (current == nullptr || found == pods_.end() || found->second.killing || on_down_node(*current)) return;
   api::Pod pod = *current;
   std::vector<std::string> started;
-  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+  for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
     if (found->second.containers[i].done) continue;
     // An image that was never pulled on this node is pulled now (it may still be failing).
     if (!found->second.containers[i].image_pulled && !ensure_image(id, pod, i)) continue;
     run_container(id, pod, i);
-    started.push_back(pod.spec.containers[i].name);
+    started.push_back(pod.spec->containers[i].name);
   }
   const engine::SimTime now = sim_.now();
   const auto& containers = found->second.containers;
   const bool any_running = std::ranges::any_of(containers, [](const ContainerRuntime& c) { return c.running; });
-  if (any_running && pod.status.phase == api::PodPhase::Pending) pod.status.phase = api::PodPhase::Running;
+  if (any_running && pod.status->phase == api::PodPhase::Pending) pod.status.edit().phase = api::PodPhase::Running;
   const bool all_running = std::ranges::all_of(containers, [](const ContainerRuntime& c) { return c.running || c.done; });
-  for (api::PodCondition& condition : pod.status.conditions) {
+  for (api::PodCondition& condition : pod.status.edit().conditions) {
     if (all_running && (condition.type == "Ready" || condition.type == "ContainersReady") &&
         condition.status != api::ConditionStatus::True) {
       condition.status = api::ConditionStatus::True;

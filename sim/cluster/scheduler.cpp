@@ -20,7 +20,7 @@ constexpr std::int64_t kDefaultMemoryRequest = 200LL * 1024 * 1024;
 constexpr std::int64_t kDefaultMaxPods = 110;
 
 bool tolerated(const api::Pod& pod, const api::Taint& taint) {
-  return std::ranges::any_of(pod.spec.tolerations,
+  return std::ranges::any_of(pod.spec->tolerations,
                              [&](const api::Toleration& toleration) { return api::tolerates_taint(toleration, taint); });
 }
 
@@ -39,7 +39,7 @@ struct Verdict {
 // Taints the node lifecycle controller puts on a node that is not Ready (TaintNodesByCondition):
 // not-ready when Ready is False, unreachable when it is Unknown or missing.
 api::Taint readiness_taint(const api::Node& node) {
-  const bool not_ready = std::ranges::any_of(node.status.conditions, [](const api::NodeCondition& condition) {
+  const bool not_ready = std::ranges::any_of(node.status->conditions, [](const api::NodeCondition& condition) {
     return condition.type == "Ready" && condition.status == api::ConditionStatus::False;
   });
   return {.key = not_ready ? "node.kubernetes.io/not-ready" : "node.kubernetes.io/unreachable", .effect = "NoSchedule"};
@@ -49,13 +49,13 @@ Verdict filter_node(const api::Pod& pod, const api::Node& node, const NodeUsage&
                     std::int64_t memory) {
   Verdict verdict;
   // NodeUnschedulable: a cordoned node, unless the pod tolerates its unschedulable taint.
-  if (node.spec.unschedulable &&
+  if (node.spec->unschedulable &&
       !tolerated(pod, api::Taint{.key = "node.kubernetes.io/unschedulable", .effect = "NoSchedule"})) {
     verdict.rejection = Rejection::Unschedulable;
     return verdict;
   }
   // TaintToleration: the first NoSchedule or NoExecute taint the pod does not tolerate.
-  for (const api::Taint& taint : node.spec.taints) {
+  for (const api::Taint& taint : node.spec->taints) {
     if ((taint.effect == "NoSchedule" || taint.effect == "NoExecute") && !tolerated(pod, taint)) {
       verdict.rejection = Rejection::Taint;
       verdict.taint = taint;
@@ -64,7 +64,7 @@ Verdict filter_node(const api::Pod& pod, const api::Node& node, const NodeUsage&
   }
   if (!api::is_node_ready(node)) {
     api::Taint taint = readiness_taint(node);
-    const bool present = std::ranges::any_of(node.spec.taints, [&](const api::Taint& t) { return t.key == taint.key; });
+    const bool present = std::ranges::any_of(node.spec->taints, [&](const api::Taint& t) { return t.key == taint.key; });
     if (!present && !tolerated(pod, taint)) {
       verdict.rejection = Rejection::Taint;
       verdict.taint = std::move(taint);
@@ -72,15 +72,15 @@ Verdict filter_node(const api::Pod& pod, const api::Node& node, const NodeUsage&
     }
   }
   // NodeAffinity: spec.nodeSelector.
-  if (!api::matches(api::LabelSelector{pod.spec.node_selector}, node.metadata.labels)) {
+  if (!api::matches(api::LabelSelector{pod.spec->node_selector}, node.metadata->labels)) {
     verdict.rejection = Rejection::NodeSelector;
     return verdict;
   }
   // NodeResourcesFit (fitsRequest): pods, then cpu and memory; every shortage is a reason.
-  verdict.too_many_pods = used.pods + 1 > node.status.allocatable.pods.value_or(kDefaultMaxPods);
-  verdict.insufficient_cpu = cpu > 0 && used.cpu_millis + cpu > node.status.allocatable.cpu_millis.value_or(0);
+  verdict.too_many_pods = used.pods + 1 > node.status->allocatable.pods.value_or(kDefaultMaxPods);
+  verdict.insufficient_cpu = cpu > 0 && used.cpu_millis + cpu > node.status->allocatable.cpu_millis.value_or(0);
   verdict.insufficient_memory =
-      memory > 0 && used.memory_bytes + memory > node.status.allocatable.memory_bytes.value_or(0);
+      memory > 0 && used.memory_bytes + memory > node.status->allocatable.memory_bytes.value_or(0);
   if (verdict.too_many_pods || verdict.insufficient_cpu || verdict.insufficient_memory) {
     verdict.rejection = Rejection::Resources;
   }
@@ -133,7 +133,7 @@ Scheduler::Scheduler(engine::Simulator& sim, Informer<api::Pod>& pods, Informer<
 NodeUsage Scheduler::usage(api::ObjectId node) const { return node < usage_.size() ? usage_[node] : NodeUsage{}; }
 
 bool Scheduler::holds_resources(const api::Pod& pod) {
-  return !pod.spec.node_name.empty() && !api::is_pod_terminal(pod);
+  return !pod.spec->node_name.empty() && !api::is_pod_terminal(pod);
 }
 
 void Scheduler::stop() {
@@ -148,8 +148,8 @@ void Scheduler::start() {
   if (running_) return;
   running_ = true;
   pods_.for_each([this](api::ObjectId id, const api::Pod& pod) {
-    if (pod.spec.node_name.empty() && pod.spec.scheduler_name == "default-scheduler" &&
-        !pod.metadata.deletion_timestamp && !api::is_pod_terminal(pod)) {
+    if (pod.spec->node_name.empty() && pod.spec->scheduler_name == "default-scheduler" &&
+        !pod.metadata->deletion_timestamp && !api::is_pod_terminal(pod)) {
       pending_.push_back(id);
     }
   });
@@ -157,8 +157,8 @@ void Scheduler::start() {
 }
 
 void Scheduler::on_pod_add(api::ObjectId id, const api::Pod& pod) {
-  if (pod.spec.node_name.empty()) {
-    if (!running_ || pod.spec.scheduler_name != "default-scheduler" || pod.metadata.deletion_timestamp) return;
+  if (pod.spec->node_name.empty()) {
+    if (!running_ || pod.spec->scheduler_name != "default-scheduler" || pod.metadata->deletion_timestamp) return;
     pending_.push_back(id);
     request_attempt();
     return;
@@ -186,7 +186,7 @@ void Scheduler::on_pod_delete(api::ObjectId id, const api::Pod&) {
 }
 
 void Scheduler::account(api::ObjectId pod_id, const api::Pod& pod) {
-  const api::ObjectId node = nodes_.find("", pod.spec.node_name);
+  const api::ObjectId node = nodes_.find("", pod.spec->node_name);
   if (node == api::kNoObject) return;
   const api::ResourceList requests = api::pod_requests(pod.spec);
   if (usage_.size() <= node) usage_.resize(node + 1);
@@ -220,11 +220,11 @@ api::ObjectId Scheduler::find_node(const api::Pod& pod) const {
   api::ObjectId best = api::kNoObject;
   double best_score = -1;
   nodes_.for_each([&](api::ObjectId node_id, const api::Node& node) {
-    if (node.metadata.deletion_timestamp) return;
+    if (node.metadata->deletion_timestamp) return;
     const NodeUsage used = usage(node_id);
     if (filter_node(pod, node, used, cpu, memory).rejection != Rejection::None) return;
-    const std::int64_t cpu_capacity = node.status.allocatable.cpu_millis.value_or(0);
-    const std::int64_t memory_capacity = node.status.allocatable.memory_bytes.value_or(0);
+    const std::int64_t cpu_capacity = node.status->allocatable.cpu_millis.value_or(0);
+    const std::int64_t memory_capacity = node.status->allocatable.memory_bytes.value_or(0);
     // LeastAllocated: mean over cpu and memory of the free fraction after placing the pod.
     auto free_fraction = [](std::int64_t capacity, std::int64_t requested) {
       if (capacity <= 0) return 0.0;
@@ -248,7 +248,7 @@ std::string Scheduler::unschedulable_message(const api::Pod& pod) const {
   std::map<std::string, int> preemption;
   int nodes = 0;
   nodes_.for_each([&](api::ObjectId node_id, const api::Node& node) {
-    if (node.metadata.deletion_timestamp) return;
+    if (node.metadata->deletion_timestamp) return;
     ++nodes;
     const Verdict verdict = filter_node(pod, node, usage(node_id), cpu, memory);
     switch (verdict.rejection) {
@@ -285,7 +285,7 @@ void Scheduler::report_unschedulable(api::ObjectId id, const api::Pod& pod, cons
   reported = message;
   recorder_.warning(api::Kind::Pod, pod.metadata, "FailedScheduling", message);
   api::Pod updated = pod;
-  set_scheduled_condition(updated.status, api::ConditionStatus::False, "Unschedulable", message, sim_.now());
+  set_scheduled_condition(updated.status.edit(), api::ConditionStatus::False, "Unschedulable", message, sim_.now());
   client_.update(id, std::move(updated));
 }
 
@@ -303,8 +303,8 @@ void Scheduler::schedule_pending() {
   std::vector<Shape> unschedulable;
   auto known_unschedulable = [&unschedulable](const api::Pod& pod, const api::ResourceList& requests) -> const Shape* {
     const auto found = std::ranges::find_if(unschedulable, [&](const Shape& shape) {
-      return shape.requests == requests && shape.node_selector == pod.spec.node_selector &&
-             shape.tolerations == pod.spec.tolerations;
+      return shape.requests == requests && shape.node_selector == pod.spec->node_selector &&
+             shape.tolerations == pod.spec->tolerations;
     });
     return found == unschedulable.end() ? nullptr : &*found;
   };
@@ -313,14 +313,14 @@ void Scheduler::schedule_pending() {
     const api::ObjectId id = pending_.front();
     pending_.pop_front();
     const api::Pod* pod = pods_.get(id);
-    if (pod == nullptr || !pod->spec.node_name.empty() || pod->metadata.deletion_timestamp) continue;
+    if (pod == nullptr || !pod->spec->node_name.empty() || pod->metadata->deletion_timestamp) continue;
     api::ResourceList requests = api::pod_requests(pod->spec);
     const Shape* known = known_unschedulable(*pod, requests);
     const api::ObjectId node_id = known != nullptr ? api::kNoObject : find_node(*pod);
     if (node_id == api::kNoObject) {
       if (known == nullptr) {
         unschedulable.push_back(
-            {std::move(requests), pod->spec.node_selector, pod->spec.tolerations, unschedulable_message(*pod)});
+            {std::move(requests), pod->spec->node_selector, pod->spec->tolerations, unschedulable_message(*pod)});
         known = &unschedulable.back();
       }
       const std::string message = known->message;  // report_unschedulable writes the pod
@@ -330,11 +330,11 @@ void Scheduler::schedule_pending() {
     }
     api::Pod bound = *pod;
     const api::Node* node = nodes_.get(node_id);
-    bound.spec.node_name = node->metadata.name;
-    set_scheduled_condition(bound.status, api::ConditionStatus::True, "", "", sim_.now());
+    bound.spec.edit().node_name = node->metadata->name;
+    set_scheduled_condition(bound.status.edit(), api::ConditionStatus::True, "", "", sim_.now());
     reported_.erase(id);
-    std::string message = "Successfully assigned " + bound.metadata.namespace_ + "/" + bound.metadata.name + " to " +
-                          node->metadata.name;
+    std::string message = "Successfully assigned " + bound.metadata->namespace_ + "/" + bound.metadata->name + " to " +
+                          node->metadata->name;
     client_.update(id, std::move(bound));
     // The Event names the bound pod: binding never erases it, and name and uid do not change.
     const api::Pod* written = pods_.get(id);

@@ -37,11 +37,11 @@ bool matches_meta(const ObjectMatch& match, const api::ObjectMeta& meta) {
 }
 
 bool is_active(const api::Pod& pod) {
-  return pod.status.phase == api::PodPhase::Pending || pod.status.phase == api::PodPhase::Running;
+  return pod.status->phase == api::PodPhase::Pending || pod.status->phase == api::PodPhase::Running;
 }
 
 bool has_condition(const ExpectationSpec& spec, const api::Job& job) {
-  for (const api::JobCondition& condition : job.status.conditions) {
+  for (const api::JobCondition& condition : job.status->conditions) {
     if (condition.status != api::ConditionStatus::True) continue;
     if (same(spec.condition, condition.type) && same(spec.reason, condition.reason)) return true;
   }
@@ -89,8 +89,8 @@ struct ExpectationChecker::State {
 
   bool matches(const ExpectationSpec& spec, const api::Pod& pod) const {
     const ObjectMatch& match = spec.objects;
-    if (!matches_meta(match, pod.metadata) || !same(match.node, pod.spec.node_name)) return false;
-    if (match.phase ? pod.status.phase != *match.phase : spec.form == ExpectationForm::MaxConcurrent && !is_active(pod)) {
+    if (!matches_meta(match, pod.metadata) || !same(match.node, pod.spec->node_name)) return false;
+    if (match.phase ? pod.status->phase != *match.phase : spec.form == ExpectationForm::MaxConcurrent && !is_active(pod)) {
       return false;
     }
     if (!match.job && !match.cron_job) return true;
@@ -111,7 +111,7 @@ struct ExpectationChecker::State {
     return matches_meta(spec.objects, cron_job.metadata);
   }
   bool matches(const ExpectationSpec& spec, const api::Node& node) const {
-    return same(spec.objects.name, node.metadata.name);
+    return same(spec.objects.name, node.metadata->name);
   }
 
   // observe records that object `id` of `kind` is now `object` (nullptr: deleted).
@@ -134,7 +134,7 @@ struct ExpectationChecker::State {
   void observe_job(api::ObjectId id, const api::Job& job) {
     if (needs_cron_owners) {
       const std::string_view owner = controller_name(job.metadata, "CronJob");
-      if (!owner.empty()) cron_owner_by_job_uid.try_emplace(job.metadata.uid, owner);
+      if (!owner.empty()) cron_owner_by_job_uid.try_emplace(job.metadata->uid, owner);
     }
     observe(api::Kind::Job, id, &job);
     for (std::size_t i : job_specs) {

@@ -30,11 +30,11 @@ std::string cap_indexes_list_or_none(const std::string& indexes, std::size_t sof
 std::string describe_job(const api::Job& job, const std::vector<StoredEvent>& events, engine::SimTime now) {
   DescribeWriter w;
   const api::JobSpec& spec = job.spec;
-  w.write(0, "Name:\t" + job.metadata.name + "\n");
-  w.write(0, "Namespace:\t" + job.metadata.namespace_ + "\n");
+  w.write(0, "Name:\t" + job.metadata->name + "\n");
+  w.write(0, "Namespace:\t" + job.metadata->namespace_ + "\n");
   w.write(0, "Selector:\t" + selector_string(spec.selector) + "\n");
-  print_labels_multiline(w, "Labels", job.metadata.labels);
-  print_annotations_multiline(w, "Annotations", job.metadata.annotations);
+  print_labels_multiline(w, "Labels", job.metadata->labels);
+  print_annotations_multiline(w, "Annotations", job.metadata->annotations);
   if (const std::string owner = print_controller(job.metadata); !owner.empty()) w.write(0, "Controlled By:\t" + owner + "\n");
   if (spec.parallelism) w.write(0, "Parallelism:\t" + std::to_string(*spec.parallelism) + "\n");
   w.write(0, "Completions:\t" + (spec.completions ? std::to_string(*spec.completions) : "<unset>") + "\n");
@@ -44,7 +44,7 @@ std::string describe_job(const api::Job& job, const std::vector<StoredEvent>& ev
   if (spec.ttl_seconds_after_finished) {
     w.write(0, "TTL Seconds After Finished:\t" + std::to_string(*spec.ttl_seconds_after_finished) + "\n");
   }
-  const auto& status = job.status;
+  const auto& status = *job.status;
   if (status.start_time) w.write(0, "Start Time:\t" + rfc1123z(*status.start_time) + "\n");
   if (status.completion_time) w.write(0, "Completed At:\t" + rfc1123z(*status.completion_time) + "\n");
   if (status.start_time && status.completion_time) {
@@ -69,10 +69,10 @@ std::string describe_cron_job(const api::CronJob& cron_job, const std::vector<St
                               engine::SimTime now) {
   DescribeWriter w;
   const api::CronJobSpec& spec = cron_job.spec;
-  w.write(0, "Name:\t" + cron_job.metadata.name + "\n");
-  w.write(0, "Namespace:\t" + cron_job.metadata.namespace_ + "\n");
-  print_labels_multiline(w, "Labels", cron_job.metadata.labels);
-  print_annotations_multiline(w, "Annotations", cron_job.metadata.annotations);
+  w.write(0, "Name:\t" + cron_job.metadata->name + "\n");
+  w.write(0, "Namespace:\t" + cron_job.metadata->namespace_ + "\n");
+  print_labels_multiline(w, "Labels", cron_job.metadata->labels);
+  print_annotations_multiline(w, "Annotations", cron_job.metadata->annotations);
   w.write(0, "Schedule:\t" + spec.schedule + "\n");
   w.write(0, "Concurrency Policy:\t" +
                  (spec.concurrency_policy ? std::string(api::to_string(*spec.concurrency_policy)) : "") + "\n");
@@ -93,9 +93,9 @@ std::string describe_cron_job(const api::CronJob& cron_job, const std::vector<St
   }
   describe_pod_template(w, job_spec.template_);
   w.write(0, "Last Schedule Time:\t" +
-                 (cron_job.status.last_schedule_time ? rfc1123z(*cron_job.status.last_schedule_time) : "<unset>") + "\n");
+                 (cron_job.status->last_schedule_time ? rfc1123z(*cron_job.status->last_schedule_time) : "<unset>") + "\n");
   std::string active;
-  for (const api::ObjectReference& job : cron_job.status.active) active += (active.empty() ? "" : ", ") + job.name;
+  for (const api::ObjectReference& job : cron_job.status->active) active += (active.empty() ? "" : ", ") + job.name;
   w.write(0, "Active Jobs:\t" + (active.empty() ? "<none>" : active) + "\n");
   describe_events(w, events, now);
   return w.str();
@@ -109,25 +109,25 @@ std::string percent(std::int64_t part, std::optional<std::int64_t> whole) {
 std::string describe_node(const api::Node& node, const cluster::ApiServer& server,
                           const std::vector<StoredEvent>& events, engine::SimTime now) {
   DescribeWriter w;
-  w.write(0, "Name:\t" + node.metadata.name + "\n");
+  w.write(0, "Name:\t" + node.metadata->name + "\n");
   const Table table = node_table(std::span<const api::Node* const>(std::array{&node}), now, false);
   w.write(0, "Roles:\t" + table.rows.front()[2] + "\n");
-  print_labels_multiline(w, "Labels", node.metadata.labels);
-  print_annotations_multiline(w, "Annotations", node.metadata.annotations);
+  print_labels_multiline(w, "Labels", node.metadata->labels);
+  print_annotations_multiline(w, "Annotations", node.metadata->annotations);
   w.write(0, "CreationTimestamp:\t" +
-                 (node.metadata.creation_timestamp ? rfc1123z(*node.metadata.creation_timestamp) : "") + "\n");
+                 (node.metadata->creation_timestamp ? rfc1123z(*node.metadata->creation_timestamp) : "") + "\n");
   w.write(0, "Taints:\t");
-  if (node.spec.taints.empty()) w.write(0, "<none>\n");
-  for (std::size_t i = 0; i < node.spec.taints.size(); ++i) {
-    const api::Taint& taint = node.spec.taints[i];
+  if (node.spec->taints.empty()) w.write(0, "<none>\n");
+  for (std::size_t i = 0; i < node.spec->taints.size(); ++i) {
+    const api::Taint& taint = node.spec->taints[i];
     if (i != 0) w.write(0, "\t");
     w.write(0, taint.key + (taint.value.empty() ? "" : "=" + taint.value) + ":" + taint.effect + "\n");
   }
-  w.write(0, "Unschedulable:\t" + bool_text(node.spec.unschedulable) + "\n");
-  if (!node.status.conditions.empty()) {
+  w.write(0, "Unschedulable:\t" + bool_text(node.spec->unschedulable) + "\n");
+  if (!node.status->conditions.empty()) {
     w.write(0, "Conditions:\n  Type\tStatus\tLastHeartbeatTime\tLastTransitionTime\tReason\tMessage\n");
     w.write(1, "----\t------\t-----------------\t------------------\t------\t-------\n");
-    for (const api::NodeCondition& condition : node.status.conditions) {
+    for (const api::NodeCondition& condition : node.status->conditions) {
       const std::string transition = condition.last_transition_time ? rfc1123z(*condition.last_transition_time) : "";
       w.write(1, condition.type + " \t" + std::string(api::to_string(condition.status)) + " \t" + transition + " \t" +
                      transition + " \t" + condition.reason + " \t" + condition.message + "\n");
@@ -139,23 +139,23 @@ std::string describe_node(const api::Node& node, const cluster::ApiServer& serve
     if (list.memory_bytes) w.write(1, "memory:\t" + api::format_memory(*list.memory_bytes) + "\n");
     if (list.pods) w.write(1, "pods:\t" + std::to_string(*list.pods) + "\n");
   };
-  resources("Capacity", node.status.capacity);
-  resources("Allocatable", node.status.allocatable);
+  resources("Capacity", node.status->capacity);
+  resources("Allocatable", node.status->allocatable);
   w.write(0, "System Info:\n");
   w.write(1, "Kubelet Version:\t" + std::string(kKubeletVersion) + "\n");
   std::vector<const api::Pod*> pods;
   server.pods().for_each([&](api::ObjectId, const api::Pod& pod) {
-    if (pod.spec.node_name == node.metadata.name && !api::is_pod_terminal(pod)) pods.push_back(&pod);
+    if (pod.spec->node_name == node.metadata->name && !api::is_pod_terminal(pod)) pods.push_back(&pod);
   });
-  std::ranges::sort(pods, {}, [](const api::Pod* pod) { return std::tie(pod->metadata.namespace_, pod->metadata.name); });
-  const api::ResourceList& allocatable = node.status.allocatable;
+  std::ranges::sort(pods, {}, [](const api::Pod* pod) { return std::tie(pod->metadata->namespace_, pod->metadata->name); });
+  const api::ResourceList& allocatable = node.status->allocatable;
   w.write(0, "Non-terminated Pods:\t(" + std::to_string(pods.size()) + " in total)\n");
   w.write(1, "Namespace\tName\t\tCPU Requests\tCPU Limits\tMemory Requests\tMemory Limits\tAge\n");
   w.write(1, "---------\t----\t\t------------\t----------\t---------------\t-------------\t---\n");
   std::int64_t cpu_requests = 0, cpu_limits = 0, memory_requests = 0, memory_limits = 0;
   for (const api::Pod* pod : pods) {
     std::int64_t cpu_request = 0, cpu_limit = 0, memory_request = 0, memory_limit = 0;
-    for (const api::Container& container : pod->spec.containers) {
+    for (const api::Container& container : pod->spec->containers) {
       cpu_request += container.resources.requests.cpu_millis.value_or(0);
       cpu_limit += container.resources.limits.cpu_millis.value_or(0);
       memory_request += container.resources.requests.memory_bytes.value_or(0);
@@ -165,12 +165,12 @@ std::string describe_node(const api::Node& node, const cluster::ApiServer& serve
     cpu_limits += cpu_limit;
     memory_requests += memory_request;
     memory_limits += memory_limit;
-    w.write(1, pod->metadata.namespace_ + "\t" + pod->metadata.name + "\t\t" + quantity("cpu", cpu_request) + " (" +
+    w.write(1, pod->metadata->namespace_ + "\t" + pod->metadata->name + "\t\t" + quantity("cpu", cpu_request) + " (" +
                    percent(cpu_request, allocatable.cpu_millis) + ")\t" + quantity("cpu", cpu_limit) + " (" +
                    percent(cpu_limit, allocatable.cpu_millis) + ")\t" + quantity("memory", memory_request) + " (" +
                    percent(memory_request, allocatable.memory_bytes) + ")\t" + quantity("memory", memory_limit) + " (" +
                    percent(memory_limit, allocatable.memory_bytes) + ")\t" +
-                   translate_timestamp_since(pod->metadata.creation_timestamp, now) + "\n");
+                   translate_timestamp_since(pod->metadata->creation_timestamp, now) + "\n");
   }
   w.write(0, "Allocated resources:\n  (Total limits may be over 100 percent, i.e., overcommitted.)\n");
   w.write(1, "Resource\tRequests\tLimits\n");
@@ -197,25 +197,25 @@ Output describe(const cluster::ApiServer& server, const EventStore& events, std:
   switch (*kind) {
     case api::Kind::Job:
       if (const api::Job* job = find(server.jobs(), true)) {
-        output.out = describe_job(*job, events.events_for(job->metadata.uid, now), now);
+        output.out = describe_job(*job, events.events_for(job->metadata->uid, now), now);
         return output;
       }
       break;
     case api::Kind::CronJob:
       if (const api::CronJob* cron_job = find(server.cron_jobs(), true)) {
-        output.out = describe_cron_job(*cron_job, events.events_for(cron_job->metadata.uid, now), now);
+        output.out = describe_cron_job(*cron_job, events.events_for(cron_job->metadata->uid, now), now);
         return output;
       }
       break;
     case api::Kind::Pod:
       if (const api::Pod* pod = find(server.pods(), true)) {
-        output.out = describe_pod(*pod, events.events_for(pod->metadata.uid, now), now);
+        output.out = describe_pod(*pod, events.events_for(pod->metadata->uid, now), now);
         return output;
       }
       break;
     case api::Kind::Node:
       if (const api::Node* node = find(server.nodes(), false)) {
-        output.out = describe_node(*node, server, events.events_for(node->metadata.uid, now), now);
+        output.out = describe_node(*node, server, events.events_for(node->metadata->uid, now), now);
         return output;
       }
       break;

@@ -190,19 +190,19 @@ void describe_pod_template(DescribeWriter& w, const api::PodTemplateSpec& pod_te
   w.write(0, "Pod Template:\n");
   print_labels_multiline(w, "  Labels", pod_template.labels);
   if (!pod_template.annotations.empty()) print_annotations_multiline(w, "  Annotations", pod_template.annotations);
-  if (!pod_template.spec.service_account_name.empty()) {
-    w.write(1, "Service Account:\t" + pod_template.spec.service_account_name + "\n");
+  if (!pod_template.spec->service_account_name.empty()) {
+    w.write(1, "Service Account:\t" + pod_template.spec->service_account_name + "\n");
   }
-  if (!pod_template.spec.init_containers.empty()) {
-    describe_containers(w, "Init Containers", pod_template.spec.init_containers, {}, false, "  ");
+  if (!pod_template.spec->init_containers.empty()) {
+    describe_containers(w, "Init Containers", pod_template.spec->init_containers, {}, false, "  ");
   }
-  describe_containers(w, "Containers", pod_template.spec.containers, {}, false, "  ");
+  describe_containers(w, "Containers", pod_template.spec->containers, {}, false, "  ");
   w.write(0, "  Volumes:\t<none>\n");
-  if (!pod_template.spec.priority_class_name.empty()) {
-    w.write(1, "Priority Class Name:\t" + pod_template.spec.priority_class_name + "\n");
+  if (!pod_template.spec->priority_class_name.empty()) {
+    w.write(1, "Priority Class Name:\t" + pod_template.spec->priority_class_name + "\n");
   }
-  print_labels_multiline(w, "  Node-Selectors", pod_template.spec.node_selector);
-  print_tolerations_multiline(w, "  Tolerations", pod_template.spec.tolerations);
+  print_labels_multiline(w, "  Node-Selectors", pod_template.spec->node_selector);
+  print_tolerations_multiline(w, "  Tolerations", pod_template.spec->tolerations);
 }
 
 void describe_events(DescribeWriter& w, const std::vector<StoredEvent>& events, engine::SimTime now) {

@@ -16,10 +16,10 @@ template <class T>
 std::vector<const T*> list_objects(const cluster::Informer<T>& store, std::string_view namespace_, bool namespaced) {
   std::vector<const T*> objects;
   store.for_each([&](api::ObjectId, const T& object) {
-    if (!namespaced || object.metadata.namespace_ == namespace_) objects.push_back(&object);
+    if (!namespaced || object.metadata->namespace_ == namespace_) objects.push_back(&object);
   });
   // The API server lists in key order (etcd): namespace/name.
-  std::ranges::sort(objects, {}, [](const T* object) { return object->metadata.name; });
+  std::ranges::sort(objects, {}, [](const T* object) { return object->metadata->name; });
   return objects;
 }
 
@@ -28,7 +28,7 @@ Output print(std::vector<const T*> objects, const GetRequest& request, api::Kind
   const bool namespaced = kind != api::Kind::Node;
   const bool single = !request.name.empty();
   if (single) {
-    std::erase_if(objects, [&](const T* object) { return object->metadata.name != request.name; });
+    std::erase_if(objects, [&](const T* object) { return object->metadata->name != request.name; });
     if (objects.empty()) return not_found(kind, request.name);
   }
   Output output;

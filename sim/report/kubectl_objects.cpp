@@ -251,9 +251,9 @@ json cron_job_json(const api::CronJob& cron_job) {
   set_optional(out_spec, "suspend", spec.suspend);
   set_optional(out_spec, "timeZone", spec.time_zone);
   json status = json::object();
-  if (!cron_job.status.active.empty()) {
+  if (!cron_job.status->active.empty()) {
     json active = json::array();
-    for (const api::ObjectReference& ref : cron_job.status.active) {
+    for (const api::ObjectReference& ref : cron_job.status->active) {
       json entry = {{"apiVersion", ref.api_version}, {"kind", ref.kind}, {"name", ref.name}};
       set_string(entry, "namespace", ref.namespace_);
       if (ref.resource_version != 0) entry["resourceVersion"] = std::to_string(ref.resource_version);
@@ -262,9 +262,9 @@ json cron_job_json(const api::CronJob& cron_job) {
     }
     status["active"] = std::move(active);
   }
-  if (cron_job.status.last_schedule_time) status["lastScheduleTime"] = time_value(cron_job.status.last_schedule_time);
-  if (cron_job.status.last_successful_time) {
-    status["lastSuccessfulTime"] = time_value(cron_job.status.last_successful_time);
+  if (cron_job.status->last_schedule_time) status["lastScheduleTime"] = time_value(cron_job.status->last_schedule_time);
+  if (cron_job.status->last_successful_time) {
+    status["lastSuccessfulTime"] = time_value(cron_job.status->last_successful_time);
   }
   return {{"apiVersion", "batch/v1"}, {"kind", "CronJob"}, {"metadata", meta_json(cron_job.metadata)},
           {"spec", std::move(out_spec)}, {"status", std::move(status)}};
@@ -292,11 +292,11 @@ json container_state_json(const api::ContainerState& state) {
 }
 
 json pod_json(const api::Pod& pod) {
-  json status = {{"phase", std::string(api::to_string(pod.status.phase))}};
-  if (!pod.status.conditions.empty()) status["conditions"] = conditions_json(pod.status.conditions);
-  if (!pod.status.container_statuses.empty()) {
+  json status = {{"phase", std::string(api::to_string(pod.status->phase))}};
+  if (!pod.status->conditions.empty()) status["conditions"] = conditions_json(pod.status->conditions);
+  if (!pod.status->container_statuses.empty()) {
     json statuses = json::array();
-    for (const api::ContainerStatus& container : pod.status.container_statuses) {
+    for (const api::ContainerStatus& container : pod.status->container_statuses) {
       statuses.push_back({{"image", container.image},
                           {"lastState", container.last_termination_state
                                             ? container_state_json(*container.last_termination_state)
@@ -308,18 +308,18 @@ json pod_json(const api::Pod& pod) {
     }
     status["containerStatuses"] = std::move(statuses);
   }
-  set_string(status, "message", pod.status.message);
-  set_string(status, "reason", pod.status.reason);
-  if (pod.status.start_time) status["startTime"] = time_value(pod.status.start_time);
+  set_string(status, "message", pod.status->message);
+  set_string(status, "reason", pod.status->reason);
+  if (pod.status->start_time) status["startTime"] = time_value(pod.status->start_time);
   return {{"apiVersion", "v1"}, {"kind", "Pod"}, {"metadata", meta_json(pod.metadata)},
           {"spec", pod_spec_json(pod.spec)}, {"status", std::move(status)}};
 }
 
 json node_json(const api::Node& node) {
   json spec = json::object();
-  if (!node.spec.taints.empty()) {
+  if (!node.spec->taints.empty()) {
     json taints = json::array();
-    for (const api::Taint& taint : node.spec.taints) {
+    for (const api::Taint& taint : node.spec->taints) {
       json entry = {{"effect", taint.effect}, {"key", taint.key}};
       if (taint.time_added) entry["timeAdded"] = time_value(taint.time_added);
       set_string(entry, "value", taint.value);
@@ -327,9 +327,9 @@ json node_json(const api::Node& node) {
     }
     spec["taints"] = std::move(taints);
   }
-  if (node.spec.unschedulable) spec["unschedulable"] = true;
+  if (node.spec->unschedulable) spec["unschedulable"] = true;
   json conditions = json::array();
-  for (const api::NodeCondition& condition : node.status.conditions) {
+  for (const api::NodeCondition& condition : node.status->conditions) {
     json entry = {{"lastHeartbeatTime", time_value(condition.last_transition_time)},
                   {"lastTransitionTime", time_value(condition.last_transition_time)},
                   {"status", std::string(api::to_string(condition.status))},
@@ -338,8 +338,8 @@ json node_json(const api::Node& node) {
     set_string(entry, "reason", condition.reason);
     conditions.push_back(std::move(entry));
   }
-  json status = {{"allocatable", resource_list_json(node.status.allocatable)},
-                 {"capacity", resource_list_json(node.status.capacity)},
+  json status = {{"allocatable", resource_list_json(node.status->allocatable)},
+                 {"capacity", resource_list_json(node.status->capacity)},
                  {"nodeInfo", {{"kubeletVersion", std::string(kKubeletVersion)}}}};
   if (!conditions.empty()) status["conditions"] = std::move(conditions);
   return {{"apiVersion", "v1"}, {"kind", "Node"}, {"metadata", meta_json(node.metadata)},

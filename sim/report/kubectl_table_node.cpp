@@ -13,7 +13,7 @@ constexpr std::string_view kNodeRoleLabel = "kubernetes.io/role";
 
 std::string node_roles(const api::Node& node) {
   std::set<std::string> roles;  // sorted, as sets.String.List()
-  for (const auto& [key, value] : node.metadata.labels) {
+  for (const auto& [key, value] : node.metadata->labels) {
     if (key.starts_with(kNodeRolePrefix)) {
       if (key.size() > kNodeRolePrefix.size()) roles.insert(key.substr(kNodeRolePrefix.size()));
     } else if (key == kNodeRoleLabel && !value.empty()) {
@@ -27,12 +27,12 @@ std::string node_roles(const api::Node& node) {
 
 std::string node_status(const api::Node& node) {
   std::string status;
-  for (const api::NodeCondition& condition : node.status.conditions) {
+  for (const api::NodeCondition& condition : node.status->conditions) {
     // Upstream builds a map by type: the last Ready condition wins.
     if (condition.type == "Ready") status = condition.status == api::ConditionStatus::True ? "Ready" : "NotReady";
   }
   if (status.empty()) status = "Unknown";
-  if (node.spec.unschedulable) status += ",SchedulingDisabled";
+  if (node.spec->unschedulable) status += ",SchedulingDisabled";
   return status;
 }
 
@@ -45,8 +45,8 @@ Table node_table(std::span<const api::Node* const> nodes, engine::SimTime now, b
                          {"INTERNAL-IP", "EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"});
   }
   for (const api::Node* node : nodes) {
-    std::vector<std::string> row = {node->metadata.name, node_status(*node), node_roles(*node),
-                                    translate_timestamp_since(node->metadata.creation_timestamp, now),
+    std::vector<std::string> row = {node->metadata->name, node_status(*node), node_roles(*node),
+                                    translate_timestamp_since(node->metadata->creation_timestamp, now),
                                     std::string(kKubeletVersion)};
     if (wide) row.insert(row.end(), {"<none>", "<none>", "<unknown>", "<unknown>", "<unknown>"});
     table.rows.push_back(std::move(row));

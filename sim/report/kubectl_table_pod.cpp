@@ -11,7 +11,7 @@ namespace {
 constexpr std::string_view kNodeUnreachablePodReason = "NodeLost";
 
 bool has_pod_ready_condition(const api::Pod& pod) {
-  for (const api::PodCondition& condition : pod.status.conditions) {
+  for (const api::PodCondition& condition : pod.status->conditions) {
     if (condition.type == "Ready" && condition.status == api::ConditionStatus::True) return true;
   }
   return false;
@@ -26,13 +26,13 @@ struct PodSummary {
 
 PodSummary summarize(const api::Pod& pod) {
   PodSummary summary;
-  summary.reason = pod.status.reason.empty() ? std::string(api::to_string(pod.status.phase)) : pod.status.reason;
-  for (const api::PodCondition& condition : pod.status.conditions) {
+  summary.reason = pod.status->reason.empty() ? std::string(api::to_string(pod.status->phase)) : pod.status->reason;
+  for (const api::PodCondition& condition : pod.status->conditions) {
     if (condition.type == "PodScheduled" && condition.reason == "SchedulingGated") summary.reason = "SchedulingGated";
   }
   bool has_running = false;
   // Upstream walks the container statuses backwards: the first container's state wins.
-  for (auto it = pod.status.container_statuses.rbegin(); it != pod.status.container_statuses.rend(); ++it) {
+  for (auto it = pod.status->container_statuses.rbegin(); it != pod.status->container_statuses.rend(); ++it) {
     const api::ContainerStatus& container = *it;
     summary.restarts += container.restart_count;
     if (container.last_termination_state && container.last_termination_state->kind == api::ContainerStateKind::Terminated &&
@@ -54,9 +54,9 @@ PodSummary summarize(const api::Pod& pod) {
   }
   // A pod whose first container completed while another still runs shows Running (or NotReady).
   if (summary.reason == "Completed" && has_running) summary.reason = has_pod_ready_condition(pod) ? "Running" : "NotReady";
-  if (pod.metadata.deletion_timestamp && pod.status.reason == kNodeUnreachablePodReason) {
+  if (pod.metadata->deletion_timestamp && pod.status->reason == kNodeUnreachablePodReason) {
     summary.reason = "Unknown";
-  } else if (pod.metadata.deletion_timestamp && !api::is_pod_terminal(pod)) {
+  } else if (pod.metadata->deletion_timestamp && !api::is_pod_terminal(pod)) {
     summary.reason = "Terminating";
   }
   return summary;
@@ -81,11 +81,11 @@ Table pod_table(std::span<const api::Pod* const> pods, engine::SimTime now, bool
   for (const api::Pod* pod : pods) {
     const PodSummary summary = summarize(*pod);
     std::vector<std::string> row = {
-        pod->metadata.name, std::to_string(summary.ready) + "/" + std::to_string(pod->spec.containers.size()),
-        summary.reason, pod_restarts(*pod, now), translate_timestamp_since(pod->metadata.creation_timestamp, now)};
+        pod->metadata->name, std::to_string(summary.ready) + "/" + std::to_string(pod->spec->containers.size()),
+        summary.reason, pod_restarts(*pod, now), translate_timestamp_since(pod->metadata->creation_timestamp, now)};
     if (wide) {
       row.insert(row.end(),
-                 {"<none>", pod->spec.node_name.empty() ? "<none>" : pod->spec.node_name, "<none>", "<none>"});
+                 {"<none>", pod->spec->node_name.empty() ? "<none>" : pod->spec->node_name, "<none>", "<none>"});
     }
     table.rows.push_back(std::move(row));
   }

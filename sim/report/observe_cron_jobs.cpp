@@ -16,11 +16,11 @@ constexpr std::string_view kDeletedJobPrefix = "Deleted job ";
 // parser_input: what the controller parses (formatSchedule). A spec.timeZone that does not load
 // makes the parse fail, as the controller stops then too (UnknownTimeZone).
 std::string parser_input(const api::CronJob& cron_job) {
-  return cron::schedule_with_time_zone(cron_job.spec.schedule, cron_job.spec.time_zone);
+  return cron::schedule_with_time_zone(cron_job.spec->schedule, cron_job.spec->time_zone);
 }
 
 bool scheduling(const api::CronJob& cron_job) {
-  return !cron_job.spec.suspend.value_or(false) && !cron_job.metadata.deletion_timestamp;
+  return !cron_job.spec->suspend.value_or(false) && !cron_job.metadata->deletion_timestamp;
 }
 
 }  // namespace
@@ -34,14 +34,14 @@ void RunRecorder::State::cron_job_added(api::ObjectId id, const api::CronJob& cr
   ++series.counts().cronjobs;
 
   // Listed even if it never creates a Job.
-  CronJobRecord& record = cron_jobs.try_emplace(cron_job.metadata.name).first->second;
-  cron_jobs_by_uid[cron_job.metadata.uid] = &record;
+  CronJobRecord& record = cron_jobs.try_emplace(cron_job.metadata->name).first->second;
+  cron_jobs_by_uid[cron_job.metadata->uid] = &record;
   cron_job_by_id[id] = &record;
   // The controller's first activation is Next(creationTimestamp) (mostRecentScheduleTime).
   // A CronJob replayed with an older creationTimestamp (a snapshot) counts only from now, the
   // start of its life in this run, including an activation at now itself.
   std::string spec = parser_input(cron_job);
-  const engine::SimTime created = cron_job.metadata.creation_timestamp.value_or(now);
+  const engine::SimTime created = cron_job.metadata->creation_timestamp.value_or(now);
   if (created < now) {
     record.segments.push_back({.from = created, .to = now, .spec = spec, .scheduling = false, .starts_chain = true});
   }
@@ -56,10 +56,10 @@ void RunRecorder::State::cron_job_updated(api::ObjectId id, const api::CronJob& 
   const engine::SimTime now = clock.now();
   series.advance(now);
   const SubjectId subject = refresh_subject(api::Kind::CronJob, id, cron_job.metadata);
-  if (cron_job.metadata.generation > old_cron_job.metadata.generation) log.add(now, subject, LineEvent::Updated);
+  if (cron_job.metadata->generation > old_cron_job.metadata->generation) log.add(now, subject, LineEvent::Updated);
 
   // Most updates are status writes (every sync): nothing the walk depends on changed.
-  if (cron_job.spec.schedule == old_cron_job.spec.schedule && cron_job.spec.time_zone == old_cron_job.spec.time_zone &&
+  if (cron_job.spec->schedule == old_cron_job.spec->schedule && cron_job.spec->time_zone == old_cron_job.spec->time_zone &&
       scheduling(cron_job) == scheduling(old_cron_job)) {
     return;
   }
@@ -96,13 +96,13 @@ void RunRecorder::State::cron_job_owned_job_added(engine::SimTime now, JobRecord
   record.cron_job = &cron_job;
   ++cron_job.jobs_created;
   if (!api::is_job_finished(job)) cron_job.change_unfinished(now, 1);
-  const auto annotation = job.metadata.annotations.find(std::string(api::kCronJobScheduledTimestampAnnotation));
-  if (annotation == job.metadata.annotations.end()) return;  // e.g. kubectl create job --from
+  const auto annotation = job.metadata->annotations.find(std::string(api::kCronJobScheduledTimestampAnnotation));
+  if (annotation == job.metadata->annotations.end()) return;  // e.g. kubectl create job --from
   // RFC 3339 in spec.timeZone ("2026-03-29T03:00:00+02:00"): the offset gives the instant.
   const std::optional<engine::SimTime> scheduled = engine::parse_rfc3339(annotation->second);
   if (!scheduled) return;
   cron_job.scheduled_times.push_back(*scheduled);
-  cron_job.start_delays.push_back(job.metadata.creation_timestamp.value_or(now) - *scheduled);
+  cron_job.start_delays.push_back(job.metadata->creation_timestamp.value_or(now) - *scheduled);
 }
 
 void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const JobRecord& record,
@@ -113,7 +113,7 @@ void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const J
     unfinished_deletes.clear();
     unfinished_deletes_at = now;
   }
-  unfinished_deletes.push_back({job.metadata.namespace_, job.metadata.name, record.cron_job});
+  unfinished_deletes.push_back({job.metadata->namespace_, job.metadata->name, record.cron_job});
 }
 
 void RunRecorder::State::kubernetes_event(const api::Event& event) {

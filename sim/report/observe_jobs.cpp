@@ -38,7 +38,7 @@ void RunRecorder::State::job_lines(engine::SimTime now, SubjectId subject, JobRe
   const bool suspended = true_condition(job, api::kJobSuspended) != nullptr;
   if (suspended && !was_suspended) log.add(now, subject, LineEvent::Suspended);
   if (!suspended && was_suspended) log.add(now, subject, LineEvent::Resumed);
-  if (job.status.start_time && !old_job.status.start_time) log.add(now, subject, LineEvent::Started);
+  if (job.status->start_time && !old_job.status->start_time) log.add(now, subject, LineEvent::Started);
   // The interim conditions come before the terminal ones they lead to (upstream writes them
   // first, possibly in the same update).
   if (const auto* condition = became_true(old_job, job, api::kJobFailureTarget)) {
@@ -58,15 +58,15 @@ void RunRecorder::State::job_lines(engine::SimTime now, SubjectId subject, JobRe
   }
   // Duration from the startTime in force at the end (upstream resets it on resume) to the
   // time of the finishing condition; a Job that never started has none.
-  if (finishing != nullptr && job.status.start_time) {
+  if (finishing != nullptr && job.status->start_time) {
     const engine::SimTime finished_at = finishing->last_transition_time.value_or(now);
-    const engine::Duration duration = std::max(finished_at - *job.status.start_time, engine::Duration::zero());
+    const engine::Duration duration = std::max(finished_at - *job.status->start_time, engine::Duration::zero());
     job_durations.push_back(duration);
     record.duration = duration;
   }
-  record.succeeded = job.status.succeeded;
-  record.failed = job.status.failed;
-  record.completions = job.spec.completions.value_or(1);
+  record.succeeded = job.status->succeeded;
+  record.failed = job.status->failed;
+  record.completions = job.spec->completions.value_or(1);
   record.outcome = outcome_of(job);
 }
 
@@ -119,7 +119,7 @@ void RunRecorder::State::remember_shown_job(api::ObjectId id, const api::Job& jo
   if (id == 0 || id > kShownJobs) return;
   if (shown_jobs.size() < id) shown_jobs.resize(id);
   ShownJob& shown = shown_jobs[id - 1];
-  if (shown.name != job.metadata.name) shown.name = job.metadata.name;
+  if (shown.name != job.metadata->name) shown.name = job.metadata->name;
   shown.record = record;
 }
 

@@ -11,7 +11,7 @@ enum class Readiness : std::uint8_t { Unknown, Ready, NotReady };
 
 // readiness_of: Unknown while the node has no Ready condition (a node being registered).
 Readiness readiness_of(const api::Node& node) {
-  for (const api::NodeCondition& condition : node.status.conditions) {
+  for (const api::NodeCondition& condition : node.status->conditions) {
     if (condition.type == "Ready") {
       return condition.status == api::ConditionStatus::True ? Readiness::Ready : Readiness::NotReady;
     }
@@ -36,14 +36,14 @@ void RunRecorder::State::node_lines(engine::SimTime now, SubjectId subject, cons
 }
 
 void RunRecorder::State::node_capacity(const api::Node& node) {
-  const std::uint32_t index = series.node(node.metadata.name);
+  const std::uint32_t index = series.node(node.metadata->name);
   NodeUsage& usage = series.node_usage(index);
-  usage.capacity_cpu_m = node.status.capacity.cpu_millis.value_or(0);
-  usage.capacity_memory_bytes = node.status.capacity.memory_bytes.value_or(0);
-  usage.capacity_pods = node.status.capacity.pods.value_or(0);
-  usage.allocatable_cpu_m = node.status.allocatable.cpu_millis.value_or(usage.capacity_cpu_m);
-  usage.allocatable_memory_bytes = node.status.allocatable.memory_bytes.value_or(usage.capacity_memory_bytes);
-  usage.allocatable_pods = node.status.allocatable.pods.value_or(usage.capacity_pods);
+  usage.capacity_cpu_m = node.status->capacity.cpu_millis.value_or(0);
+  usage.capacity_memory_bytes = node.status->capacity.memory_bytes.value_or(0);
+  usage.capacity_pods = node.status->capacity.pods.value_or(0);
+  usage.allocatable_cpu_m = node.status->allocatable.cpu_millis.value_or(usage.capacity_cpu_m);
+  usage.allocatable_memory_bytes = node.status->allocatable.memory_bytes.value_or(usage.capacity_memory_bytes);
+  usage.allocatable_pods = node.status->allocatable.pods.value_or(usage.capacity_pods);
   series.node_changed(index);  // allocatable is in nodes.csv
 }
 
@@ -54,7 +54,7 @@ void RunRecorder::State::node_added(api::ObjectId id, const api::Node& node) {
   node_lines(now, subject, kNoNode, node);
   node_capacity(node);
   if (node_by_id.size() <= id) node_by_id.resize(id + 1);
-  node_by_id[id] = series.node(node.metadata.name) + 1;
+  node_by_id[id] = series.node(node.metadata->name) + 1;
   ++series.counts().nodes;
 }
 
@@ -62,8 +62,8 @@ void RunRecorder::State::node_updated(api::ObjectId id, const api::Node& old_nod
   const engine::SimTime now = clock.now();
   series.advance(now);
   node_lines(now, refresh_subject(api::Kind::Node, id, node.metadata), old_node, node);
-  if (!(old_node.status.capacity == node.status.capacity) ||
-      !(old_node.status.allocatable == node.status.allocatable)) {
+  if (!(old_node.status->capacity == node.status->capacity) ||
+      !(old_node.status->allocatable == node.status->allocatable)) {
     node_capacity(node);
   }
 }

@@ -37,7 +37,7 @@ void RunRecorder::State::pending_started(api::ObjectId id, const api::Pod& pod, 
   PodAccount& account = account_of(id);
   account.waiting = true;
   // A replayed snapshot's pod has waited since its creationTimestamp, before the run began.
-  account.pending_since = pod.metadata.creation_timestamp.value_or(now);
+  account.pending_since = pod.metadata->creation_timestamp.value_or(now);
 }
 
 void RunRecorder::State::pending_ended(api::ObjectId id, engine::SimTime now, std::int64_t PendingTimes::*outcome) {

@@ -93,7 +93,7 @@ void check_node_faults(const Ctx& ctx, std::vector<Fault>& faults, const Scenari
     }
   }
   for (const ObjectEntry& entry : scenario.objects) {
-    if (const auto* node = std::get_if<api::Node>(&entry.object)) nodes.insert(node->metadata.name);
+    if (const auto* node = std::get_if<api::Node>(&entry.object)) nodes.insert(node->metadata->name);
   }
   auto unknown = [&](const std::string& name) {
     std::string message = "no node \"" + name + "\" in this scenario";

@@ -43,11 +43,11 @@ std::vector<api::FieldError> validate_name_only(const api::ObjectMeta& meta) {
 
 std::vector<api::FieldError> validate_pod(const api::Pod& pod) {
   std::vector<api::FieldError> errors = validate_name_only(pod.metadata);
-  if (pod.spec.containers.empty()) errors.push_back({"spec.containers", "Required value"});
-  for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+  if (pod.spec->containers.empty()) errors.push_back({"spec.containers", "Required value"});
+  for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
     const std::string path = "spec.containers[" + std::to_string(i) + "]";
-    if (pod.spec.containers[i].name.empty()) errors.push_back({path + ".name", "Required value"});
-    if (pod.spec.containers[i].image.empty()) errors.push_back({path + ".image", "Required value"});
+    if (pod.spec->containers[i].name.empty()) errors.push_back({path + ".name", "Required value"});
+    if (pod.spec->containers[i].image.empty()) errors.push_back({path + ".image", "Required value"});
   }
   return errors;
 }

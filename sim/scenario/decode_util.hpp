@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "jobsim/api/meta.hpp"
+#include "jobsim/api/shared.hpp"
 #include "jobsim/engine/time.hpp"
 #include "jobsim/scenario/value.hpp"
 #include "scenario/diagnostics.hpp"
@@ -175,6 +176,10 @@ void check_unmodelled(const Ctx& ctx, const Value& value, std::initializer_list<
 // When the reader goes out of scope it reports every key that was not registered, with a
 // "did you mean"; doing it in the destructor means no decoder can forget strictness. A null
 // `value` resets the whole object to S{} (merge-patch null); any other non-map is an error.
+// is_shared_part: an api::Shared part (metadata, spec, status) is decoded into its edit().
+template <class M> inline constexpr bool is_shared_part = false;
+template <class T> inline constexpr bool is_shared_part<api::Shared<T>> = true;
+
 template <class S>
 class Fields {
  public:
@@ -208,7 +213,11 @@ class Fields {
       if (value->is_null()) {
         object_.*member = S{}.*member;
       } else {
-        decode_value(ctx_.key(key), *value, object_.*member);
+        if constexpr (is_shared_part<M>) {
+          decode_value(ctx_.key(key), *value, (object_.*member).edit());
+        } else {
+          decode_value(ctx_.key(key), *value, object_.*member);
+        }
       }
     }
     return *this;

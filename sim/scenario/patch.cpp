@@ -57,13 +57,13 @@ void check_job_update(const api::Job& before, const api::Job& after, const Updat
 
   api::PodTemplateSpec old_template = old_spec.template_;
   api::PodTemplateSpec new_template = new_spec.template_;
-  const bool mutable_scheduling = old_spec.suspend.value_or(false) && !before.status.start_time;
+  const bool mutable_scheduling = old_spec.suspend.value_or(false) && !before.status->start_time;
   if (mutable_scheduling) {
     // Mask what a suspended, never-started Job may change.
     new_template.labels = old_template.labels;
     new_template.annotations = old_template.annotations;
-    new_template.spec.node_selector = old_template.spec.node_selector;
-    new_template.spec.tolerations = old_template.spec.tolerations;
+    new_template.spec.edit().node_selector = old_template.spec->node_selector;
+    new_template.spec.edit().tolerations = old_template.spec->tolerations;
   }
   check.immutable(old_template != new_template, "spec.template");
 }

@@ -62,7 +62,7 @@ std::string BehaviorWorkload::owner_job(const api::Pod& pod) const {
 std::string BehaviorWorkload::owner_cron_job(const api::Pod& pod) const {
   const std::string job_name = owner_job(pod);
   if (job_name.empty()) return {};
-  const api::Job* job = jobs_.get(jobs_.find(pod.metadata.namespace_, job_name));
+  const api::Job* job = jobs_.get(jobs_.find(pod.metadata->namespace_, job_name));
   if (job == nullptr) return {};
   const api::OwnerReference* ref = api::controller_ref(job->metadata);
   return ref != nullptr && ref->kind == "CronJob" ? ref->name : std::string();
@@ -74,7 +74,7 @@ bool BehaviorWorkload::matches(const scenario::BehaviorMatch& match, const api::
   if (match.container && *match.container != container.name) return false;
   if (match.job && *match.job != owner_job(pod)) return false;
   if (match.cron_job && *match.cron_job != owner_cron_job(pod)) return false;
-  return api::matches(api::LabelSelector{match.labels}, pod.metadata.labels);
+  return api::matches(api::LabelSelector{match.labels}, pod.metadata->labels);
 }
 
 std::optional<engine::Duration> BehaviorWorkload::draw_duration(BehaviorState& state) {
@@ -138,7 +138,7 @@ cluster::ContainerRun BehaviorWorkload::next_run(const api::Pod& pod, const api:
   }
   const CommandHints hints = infer_from_command(container);
   std::string owner = owner_job(pod);
-  owner = owner.empty() ? "Pod \"" + pod.metadata.name + "\"" : "Job \"" + owner + "\"";
+  owner = owner.empty() ? "Pod \"" + pod.metadata->name + "\"" : "Job \"" + owner + "\"";
   const std::string key = owner + "/" + container.name;
   if (!warned_[key]) {
     warned_[key] = true;

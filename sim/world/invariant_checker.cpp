@@ -15,9 +15,9 @@ namespace {
 // allocatable pods.
 constexpr std::int64_t kDefaultMaxPods = 110;
 
-bool holds_resources(const api::Pod& pod) { return !pod.spec.node_name.empty() && !api::is_pod_terminal(pod); }
+bool holds_resources(const api::Pod& pod) { return !pod.spec->node_name.empty() && !api::is_pod_terminal(pod); }
 
-std::string pod_name(const api::Pod& pod) { return pod.metadata.namespace_ + "/" + pod.metadata.name; }
+std::string pod_name(const api::Pod& pod) { return pod.metadata->namespace_ + "/" + pod.metadata->name; }
 
 }  // namespace
 
@@ -64,14 +64,14 @@ void InvariantChecker::pod_added(api::ObjectId id, const api::Pod& pod) {
 }
 
 void InvariantChecker::pod_updated(api::ObjectId id, const api::Pod& old_pod, const api::Pod& pod) {
-  if (!old_pod.spec.node_name.empty() && pod.spec.node_name != old_pod.spec.node_name) {
-    violation("pod " + pod_name(pod) + " moved from node \"" + old_pod.spec.node_name + "\" to \"" +
-              pod.spec.node_name + "\"; spec.nodeName is immutable once set (a pod is bound at most once)");
+  if (!old_pod.spec->node_name.empty() && pod.spec->node_name != old_pod.spec->node_name) {
+    violation("pod " + pod_name(pod) + " moved from node \"" + old_pod.spec->node_name + "\" to \"" +
+              pod.spec->node_name + "\"; spec.nodeName is immutable once set (a pod is bound at most once)");
   }
   const bool held = holds_.contains(id);
   const bool holds = holds_resources(pod);
   if (held && !holds) release(id);
-  if (!held && holds) hold(id, pod, old_pod.spec.node_name.empty());
+  if (!held && holds) hold(id, pod, old_pod.spec->node_name.empty());
 }
 
 void InvariantChecker::pod_deleted(api::ObjectId id, const api::Pod&) {
@@ -81,7 +81,7 @@ void InvariantChecker::pod_deleted(api::ObjectId id, const api::Pod&) {
 
 void InvariantChecker::hold(api::ObjectId id, const api::Pod& pod, bool check_fit) {
   // One name lookup per binding, not per write: the node is kept with the pod.
-  const api::ObjectId node_id = server_.nodes().find("", pod.spec.node_name);
+  const api::ObjectId node_id = server_.nodes().find("", pod.spec->node_name);
   if (node_id == api::kNoObject) return;  // bound to a node that is gone: it holds nothing
   const api::ResourceList requests = api::pod_requests(pod.spec);
   PodHold& held = holds_[id];
@@ -95,10 +95,10 @@ void InvariantChecker::hold(api::ObjectId id, const api::Pod& pod, bool check_fi
   load.memory_bytes += held.memory_bytes;
   load.pods += 1;
   if (!check_fit) return;
-  const api::ResourceList& allocatable = server_.nodes().get(node_id)->status.allocatable;
+  const api::ResourceList& allocatable = server_.nodes().get(node_id)->status->allocatable;
   const auto over = [&](std::string_view resource, std::int64_t requested, std::int64_t used, std::int64_t limit) {
     if (requested > 0 && used > limit) {
-      violation("pod " + pod_name(pod) + " bound to node \"" + pod.spec.node_name + "\" brings its " +
+      violation("pod " + pod_name(pod) + " bound to node \"" + pod.spec->node_name + "\" brings its " +
                 std::string(resource) + " requests to " + std::to_string(used) + ", over its allocatable " +
                 std::to_string(limit) + "; the scheduler must count every bound, non-terminal pod");
     }

@@ -15,9 +15,9 @@ void add_images(const scenario::Object& object, std::set<std::string>& images) {
   std::visit(
       [&images](const auto& typed) {
         using T = std::decay_t<decltype(typed)>;
-        if constexpr (std::is_same_v<T, api::Job>) add_images(typed.spec.template_.spec, images);
+        if constexpr (std::is_same_v<T, api::Job>) add_images(typed.spec->template_.spec, images);
         if constexpr (std::is_same_v<T, api::CronJob>) {
-          add_images(typed.spec.job_template.spec.template_.spec, images);
+          add_images(typed.spec->job_template.spec->template_.spec, images);
         }
         if constexpr (std::is_same_v<T, api::Pod>) add_images(typed.spec, images);
       },

@@ -193,7 +193,7 @@ void World::node_outage_ends(const std::string& node) {
 void World::start_node_failures(const scenario::Fault& fault) {
   std::vector<std::string> nodes = fault.nodes;
   if (nodes.empty()) {
-    api_.nodes().for_each([&nodes](api::ObjectId, const api::Node& node) { nodes.push_back(node.metadata.name); });
+    api_.nodes().for_each([&nodes](api::ObjectId, const api::Node& node) { nodes.push_back(node.metadata->name); });
   }
   for (const std::string& node : nodes) {
     auto draws = std::make_shared<NodeFailureDraws>(streams_, node, fault.mtbf, fault.mttr);
@@ -224,14 +224,14 @@ void World::create_nodes() {
     const std::int32_t count = group.count.value_or(1);
     for (std::int32_t i = 1; i <= count; ++i) {
       api::Node node;
-      node.metadata.name = group.count ? group.name + "-" + std::to_string(i) : group.name;
-      node.metadata.labels = group.labels;
-      node.metadata.labels["kubernetes.io/hostname"] = node.metadata.name;
-      node.spec.taints = group.taints;
-      node.status.capacity = group.capacity;
-      if (!node.status.capacity.pods) node.status.capacity.pods = kDefaultPodsPerNode;
-      node.status.allocatable = node.status.capacity;
-      node.status.conditions.push_back(
+      node.metadata.edit().name = group.count ? group.name + "-" + std::to_string(i) : group.name;
+      node.metadata.edit().labels = group.labels;
+      node.metadata.edit().labels["kubernetes.io/hostname"] = node.metadata->name;
+      node.spec.edit().taints = group.taints;
+      node.status.edit().capacity = group.capacity;
+      if (!node.status->capacity.pods) node.status.edit().capacity.pods = kDefaultPodsPerNode;
+      node.status.edit().allocatable = node.status->capacity;
+      node.status.edit().conditions.push_back(
           {.type = "Ready", .status = api::ConditionStatus::True, .reason = "KubeletReady", .last_transition_time = sim_.now()});
       api_.create(std::move(node));
     }
@@ -314,9 +314,9 @@ void World::run_action(const scenario::Action& action) {
                 if constexpr (std::is_same_v<T, api::Node>) store = &api_.nodes();
                 // Nodes are cluster-scoped: stored with no namespace.
                 const std::string ns = std::is_same_v<T, api::Node>        ? std::string()
-                                       : object.metadata.namespace_.empty() ? std::string("default")
-                                                                            : object.metadata.namespace_;
-                const api::ObjectId id = store->find(ns, object.metadata.name);
+                                       : object.metadata->namespace_.empty() ? std::string("default")
+                                                                            : object.metadata->namespace_;
+                const api::ObjectId id = store->find(ns, object.metadata->name);
                 if (id == api::kNoObject) {
                   const auto result = api_.create(object);
                   if (!result.ok()) warn(action.pos, "apply: " + result.message);
@@ -324,8 +324,8 @@ void World::run_action(const scenario::Action& action) {
                 }
                 T updated = *store->get(id);
                 updated.spec = object.spec;
-                updated.metadata.labels = object.metadata.labels;
-                updated.metadata.annotations = object.metadata.annotations;
+                updated.metadata.edit().labels = object.metadata->labels;
+                updated.metadata.edit().annotations = object.metadata->annotations;
                 const auto result = api_.update(id, std::move(updated));
                 if (!result.ok()) warn(action.pos, "apply: " + result.message);
               },

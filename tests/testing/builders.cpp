@@ -17,82 +17,82 @@ engine::SimTime at(std::string_view rfc3339) {
 }
 
 JobBuilder::JobBuilder(std::string name) {
-  job_.metadata.name = std::move(name);
+  job_.metadata.edit().name = std::move(name);
   api::Container container;
   container.name = "main";
   container.image = "worker:v1";
-  job_.spec.template_.spec.containers.push_back(container);
-  job_.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
-  job_.spec.template_.spec.restart_policy_set = true;
+  job_.spec.edit().template_.spec.edit().containers.push_back(container);
+  job_.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::Never;
+  job_.spec.edit().template_.spec.edit().restart_policy_set = true;
 }
 
-JobBuilder& JobBuilder::completions(std::int32_t value) { job_.spec.completions = value; return *this; }
-JobBuilder& JobBuilder::parallelism(std::int32_t value) { job_.spec.parallelism = value; return *this; }
-JobBuilder& JobBuilder::backoff_limit(std::int32_t value) { job_.spec.backoff_limit = value; return *this; }
-JobBuilder& JobBuilder::active_deadline_seconds(std::int64_t value) { job_.spec.active_deadline_seconds = value; return *this; }
-JobBuilder& JobBuilder::ttl_seconds_after_finished(std::int32_t value) { job_.spec.ttl_seconds_after_finished = value; return *this; }
-JobBuilder& JobBuilder::suspend(bool value) { job_.spec.suspend = value; return *this; }
-JobBuilder& JobBuilder::indexed() { job_.spec.completion_mode = api::CompletionMode::Indexed; return *this; }
+JobBuilder& JobBuilder::completions(std::int32_t value) { job_.spec.edit().completions = value; return *this; }
+JobBuilder& JobBuilder::parallelism(std::int32_t value) { job_.spec.edit().parallelism = value; return *this; }
+JobBuilder& JobBuilder::backoff_limit(std::int32_t value) { job_.spec.edit().backoff_limit = value; return *this; }
+JobBuilder& JobBuilder::active_deadline_seconds(std::int64_t value) { job_.spec.edit().active_deadline_seconds = value; return *this; }
+JobBuilder& JobBuilder::ttl_seconds_after_finished(std::int32_t value) { job_.spec.edit().ttl_seconds_after_finished = value; return *this; }
+JobBuilder& JobBuilder::suspend(bool value) { job_.spec.edit().suspend = value; return *this; }
+JobBuilder& JobBuilder::indexed() { job_.spec.edit().completion_mode = api::CompletionMode::Indexed; return *this; }
 JobBuilder& JobBuilder::pod_replacement_policy(api::PodReplacementPolicy policy) {
-  job_.spec.pod_replacement_policy = policy;
+  job_.spec.edit().pod_replacement_policy = policy;
   return *this;
 }
 JobBuilder& JobBuilder::restart_policy(api::RestartPolicy policy) {
-  job_.spec.template_.spec.restart_policy = policy;
+  job_.spec.edit().template_.spec.edit().restart_policy = policy;
   return *this;
 }
 JobBuilder& JobBuilder::image(std::string image) {
-  job_.spec.template_.spec.containers[0].image = std::move(image);
+  job_.spec.edit().template_.spec.edit().containers[0].image = std::move(image);
   return *this;
 }
 JobBuilder& JobBuilder::command(std::vector<std::string> command) {
-  job_.spec.template_.spec.containers[0].command = std::move(command);
+  job_.spec.edit().template_.spec.edit().containers[0].command = std::move(command);
   return *this;
 }
 JobBuilder& JobBuilder::requests(std::string cpu, std::string memory) {
-  auto& requests = job_.spec.template_.spec.containers[0].resources.requests;
+  auto& requests = job_.spec.edit().template_.spec.edit().containers[0].resources.requests;
   requests.cpu_millis = api::parse_cpu_millis(cpu);
   requests.memory_bytes = api::parse_memory_bytes(memory);
   return *this;
 }
 JobBuilder& JobBuilder::grace_period_seconds(std::int64_t seconds) {
-  job_.spec.template_.spec.termination_grace_period_seconds = seconds;
+  job_.spec.edit().template_.spec.edit().termination_grace_period_seconds = seconds;
   return *this;
 }
 
 JobBuilder make_job(std::string name) { return JobBuilder(std::move(name)); }
 
 CronJobBuilder::CronJobBuilder(std::string name, std::string schedule) {
-  cron_job_.metadata.name = std::move(name);
-  cron_job_.spec.schedule = std::move(schedule);
+  cron_job_.metadata.edit().name = std::move(name);
+  cron_job_.spec.edit().schedule = std::move(schedule);
   job_template(make_job("template"));
 }
 CronJobBuilder& CronJobBuilder::job_template(const api::Job& job) {
-  cron_job_.spec.job_template.labels = job.metadata.labels;
-  cron_job_.spec.job_template.annotations = job.metadata.annotations;
-  cron_job_.spec.job_template.spec = job.spec;
+  cron_job_.spec.edit().job_template.labels = job.metadata->labels;
+  cron_job_.spec.edit().job_template.annotations = job.metadata->annotations;
+  cron_job_.spec.edit().job_template.spec = job.spec;
   return *this;
 }
-CronJobBuilder& CronJobBuilder::time_zone(std::string zone) { cron_job_.spec.time_zone = std::move(zone); return *this; }
+CronJobBuilder& CronJobBuilder::time_zone(std::string zone) { cron_job_.spec.edit().time_zone = std::move(zone); return *this; }
 CronJobBuilder& CronJobBuilder::concurrency_policy(api::ConcurrencyPolicy policy) {
-  cron_job_.spec.concurrency_policy = policy;
+  cron_job_.spec.edit().concurrency_policy = policy;
   return *this;
 }
 CronJobBuilder& CronJobBuilder::starting_deadline_seconds(std::int64_t seconds) {
-  cron_job_.spec.starting_deadline_seconds = seconds;
+  cron_job_.spec.edit().starting_deadline_seconds = seconds;
   return *this;
 }
-CronJobBuilder& CronJobBuilder::suspend(bool value) { cron_job_.spec.suspend = value; return *this; }
+CronJobBuilder& CronJobBuilder::suspend(bool value) { cron_job_.spec.edit().suspend = value; return *this; }
 CronJobBuilder& CronJobBuilder::successful_jobs_history_limit(std::int32_t value) {
-  cron_job_.spec.successful_jobs_history_limit = value;
+  cron_job_.spec.edit().successful_jobs_history_limit = value;
   return *this;
 }
 CronJobBuilder& CronJobBuilder::failed_jobs_history_limit(std::int32_t value) {
-  cron_job_.spec.failed_jobs_history_limit = value;
+  cron_job_.spec.edit().failed_jobs_history_limit = value;
   return *this;
 }
 CronJobBuilder& CronJobBuilder::creation_timestamp(engine::SimTime at) {
-  cron_job_.metadata.creation_timestamp = at;
+  cron_job_.metadata.edit().creation_timestamp = at;
   return *this;
 }
 

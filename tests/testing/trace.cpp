@@ -8,38 +8,38 @@ namespace jobsim::testing {
 
 Trace::Trace(world::World& world) : world_(world) {
   auto& api = world.api();
-  api.pods().on_add([this](api::ObjectId, const api::Pod& pod) { add("Pod", "Created", "", pod.metadata.name); });
+  api.pods().on_add([this](api::ObjectId, const api::Pod& pod) { add("Pod", "Created", "", pod.metadata->name); });
   api.pods().on_update([this](api::ObjectId, const api::Pod& old_pod, const api::Pod& pod) {
-    if (old_pod.status.phase != pod.status.phase) {
+    if (old_pod.status->phase != pod.status->phase) {
       std::string detail;
-      for (const auto& status : pod.status.container_statuses) {
+      for (const auto& status : pod.status->container_statuses) {
         if (status.state.kind == api::ContainerStateKind::Terminated && status.state.exit_code != 0) {
           detail = std::to_string(status.state.exit_code);
         }
       }
-      add("Pod", std::string(api::to_string(pod.status.phase)), detail, pod.metadata.name);
+      add("Pod", std::string(api::to_string(pod.status->phase)), detail, pod.metadata->name);
     }
-    if (!old_pod.metadata.deletion_timestamp && pod.metadata.deletion_timestamp) add("Pod", "Terminating", "", pod.metadata.name);
-    for (std::size_t i = 0; i < pod.status.container_statuses.size(); ++i) {
-      const std::int32_t before = i < old_pod.status.container_statuses.size() ? old_pod.status.container_statuses[i].restart_count : 0;
-      if (pod.status.container_statuses[i].restart_count > before) {
-        add("Pod", "Restarted", std::to_string(pod.status.container_statuses[i].restart_count), pod.metadata.name);
+    if (!old_pod.metadata->deletion_timestamp && pod.metadata->deletion_timestamp) add("Pod", "Terminating", "", pod.metadata->name);
+    for (std::size_t i = 0; i < pod.status->container_statuses.size(); ++i) {
+      const std::int32_t before = i < old_pod.status->container_statuses.size() ? old_pod.status->container_statuses[i].restart_count : 0;
+      if (pod.status->container_statuses[i].restart_count > before) {
+        add("Pod", "Restarted", std::to_string(pod.status->container_statuses[i].restart_count), pod.metadata->name);
       }
     }
   });
-  api.pods().on_delete([this](api::ObjectId, const api::Pod& pod) { add("Pod", "Deleted", "", pod.metadata.name); });
-  api.jobs().on_add([this](api::ObjectId, const api::Job& job) { add("Job", "Created", "", job.metadata.name); });
+  api.pods().on_delete([this](api::ObjectId, const api::Pod& pod) { add("Pod", "Deleted", "", pod.metadata->name); });
+  api.jobs().on_add([this](api::ObjectId, const api::Job& job) { add("Job", "Created", "", job.metadata->name); });
   api.jobs().on_update([this](api::ObjectId, const api::Job& old_job, const api::Job& job) {
-    for (const api::JobCondition& condition : job.status.conditions) {
+    for (const api::JobCondition& condition : job.status->conditions) {
       const api::JobCondition* before = api::find_job_condition(old_job.status, condition.type);
       if (before == nullptr || before->status != condition.status) {
         add("Job", condition.status == api::ConditionStatus::True ? condition.type : condition.type + "=False",
-            condition.reason, job.metadata.name);
+            condition.reason, job.metadata->name);
       }
     }
-    if (!old_job.status.start_time && job.status.start_time) add("Job", "Started", "", job.metadata.name);
+    if (!old_job.status->start_time && job.status->start_time) add("Job", "Started", "", job.metadata->name);
   });
-  api.jobs().on_delete([this](api::ObjectId, const api::Job& job) { add("Job", "Deleted", "", job.metadata.name); });
+  api.jobs().on_delete([this](api::ObjectId, const api::Job& job) { add("Job", "Deleted", "", job.metadata->name); });
   world.events().connect([this](const api::Event& event) { add("Event", event.reason, event.message, event.object.name); });
 }
 

@@ -16,7 +16,7 @@ std::string_view to_string(ConcurrencyPolicy policy);
 struct JobTemplateSpec {
   Labels labels;
   Labels annotations;
-  JobSpec spec;
+  Shared<JobSpec> spec;
   bool operator==(const JobTemplateSpec&) const = default;
 };
 
@@ -50,9 +50,9 @@ struct CronJobStatus {
 };
 
 struct CronJob {
-  ObjectMeta metadata;
-  CronJobSpec spec;
-  CronJobStatus status;
+  Shared<ObjectMeta> metadata;
+  Shared<CronJobSpec> spec;
+  Shared<CronJobStatus> status;
   bool operator==(const CronJob&) const = default;
 };
 

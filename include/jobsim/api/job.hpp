@@ -115,9 +115,9 @@ struct JobStatus {
 };
 
 struct Job {
-  ObjectMeta metadata;
-  JobSpec spec;
-  JobStatus status;
+  Shared<ObjectMeta> metadata;
+  Shared<JobSpec> spec;
+  Shared<JobStatus> status;
   bool operator==(const Job&) const = default;
 };
 

@@ -41,9 +41,9 @@ struct NodeStatus {
 };
 
 struct Node {
-  ObjectMeta metadata;
-  NodeSpec spec;
-  NodeStatus status;
+  Shared<ObjectMeta> metadata;
+  Shared<NodeSpec> spec;
+  Shared<NodeStatus> status;
   bool operator==(const Node&) const = default;
 };
 

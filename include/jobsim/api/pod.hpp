@@ -9,6 +9,7 @@
 
 #include "jobsim/api/meta.hpp"
 #include "jobsim/api/resources.hpp"
+#include "jobsim/api/shared.hpp"
 
 namespace jobsim::api {
 
@@ -66,7 +67,7 @@ struct PodSpec {
 struct PodTemplateSpec {
   Labels labels;
   Labels annotations;
-  PodSpec spec;
+  Shared<PodSpec> spec;  // the pods of one Job share it (api/shared.hpp)
   bool operator==(const PodTemplateSpec&) const = default;
 };
 
@@ -112,9 +113,9 @@ struct PodStatus {
 };
 
 struct Pod {
-  ObjectMeta metadata;
-  PodSpec spec;
-  PodStatus status;
+  Shared<ObjectMeta> metadata;
+  Shared<PodSpec> spec;
+  Shared<PodStatus> status;
   bool operator==(const Pod&) const = default;
 };
 

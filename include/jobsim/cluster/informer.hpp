@@ -59,7 +59,7 @@ class Informer {
 
   api::ObjectId insert(T&& object) {
     const auto id = static_cast<api::ObjectId>(objects_.size());
-    by_key_.emplace(make_key(object.metadata.namespace_, object.metadata.name), id);
+    by_key_.emplace(make_key(object.metadata->namespace_, object.metadata->name), id);
     objects_.push_back(std::make_unique<T>(std::move(object)));
     ++live_;
     for (const AddHandler& handler : add_handlers_) handler(id, *objects_[id]);
@@ -74,7 +74,7 @@ class Informer {
   void erase(api::ObjectId id) {
     JOBSIM_CHECK(get(id) != nullptr, "Informer::erase of a missing object");
     std::unique_ptr<T> gone = std::move(objects_[id]);
-    by_key_.erase(make_key(gone->metadata.namespace_, gone->metadata.name));
+    by_key_.erase(make_key(gone->metadata->namespace_, gone->metadata->name));
     --live_;
     for (const DeleteHandler& handler : delete_handlers_) handler(id, *gone);
   }

@@ -108,7 +108,7 @@ class Kubelet {
   void finish_if_done(api::ObjectId id, api::Pod& pod);
   // kubelet_node.cpp
   bool on_down_node(const api::Pod& pod) const {
-    return !down_nodes_.empty() && down_nodes_.contains(pod.spec.node_name);
+    return !down_nodes_.empty() && down_nodes_.contains(pod.spec->node_name);
   }
   void note_pod_on_down_node(api::ObjectId id, const api::Pod& pod);
   std::vector<api::ObjectId> pods_on(const std::string& node) const;

@@ -18,16 +18,16 @@ bool is_job_succeeded(const api::Job& job) { return api::is_condition_true(job.s
 
 bool is_controlled_by(const api::Job& job, const api::CronJob& cron_job) {
   const api::OwnerReference* ref = api::controller_ref(job.metadata);
-  return ref != nullptr && ref->uid == cron_job.metadata.uid;
+  return ref != nullptr && ref->uid == cron_job.metadata->uid;
 }
 
 api::ObjectReference job_reference(const api::Job& job) {
   return api::ObjectReference{.api_version = "batch/v1",
                               .kind = "Job",
-                              .namespace_ = job.metadata.namespace_,
-                              .name = job.metadata.name,
-                              .uid = job.metadata.uid,
-                              .resource_version = job.metadata.resource_version};
+                              .namespace_ = job.metadata->namespace_,
+                              .name = job.metadata->name,
+                              .uid = job.metadata->uid,
+                              .resource_version = job.metadata->resource_version};
 }
 
 }  // namespace
@@ -82,7 +82,7 @@ void CronJobController::process_next_work_item(api::ObjectId id) {
 // ---- handlers ----------------------------------------------------------------------------
 
 void CronJobController::add_cron_job(api::ObjectId id, const api::CronJob& cron_job) {
-  cron_job_by_uid_[cron_job.metadata.uid] = id;
+  cron_job_by_uid_[cron_job.metadata->uid] = id;
   queue_.add(id);
 }
 
@@ -92,13 +92,13 @@ void CronJobController::add_cron_job(api::ObjectId id, const api::CronJob& cron_
 void CronJobController::update_cron_job(api::ObjectId id, const api::CronJob& old_cron_job,
                                         const api::CronJob& new_cron_job) {
   if (!running_) return;
-  if (old_cron_job.spec.schedule != new_cron_job.spec.schedule ||
-      old_cron_job.spec.time_zone != new_cron_job.spec.time_zone) {
+  if (old_cron_job.spec->schedule != new_cron_job.spec->schedule ||
+      old_cron_job.spec->time_zone != new_cron_job.spec->time_zone) {
     // formatSchedule with a nil recorder: no UnsupportedSchedule here.
     const CachedSchedule& cached = cached_schedule(id, new_cron_job);
     if (!cached.parsed) {
       recorder_.warning(api::Kind::CronJob, new_cron_job.metadata, reason::kUnParseableCronJobSchedule,
-                        "unparseable schedule for cronjob: " + new_cron_job.spec.schedule);
+                        "unparseable schedule for cronjob: " + new_cron_job.spec->schedule);
       return;
     }
     queue_.add_after(id, next_schedule_time_duration(new_cron_job, sim_.now(), *cached.parsed, local_zone_));
@@ -108,7 +108,7 @@ void CronJobController::update_cron_job(api::ObjectId id, const api::CronJob& ol
 }
 
 void CronJobController::delete_cron_job(api::ObjectId id, const api::CronJob& cron_job) {
-  cron_job_by_uid_.erase(cron_job.metadata.uid);
+  cron_job_by_uid_.erase(cron_job.metadata->uid);
   schedules_.erase(id);
   queue_.add(id);  // the sync finds it gone and does nothing
 }
@@ -120,7 +120,7 @@ api::ObjectId CronJobController::resolve_controller_ref(std::string_view namespa
   const auto found = cron_job_by_uid_.find(ref.uid);
   if (found == cron_job_by_uid_.end()) return api::kNoObject;
   const api::CronJob* cron_job = cron_jobs_.get(found->second);
-  if (cron_job == nullptr || cron_job->metadata.name != ref.name || cron_job->metadata.namespace_ != namespace_) {
+  if (cron_job == nullptr || cron_job->metadata->name != ref.name || cron_job->metadata->namespace_ != namespace_) {
     return api::kNoObject;
   }
   return found->second;
@@ -129,7 +129,7 @@ api::ObjectId CronJobController::resolve_controller_ref(std::string_view namespa
 void CronJobController::index_job(api::ObjectId id, const api::Job& job) {
   const api::OwnerReference* ref = api::controller_ref(job.metadata);
   if (ref == nullptr) return;
-  std::string owner = cluster::Informer<api::CronJob>::make_key(job.metadata.namespace_, ref->name);
+  std::string owner = cluster::Informer<api::CronJob>::make_key(job.metadata->namespace_, ref->name);
   jobs_by_owner_[owner].insert(id);
   owner_of_job_[id] = std::move(owner);
 }
@@ -149,7 +149,7 @@ void CronJobController::unindex_job(api::ObjectId id) {
 void CronJobController::add_job(api::ObjectId id, const api::Job& job) {
   index_job(id, job);
   if (const api::OwnerReference* ref = api::controller_ref(job.metadata)) {
-    if (const api::ObjectId owner = resolve_controller_ref(job.metadata.namespace_, *ref)) queue_.add(owner);
+    if (const api::ObjectId owner = resolve_controller_ref(job.metadata->namespace_, *ref)) queue_.add(owner);
   }
 }
 
@@ -157,7 +157,7 @@ void CronJobController::add_job(api::ObjectId id, const api::Job& job) {
 // active Job's status updates trigger many syncs); a changed controller reference also syncs
 // the old owner.
 void CronJobController::update_job(api::ObjectId id, const api::Job& old_job, const api::Job& cur_job) {
-  if (cur_job.metadata.resource_version == old_job.metadata.resource_version) return;
+  if (cur_job.metadata->resource_version == old_job.metadata->resource_version) return;
   const api::OwnerReference* cur_ref = api::controller_ref(cur_job.metadata);
   const api::OwnerReference* old_ref = api::controller_ref(old_job.metadata);
   const bool ref_changed = (cur_ref == nullptr) != (old_ref == nullptr) || (cur_ref != nullptr && !(*cur_ref == *old_ref));
@@ -165,11 +165,11 @@ void CronJobController::update_job(api::ObjectId id, const api::Job& old_job, co
     unindex_job(id);
     index_job(id, cur_job);
     if (old_ref != nullptr) {
-      if (const api::ObjectId owner = resolve_controller_ref(old_job.metadata.namespace_, *old_ref)) queue_.add(owner);
+      if (const api::ObjectId owner = resolve_controller_ref(old_job.metadata->namespace_, *old_ref)) queue_.add(owner);
     }
   }
   if (cur_ref != nullptr) {
-    if (const api::ObjectId owner = resolve_controller_ref(cur_job.metadata.namespace_, *cur_ref)) queue_.add(owner);
+    if (const api::ObjectId owner = resolve_controller_ref(cur_job.metadata->namespace_, *cur_ref)) queue_.add(owner);
   }
 }
 
@@ -177,7 +177,7 @@ void CronJobController::delete_job(api::ObjectId id, const api::Job& job) {
   unindex_job(id);
   const api::OwnerReference* ref = api::controller_ref(job.metadata);
   if (ref == nullptr) return;  // no controller cares about orphans being deleted
-  if (const api::ObjectId owner = resolve_controller_ref(job.metadata.namespace_, *ref)) queue_.add(owner);
+  if (const api::ObjectId owner = resolve_controller_ref(job.metadata->namespace_, *ref)) queue_.add(owner);
 }
 
 // ---- sync --------------------------------------------------------------------------------
@@ -185,12 +185,12 @@ void CronJobController::delete_job(api::ObjectId id, const api::Job& job) {
 const CronJobController::CachedSchedule& CronJobController::cached_schedule(api::ObjectId id,
                                                                             const api::CronJob& cron_job) {
   CachedSchedule& cached = schedules_[id];
-  if (cached.valid && cached.schedule == cron_job.spec.schedule && cached.time_zone == cron_job.spec.time_zone) {
+  if (cached.valid && cached.schedule == cron_job.spec->schedule && cached.time_zone == cron_job.spec->time_zone) {
     return cached;
   }
-  cached = CachedSchedule{.schedule = cron_job.spec.schedule, .time_zone = cron_job.spec.time_zone, .valid = true};
-  if (cron_job.spec.time_zone) {
-    cron::LoadResult loaded = cron::TimeZone::load(*cron_job.spec.time_zone);
+  cached = CachedSchedule{.schedule = cron_job.spec->schedule, .time_zone = cron_job.spec->time_zone, .valid = true};
+  if (cron_job.spec->time_zone) {
+    cron::LoadResult loaded = cron::TimeZone::load(*cron_job.spec->time_zone);
     if (!loaded.zone) cached.time_zone_error = std::move(loaded.error);
   }
   const FormattedSchedule formatted = format_schedule(cron_job);
@@ -205,7 +205,7 @@ const CronJobController::CachedSchedule& CronJobController::cached_schedule(api:
 // carries the CronJob's name (kind and uid are not checked), from the index, in creation order.
 void CronJobController::get_jobs_to_be_reconciled(const api::CronJob& cron_job) {
   listed_.clear();
-  key_scratch_.assign(cron_job.metadata.namespace_).append("/").append(cron_job.metadata.name);
+  key_scratch_.assign(cron_job.metadata->namespace_).append("/").append(cron_job.metadata->name);
   const auto found = jobs_by_owner_.find(key_scratch_);
   if (found == jobs_by_owner_.end()) return;
   for (const api::ObjectId job_id : found->second) {
@@ -237,7 +237,7 @@ SyncResult CronJobController::sync(api::ObjectId id) {
 
 // Upstream: cleanupFinishedJobs. Runs on every sync, also when suspended.
 bool CronJobController::cleanup_finished_jobs(api::CronJob& cron_job) {
-  const auto& spec = cron_job.spec;
+  const api::CronJobSpec& spec = cron_job.spec;
   if (!spec.failed_jobs_history_limit && !spec.successful_jobs_history_limit) return false;
   successful_scratch_.clear();
   failed_scratch_.clear();
@@ -286,8 +286,8 @@ bool CronJobController::remove_oldest_jobs(api::CronJob& cron_job, std::vector<s
 // Upstream: deleteJob (utils of cronjob_controllerv2.go): DELETE with Background propagation
 // (injection.go realJobControl.DeleteJob), then drop the reference from status.active.
 bool CronJobController::reap_job(api::CronJob& cron_job, api::ObjectId job_id, const api::Job& job) {
-  const std::string name = job.metadata.name;
-  const std::string uid = job.metadata.uid;
+  const std::string name = job.metadata->name;
+  const std::string uid = job.metadata->uid;
   const cluster::ApiResult deleted = client_.remove(
       api::Kind::Job, job_id, cluster::DeleteOptions{.propagation_policy = cluster::PropagationPolicy::Background});
   if (!deleted.ok()) {
@@ -308,44 +308,43 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   // 1. Reconcile the listed Jobs with status.active.
   for (const ListedJob& listed : listed_) {
     const api::Job& job = *listed.job;
-    const bool found = in_active_list(cron_job, job.metadata.uid);
+    const bool found = in_active_list(cron_job, job.metadata->uid);
     const bool finished = api::is_job_finished(job);
     if (!found && !finished) {
       // Upstream re-GETs the CronJob and adopts a fresh copy that lists the Job (a status write
       // it has not seen yet). Here the cache is the store, so the fresh copy is the cached one.
       const api::CronJob* fresh = cron_jobs_.get(id);
-      if (fresh != nullptr && in_active_list(*fresh, job.metadata.uid)) continue;
+      if (fresh != nullptr && in_active_list(*fresh, job.metadata->uid)) continue;
       // An unfinished Job that names us as controller but is not in our active list: we crashed
       // between create and status write, or someone created it (kubectl create job --from).
       recorder_.warning(api::Kind::CronJob, meta, reason::kUnexpectedJob,
-                        "Saw a job that the controller did not create or forgot: " + job.metadata.name);
+                        "Saw a job that the controller did not create or forgot: " + job.metadata->name);
     } else if (finished) {
       if (found) {
-        delete_from_active_list(cron_job, job.metadata.uid);
+        delete_from_active_list(cron_job, job.metadata->uid);
         recorder_.normal(api::Kind::CronJob, meta, reason::kSawCompletedJob,
-                         "Saw completed job: " + job.metadata.name + ", condition: " +
+                         "Saw completed job: " + job.metadata->name + ", condition: " +
                              std::string(api::finished_condition(job)));
         outcome.update_status = true;
       }
       if (is_job_succeeded(job)) {
         // A Job need not be in the active list: any completion moves lastSuccessfulTime.
-        auto& last_successful = cron_job.status.last_successful_time;
-        if (!last_successful) {
-          last_successful = job.status.completion_time;
-          outcome.update_status = true;
-        }
-        if (job.status.completion_time && last_successful && *job.status.completion_time > *last_successful) {
-          last_successful = job.status.completion_time;
-          outcome.update_status = true;
+        const auto& last_successful = cron_job.status->last_successful_time;
+        if (!last_successful ||
+            (job.status->completion_time && *job.status->completion_time > *last_successful)) {
+          if (job.status->completion_time || !last_successful) {
+            cron_job.status.edit().last_successful_time = job.status->completion_time;
+            outcome.update_status = true;
+          }
         }
       }
     }
   }
 
   // 2. Active entries whose Job is gone (the GET of upstream is a look-up by name here).
-  for (std::size_t i = 0; i < cron_job.status.active.size();) {
-    const api::ObjectReference& ref = cron_job.status.active[i];
-    const bool listed = std::ranges::any_of(listed_, [&](const ListedJob& l) { return l.job->metadata.uid == ref.uid; });
+  for (std::size_t i = 0; i < cron_job.status->active.size();) {
+    const api::ObjectReference& ref = cron_job.status->active[i];
+    const bool listed = std::ranges::any_of(listed_, [&](const ListedJob& l) { return l.job->metadata->uid == ref.uid; });
     if (listed || jobs_.find(ref.namespace_, ref.name) != api::kNoObject) {
       ++i;
       continue;
@@ -361,22 +360,22 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
 
   const CachedSchedule& cached = cached_schedule(id, cron_job);
   // 4. A time zone the controller cannot load.
-  if (cron_job.spec.time_zone && cached.time_zone_error) {
+  if (cron_job.spec->time_zone && cached.time_zone_error) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kUnknownTimeZone,
-                      "invalid timeZone: \"" + *cron_job.spec.time_zone + "\": " + *cached.time_zone_error);
+                      "invalid timeZone: \"" + *cron_job.spec->time_zone + "\": " + *cached.time_zone_error);
     return outcome;
   }
   // 5. Suspended: nothing is created and the key is not requeued.
-  if (cron_job.spec.suspend.value_or(false)) return outcome;
+  if (cron_job.spec->suspend.value_or(false)) return outcome;
 
   // 6. Parse (formatSchedule then ParseStandard), from the cache.
   if (cached.unsupported_tz_in_schedule) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kUnsupportedSchedule,
-                      unsupported_schedule_message(cron_job.spec.schedule));
+                      unsupported_schedule_message(cron_job.spec->schedule));
   }
   if (!cached.parsed) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kUnparseableSchedule,
-                      "unparseable schedule: \"" + cron_job.spec.schedule + "\" : " + cached.parse_error);
+                      "unparseable schedule: \"" + cron_job.spec->schedule + "\" : " + cached.parse_error);
     return outcome;
   }
   const cron::Schedule& schedule = *cached.parsed;
@@ -389,7 +388,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   }
   if (next.error) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kInvalidSchedule,
-                      "invalid schedule: " + cron_job.spec.schedule + " : " + *next.error);
+                      "invalid schedule: " + cron_job.spec->schedule + " : " + *next.error);
     return outcome;
   }
   if (!next.scheduled_time) {
@@ -400,8 +399,8 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   const SimTime scheduled_time = *next.scheduled_time;
 
   // 8. Too late. Unreachable: the deadline is already folded into next_schedule_time.
-  if (cron_job.spec.starting_deadline_seconds &&
-      scheduled_time + api::seconds_field(*cron_job.spec.starting_deadline_seconds) < now) {
+  if (cron_job.spec->starting_deadline_seconds &&
+      scheduled_time + api::seconds_field(*cron_job.spec->starting_deadline_seconds) < now) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kMissSchedule, missed_schedule_message(scheduled_time));
     outcome.requeue_after = next_schedule_time_duration(cron_job, now, schedule, local_zone_);
     return outcome;
@@ -410,15 +409,15 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   // 9. Already done for this time.
   const std::string job_name = get_job_name(cron_job, scheduled_time);
   if (in_active_list_by_name(cron_job, meta.namespace_, job_name) ||
-      cron_job.status.last_schedule_time == scheduled_time) {
+      cron_job.status->last_schedule_time == scheduled_time) {
     outcome.requeue_after = next_schedule_time_duration(cron_job, now, schedule, local_zone_);
     return outcome;
   }
 
   // 10. Forbid: defer. lastScheduleTime is not advanced, so the time stays unmet and the sync
   // after the active Job finishes starts it late (if still inside the deadline).
-  const api::ConcurrencyPolicy policy = cron_job.spec.concurrency_policy.value_or(api::ConcurrencyPolicy::Allow);
-  if (policy == api::ConcurrencyPolicy::Forbid && !cron_job.status.active.empty()) {
+  const api::ConcurrencyPolicy policy = cron_job.spec->concurrency_policy.value_or(api::ConcurrencyPolicy::Allow);
+  if (policy == api::ConcurrencyPolicy::Forbid && !cron_job.status->active.empty()) {
     recorder_.normal(api::Kind::CronJob, meta, reason::kJobAlreadyActive,
                      "Not starting job because prior execution is running and concurrency policy is Forbid");
     outcome.requeue_after = next_schedule_time_duration(cron_job, now, schedule, local_zone_);
@@ -427,7 +426,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
 
   // 11. Replace: delete every active Job (Background), in the order of the original list.
   if (policy == api::ConcurrencyPolicy::Replace) {
-    const std::vector<api::ObjectReference> active = cron_job.status.active;
+    const std::vector<api::ObjectReference> active = cron_job.status->active;
     for (const api::ObjectReference& ref : active) {
       const api::ObjectId job_id = jobs_.find(ref.namespace_, ref.name);
       const api::Job* job = jobs_.get(job_id);
@@ -467,7 +466,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
         return outcome;
       }
       if (!is_controlled_by(*existing, cron_job)) return outcome;
-      if (in_active_list(cron_job, existing->metadata.uid)) return outcome;
+      if (in_active_list(cron_job, existing->metadata->uid)) return outcome;
       break;
     }
     default:
@@ -479,8 +478,8 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   // 13. Record it.
   const api::Job* job = jobs_.get(job_id);
   JOBSIM_CHECK(job != nullptr, "CronJob sync: the Job just created or adopted is not in the store");
-  cron_job.status.active.push_back(job_reference(*job));
-  cron_job.status.last_schedule_time = scheduled_time;
+  cron_job.status.edit().active.push_back(job_reference(*job));
+  cron_job.status.edit().last_schedule_time = scheduled_time;
   outcome.update_status = true;
   outcome.requeue_after = next_schedule_time_duration(cron_job, now, schedule, local_zone_);
   return outcome;

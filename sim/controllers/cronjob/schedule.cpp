@@ -45,11 +45,11 @@ std::string_view to_string(MissedSchedules missed) {
 MostRecent most_recent_schedule_time(const api::CronJob& cron_job, SimTime now, const cron::Schedule& schedule,
                                      const cron::TimeZone& local, bool include_starting_deadline_seconds) {
   MostRecent result;
-  result.earliest = cron_job.metadata.creation_timestamp.value_or(cron::kZeroTime);
-  if (cron_job.status.last_schedule_time) result.earliest = *cron_job.status.last_schedule_time;
-  if (include_starting_deadline_seconds && cron_job.spec.starting_deadline_seconds) {
+  result.earliest = cron_job.metadata->creation_timestamp.value_or(cron::kZeroTime);
+  if (cron_job.status->last_schedule_time) result.earliest = *cron_job.status->last_schedule_time;
+  if (include_starting_deadline_seconds && cron_job.spec->starting_deadline_seconds) {
     // The controller is not going to schedule anything before this point.
-    const SimTime scheduling_deadline = now - api::seconds_field(*cron_job.spec.starting_deadline_seconds);
+    const SimTime scheduling_deadline = now - api::seconds_field(*cron_job.spec->starting_deadline_seconds);
     if (scheduling_deadline > result.earliest) result.earliest = scheduling_deadline;
   }
 
@@ -120,15 +120,15 @@ Duration next_schedule_time_duration(const api::CronJob& cron_job, SimTime now, 
 // Upstream: cronjob_controllerv2.go getJobName, utils.go getTimeHashInMinutes.
 std::string get_job_name(const api::CronJob& cron_job, SimTime scheduled_time) {
   // Go's integer division truncates toward zero.
-  return cron_job.metadata.name + "-" + std::to_string(unix_seconds(scheduled_time) / 60);
+  return cron_job.metadata->name + "-" + std::to_string(unix_seconds(scheduled_time) / 60);
 }
 
 // Upstream: cronjob_controllerv2.go formatSchedule.
 FormattedSchedule format_schedule(const api::CronJob& cron_job) {
-  const std::string& schedule = cron_job.spec.schedule;
+  const std::string& schedule = cron_job.spec->schedule;
   if (cron::has_tz_in_schedule(schedule)) return {schedule, true};
-  if (cron_job.spec.time_zone && !cron::TimeZone::load(*cron_job.spec.time_zone).zone) return {schedule, false};
-  return {cron::schedule_with_time_zone(schedule, cron_job.spec.time_zone), false};
+  if (cron_job.spec->time_zone && !cron::TimeZone::load(*cron_job.spec->time_zone).zone) return {schedule, false};
+  return {cron::schedule_with_time_zone(schedule, cron_job.spec->time_zone), false};
 }
 
 std::string unsupported_schedule_message(std::string_view schedule) {
@@ -155,51 +155,51 @@ std::string missed_schedule_message(SimTime scheduled_time) {
 // Upstream: utils.go getJobFromTemplate2.
 JobFromTemplate get_job_from_template2(const api::CronJob& cron_job, SimTime scheduled_time) {
   // time.LoadLocation(ptr.Deref(spec.timeZone, "")): "" is UTC.
-  cron::LoadResult zone = cron::TimeZone::load(cron_job.spec.time_zone.value_or(""));
+  cron::LoadResult zone = cron::TimeZone::load(cron_job.spec->time_zone.value_or(""));
   if (!zone.zone) return {std::nullopt, std::move(zone.error)};
 
   api::Job job;
-  job.metadata.name = get_job_name(cron_job, scheduled_time);
-  job.metadata.namespace_ = cron_job.metadata.namespace_;
-  job.metadata.labels = cron_job.spec.job_template.labels;
-  job.metadata.annotations = cron_job.spec.job_template.annotations;
-  job.metadata.annotations[std::string(kCronJobScheduledTimestampAnnotation)] =
+  job.metadata.edit().name = get_job_name(cron_job, scheduled_time);
+  job.metadata.edit().namespace_ = cron_job.metadata->namespace_;
+  job.metadata.edit().labels = cron_job.spec->job_template.labels;
+  job.metadata.edit().annotations = cron_job.spec->job_template.annotations;
+  job.metadata.edit().annotations[std::string(kCronJobScheduledTimestampAnnotation)] =
       cron::format_rfc3339(scheduled_time, *zone.zone);
   // Divergence: upstream also puts the scheduled time into the request's creationTimestamp,
   // which the real API server overwrites with the time of creation; our ApiServer keeps a
   // given creationTimestamp (snapshot replay), so it is left unset here to get upstream's result.
-  job.metadata.owner_references.push_back(api::OwnerReference{.api_version = "batch/v1",
+  job.metadata.edit().owner_references.push_back(api::OwnerReference{.api_version = "batch/v1",
                                                               .kind = "CronJob",
-                                                              .name = cron_job.metadata.name,
-                                                              .uid = cron_job.metadata.uid,
+                                                              .name = cron_job.metadata->name,
+                                                              .uid = cron_job.metadata->uid,
                                                               .controller = true,
                                                               .block_owner_deletion = true});
-  job.spec = cron_job.spec.job_template.spec;
+  job.spec = cron_job.spec->job_template.spec;
   return {std::move(job), {}};
 }
 
 // Upstream: utils.go byJobStartTime.Less.
 bool by_job_start_time(const api::Job& a, const api::Job& b) {
-  const auto& start_a = a.status.start_time;
-  const auto& start_b = b.status.start_time;
+  const auto& start_a = a.status->start_time;
+  const auto& start_b = b.status->start_time;
   if (!start_a && start_b) return false;
   if (start_a && !start_b) return true;
-  if (start_a == start_b) return a.metadata.name < b.metadata.name;
+  if (start_a == start_b) return a.metadata->name < b.metadata->name;
   return *start_a < *start_b;
 }
 
 bool in_active_list(const api::CronJob& cron_job, std::string_view uid) {
-  return std::ranges::any_of(cron_job.status.active, [&](const api::ObjectReference& ref) { return ref.uid == uid; });
+  return std::ranges::any_of(cron_job.status->active, [&](const api::ObjectReference& ref) { return ref.uid == uid; });
 }
 
 bool in_active_list_by_name(const api::CronJob& cron_job, std::string_view namespace_, std::string_view name) {
-  return std::ranges::any_of(cron_job.status.active, [&](const api::ObjectReference& ref) {
+  return std::ranges::any_of(cron_job.status->active, [&](const api::ObjectReference& ref) {
     return ref.name == name && ref.namespace_ == namespace_;
   });
 }
 
 bool delete_from_active_list(api::CronJob& cron_job, std::string_view uid) {
-  return std::erase_if(cron_job.status.active, [&](const api::ObjectReference& ref) { return ref.uid == uid; }) > 0;
+  return std::erase_if(cron_job.status.edit().active, [&](const api::ObjectReference& ref) { return ref.uid == uid; }) > 0;
 }
 
 }  // namespace jobsim::controllers::cronjob

@@ -336,9 +336,9 @@ void GarbageCollector::orphan_dependents(Vertex vertex, const api::ObjectMeta& l
 
 const api::ObjectMeta* GarbageCollector::meta(api::Kind kind, api::ObjectId id) const {
   switch (kind) {
-    case api::Kind::Pod: return pods_.get(id) ? &pods_.get(id)->metadata : nullptr;
-    case api::Kind::Job: return jobs_.get(id) ? &jobs_.get(id)->metadata : nullptr;
-    case api::Kind::CronJob: return cron_jobs_.get(id) ? &cron_jobs_.get(id)->metadata : nullptr;
+    case api::Kind::Pod: return pods_.get(id) ? &pods_.get(id)->metadata.get() : nullptr;
+    case api::Kind::Job: return jobs_.get(id) ? &jobs_.get(id)->metadata.get() : nullptr;
+    case api::Kind::CronJob: return cron_jobs_.get(id) ? &cron_jobs_.get(id)->metadata.get() : nullptr;
     case api::Kind::Node: return nullptr;
   }
   return nullptr;

@@ -23,7 +23,7 @@ bool is_ready(const api::Pod& pod) {
 
 std::int32_t max_restarts(const api::Pod& pod) {
   std::int32_t restarts = 0;
-  for (const api::ContainerStatus& status : pod.status.container_statuses) restarts = std::max(restarts, status.restart_count);
+  for (const api::ContainerStatus& status : pod.status->container_statuses) restarts = std::max(restarts, status.restart_count);
   return restarts;
 }
 
@@ -36,8 +36,8 @@ bool after_or_zero(const std::optional<api::SimTime>& a, const std::optional<api
 }  // namespace
 
 bool active_pods_less(const api::Pod& a, const api::Pod& b) {
-  if (a.spec.node_name.empty() != b.spec.node_name.empty()) return a.spec.node_name.empty();
-  if (phase_rank(a.status.phase) != phase_rank(b.status.phase)) return phase_rank(a.status.phase) < phase_rank(b.status.phase);
+  if (a.spec->node_name.empty() != b.spec->node_name.empty()) return a.spec->node_name.empty();
+  if (phase_rank(a.status->phase) != phase_rank(b.status->phase)) return phase_rank(a.status->phase) < phase_rank(b.status->phase);
   if (is_ready(a) != is_ready(b)) return !is_ready(a);
   if (is_ready(a) && is_ready(b)) {
     const auto a_since = ready_condition(a)->last_transition_time;
@@ -45,10 +45,10 @@ bool active_pods_less(const api::Pod& a, const api::Pod& b) {
     if (a_since != b_since) return after_or_zero(a_since, b_since);  // more recently ready first
   }
   if (max_restarts(a) != max_restarts(b)) return max_restarts(a) > max_restarts(b);
-  if (a.metadata.creation_timestamp != b.metadata.creation_timestamp) {
-    return after_or_zero(a.metadata.creation_timestamp, b.metadata.creation_timestamp);  // newer first
+  if (a.metadata->creation_timestamp != b.metadata->creation_timestamp) {
+    return after_or_zero(a.metadata->creation_timestamp, b.metadata->creation_timestamp);  // newer first
   }
-  return a.metadata.name < b.metadata.name;
+  return a.metadata->name < b.metadata->name;
 }
 
 }  // namespace jobsim::controllers::job

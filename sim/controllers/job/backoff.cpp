@@ -8,9 +8,9 @@ namespace jobsim::controllers::job {
 namespace {
 
 std::optional<api::SimTime> finish_time_from_containers(const api::Pod& pod) {
-  if (pod.status.container_statuses.empty()) return std::nullopt;
+  if (pod.status->container_statuses.empty()) return std::nullopt;
   std::optional<api::SimTime> latest;
-  for (const api::ContainerStatus& status : pod.status.container_statuses) {
+  for (const api::ContainerStatus& status : pod.status->container_statuses) {
     if (status.state.kind != api::ContainerStateKind::Terminated || !status.state.finished_at) return std::nullopt;
     if (!latest || *status.state.finished_at > *latest) latest = status.state.finished_at;
   }
@@ -31,11 +31,11 @@ api::SimTime get_finished_time(const api::Pod& pod) {
       ready != nullptr && ready->status == api::ConditionStatus::False && ready->last_transition_time) {
     return *ready->last_transition_time;
   }
-  if (pod.metadata.deletion_timestamp) {
-    return *pod.metadata.deletion_timestamp -
-           std::chrono::seconds(pod.metadata.deletion_grace_period_seconds.value_or(0));
+  if (pod.metadata->deletion_timestamp) {
+    return *pod.metadata->deletion_timestamp -
+           std::chrono::seconds(pod.metadata->deletion_grace_period_seconds.value_or(0));
   }
-  return pod.metadata.creation_timestamp.value_or(api::SimTime{});
+  return pod.metadata->creation_timestamp.value_or(api::SimTime{});
 }
 
 BackoffRecord new_backoff_record(const BackoffRecord& previous, std::span<const api::Pod* const> new_succeeded,

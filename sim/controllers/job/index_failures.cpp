@@ -24,8 +24,8 @@ std::int32_t annotation_count(const api::Pod& pod, std::string_view key) {
   static const std::string kFailureKey(kJobIndexFailureCountAnnotation);
   static const std::string kIgnoredKey(kJobIndexIgnoredFailureCountAnnotation);
   const std::string& lookup = key == kJobIndexFailureCountAnnotation ? kFailureKey : kIgnoredKey;
-  const auto found = pod.metadata.annotations.find(lookup);
-  if (found == pod.metadata.annotations.end()) return 0;
+  const auto found = pod.metadata->annotations.find(lookup);
+  if (found == pod.metadata->annotations.end()) return 0;
   const std::string& text = found->second;
   std::int64_t value = 0;
   const char* begin = text.data();
@@ -38,7 +38,7 @@ std::int32_t annotation_count(const api::Pod& pod, std::string_view key) {
 
 }  // namespace
 
-bool has_backoff_limit_per_index(const api::Job& job) { return job.spec.backoff_limit_per_index.has_value(); }
+bool has_backoff_limit_per_index(const api::Job& job) { return job.spec->backoff_limit_per_index.has_value(); }
 
 std::int32_t get_index_failure_count(const api::Pod& pod) {
   return annotation_count(pod, kJobIndexFailureCountAnnotation);
@@ -56,7 +56,7 @@ IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::
   if (replaced == nullptr) return {};
   IndexFailureCounts counts{get_index_failure_count(*replaced), get_index_ignored_failure_count(*replaced)};
   const bool counted =
-      !job.spec.pod_failure_policy || match_pod_failure_policy(*job.spec.pod_failure_policy, *replaced).count_failed;
+      !job.spec->pod_failure_policy || match_pod_failure_policy(*job.spec->pod_failure_policy, *replaced).count_failed;
   if (counted) {
     counts.failure_count = wrapping_add(counts.failure_count, 1);
   } else {
@@ -66,22 +66,22 @@ IndexFailureCounts get_new_index_failure_counts(const api::Job& job, const api::
 }
 
 bool is_pod_failed(const api::Pod& pod, const api::Job& job) {
-  if (pod.status.phase == api::PodPhase::Failed) return true;
+  if (pod.status->phase == api::PodPhase::Failed) return true;
   const bool only_replace_failed =
-      job.spec.pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec.pod_failure_policy.has_value();
+      job.spec->pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec->pod_failure_policy.has_value();
   if (only_replace_failed) return false;
-  return pod.metadata.deletion_timestamp && pod.status.phase != api::PodPhase::Succeeded;
+  return pod.metadata->deletion_timestamp && pod.status->phase != api::PodPhase::Succeeded;
 }
 
 bool is_index_failed(const api::Job& job, const api::Pod& pod) {
   if (!is_pod_failed(pod, job)) return false;
   bool counted = true;
-  if (job.spec.pod_failure_policy) {
-    const PodFailurePolicyMatch match = match_pod_failure_policy(*job.spec.pod_failure_policy, pod);
+  if (job.spec->pod_failure_policy) {
+    const PodFailurePolicyMatch match = match_pod_failure_policy(*job.spec->pod_failure_policy, pod);
     if (match.action == api::PodFailurePolicyAction::FailIndex) return true;
     counted = match.count_failed;
   }
-  return counted && get_index_failure_count(pod) >= job.spec.backoff_limit_per_index.value_or(0);
+  return counted && get_index_failure_count(pod) >= job.spec->backoff_limit_per_index.value_or(0);
 }
 
 api::Duration get_remaining_time_per_index(const api::Pod* last_failed, api::SimTime now, api::Duration base,
@@ -100,15 +100,15 @@ bool has_tracking_finalizer(const api::Pod& pod) { return api::has_finalizer(pod
 std::int32_t tracked_index(const api::Job& job, const api::Pod& pod) {
   if (!has_tracking_finalizer(pod)) return kUnknownCompletionIndex;
   const std::int32_t index = get_completion_index(pod);
-  return index < job.spec.completions.value_or(0) ? index : kUnknownCompletionIndex;
+  return index < job.spec->completions.value_or(0) ? index : kUnknownCompletionIndex;
 }
 
 }  // namespace
 
 OrderedIntervals calculate_failed_indexes(const api::Job& job, std::span<const api::Pod* const> pods) {
-  const std::int32_t completions = job.spec.completions.value_or(0);
+  const std::int32_t completions = job.spec->completions.value_or(0);
   const OrderedIntervals previous =
-      job.status.failed_indexes ? OrderedIntervals::parse(*job.status.failed_indexes, completions) : OrderedIntervals{};
+      job.status->failed_indexes ? OrderedIntervals::parse(*job.status->failed_indexes, completions) : OrderedIntervals{};
   std::vector<std::int32_t> indexes;
   for (const api::Pod* pod : pods) {
     const std::int32_t index = tracked_index(job, *pod);
@@ -126,7 +126,7 @@ std::map<std::int32_t, std::size_t> pods_with_delayed_deletion_per_index(const a
   // The failed pods of indexes that are active already gave their counts to the active pod.
   std::vector<std::int32_t> active;
   for (const api::Pod* pod : pods) {
-    if (!api::is_pod_terminal(*pod) && !pod->metadata.deletion_timestamp) active.push_back(get_completion_index(*pod));
+    if (!api::is_pod_terminal(*pod) && !pod->metadata->deletion_timestamp) active.push_back(get_completion_index(*pod));
   }
   std::ranges::sort(active);
   std::map<std::int32_t, std::size_t> result;

@@ -21,16 +21,16 @@ constexpr api::Duration kMaxJobApiBackOff = 60s;
 
 bool has_tracking_finalizer(const api::Pod& pod) { return api::has_finalizer(pod.metadata, api::kJobTrackingFinalizer); }
 
-bool job_suspended(const api::Job& job) { return job.spec.suspend.value_or(false); }
+bool job_suspended(const api::Job& job) { return job.spec->suspend.value_or(false); }
 
 // onlyReplaceFailedPods: podReplacementPolicy Failed, or any podFailurePolicy.
 bool only_replace_failed_pods(const api::Job& job) {
-  return job.spec.pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec.pod_failure_policy.has_value();
+  return job.spec->pod_replacement_policy == api::PodReplacementPolicy::Failed || job.spec->pod_failure_policy.has_value();
 }
 
 
-bool is_pod_active(const api::Pod& pod) { return !api::is_pod_terminal(pod) && !pod.metadata.deletion_timestamp; }
-bool is_pod_terminating(const api::Pod& pod) { return pod.metadata.deletion_timestamp && !api::is_pod_terminal(pod); }
+bool is_pod_active(const api::Pod& pod) { return !api::is_pod_terminal(pod) && !pod.metadata->deletion_timestamp; }
+bool is_pod_terminating(const api::Pod& pod) { return pod.metadata->deletion_timestamp && !api::is_pod_terminal(pod); }
 
 bool is_pod_ready(const api::Pod& pod) {
   const api::PodCondition* ready = api::find_condition(pod.status, "Ready");
@@ -67,20 +67,20 @@ bool ensure_job_condition_status(std::vector<api::JobCondition>& conditions, std
 
 // pastBackoffLimitOnFailure: restarts of Pending/Running pods reach backoffLimit (> 0 when 0).
 bool past_backoff_limit_on_failure(const api::Job& job, const std::vector<const api::Pod*>& pods) {
-  if (job.spec.template_.spec.restart_policy != api::RestartPolicy::OnFailure) return false;
+  if (job.spec->template_.spec->restart_policy != api::RestartPolicy::OnFailure) return false;
   std::int32_t restarts = 0;
   for (const api::Pod* pod : pods) {
-    if (pod->status.phase != api::PodPhase::Running && pod->status.phase != api::PodPhase::Pending) continue;
-    for (const api::ContainerStatus& status : pod->status.container_statuses) restarts += status.restart_count;
+    if (pod->status->phase != api::PodPhase::Running && pod->status->phase != api::PodPhase::Pending) continue;
+    for (const api::ContainerStatus& status : pod->status->container_statuses) restarts += status.restart_count;
   }
-  const std::int32_t limit = *job.spec.backoff_limit;
+  const std::int32_t limit = *job.spec->backoff_limit;
   return limit == 0 ? restarts > 0 : restarts >= limit;
 }
 
 // valid_index with the pod's completion index already parsed.
 bool valid_index(const api::Job& job, std::int32_t index) {
   if (!api::is_indexed(job)) return true;
-  return index != kUnknownCompletionIndex && index < job.spec.completions.value_or(0);
+  return index != kUnknownCompletionIndex && index < job.spec->completions.value_or(0);
 }
 
 bool valid_index(const api::Job& job, const api::Pod& pod) {
@@ -164,26 +164,26 @@ void JobController::start() {
 // ---- handlers ----------------------------------------------------------------------------
 
 void JobController::add_job(api::ObjectId id, const api::Job& job) {
-  job_by_uid_[job.metadata.uid] = id;
+  job_by_uid_[job.metadata->uid] = id;
   queue_.add(id);  // enqueueSyncJobImmediately
 }
 
 void JobController::update_job(api::ObjectId id, const api::Job& old_job, const api::Job& cur_job) {
   // A spec change (generation bump) syncs at once; status-only updates are batched.
-  if (cur_job.metadata.generation != old_job.metadata.generation) {
+  if (cur_job.metadata->generation != old_job.metadata->generation) {
     queue_.add(id);
   } else {
     queue_.add_after(id, timings_.job_sync_batch_period);
   }
   // A new activeDeadlineSeconds re-arms the deadline sync (AddAfter handles the past).
-  const auto& cur_deadline = cur_job.spec.active_deadline_seconds;
-  if (cur_deadline && cur_deadline != old_job.spec.active_deadline_seconds && cur_job.status.start_time) {
-    queue_.add_after(id, api::seconds_field(*cur_deadline) - (sim_.now() - *cur_job.status.start_time));
+  const auto& cur_deadline = cur_job.spec->active_deadline_seconds;
+  if (cur_deadline && cur_deadline != old_job.spec->active_deadline_seconds && cur_job.status->start_time) {
+    queue_.add_after(id, api::seconds_field(*cur_deadline) - (sim_.now() - *cur_job.status->start_time));
   }
 }
 
 void JobController::delete_job(api::ObjectId id, const api::Job& job) {
-  job_by_uid_.erase(job.metadata.uid);
+  job_by_uid_.erase(job.metadata->uid);
   backoff_records_.erase(id);
   // cleanupPodFinalizers: the Job is gone, so its pods' tracking finalizers must go too.
   if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
@@ -254,7 +254,7 @@ void JobController::sync_orphan_pod(api::ObjectId pod_id) {
   if (const api::OwnerReference* ref = api::controller_ref(pod->metadata)) {
     if (ref->kind != "Job") return;
     if (const api::Job* job = jobs_.get(resolve_controller_ref(*pod))) {
-      if (job->spec.managed_by && *job->spec.managed_by != kJobControllerName) return;
+      if (job->spec->managed_by && *job->spec->managed_by != kJobControllerName) return;
       if (!api::is_job_finished(*job)) return;  // adopted by a live Job: its sync counts it
     }
   }
@@ -263,7 +263,7 @@ void JobController::sync_orphan_pod(api::ObjectId pod_id) {
 
 void JobController::remove_tracking_finalizer(api::ObjectId pod_id, const api::Pod& pod) {
   api::Pod patched = pod;
-  if (api::remove_finalizer(patched.metadata, api::kJobTrackingFinalizer)) client_.update(pod_id, std::move(patched));
+  if (api::remove_finalizer(patched.metadata.edit(), api::kJobTrackingFinalizer)) client_.update(pod_id, std::move(patched));
 }
 
 // sync_job: upstream syncJob.
@@ -274,7 +274,7 @@ void JobController::sync_job(api::ObjectId id) {
     job_pods_.erase(id);
     return;
   }
-  if (cached->spec.managed_by && *cached->spec.managed_by != kJobControllerName) return;
+  if (cached->spec->managed_by && *cached->spec->managed_by != kJobControllerName) return;
   if (api::is_job_finished(*cached)) {
     backoff_records_.erase(id);
     return;
@@ -307,26 +307,26 @@ void JobController::sync_job(api::ObjectId id) {
   std::vector<const api::Pod*> new_failed;
   for (const PodRef& ref : context.pods) {
     if (!has_tracking_finalizer(*ref.pod) || !valid_index(job, ref.index)) continue;
-    if (ref.pod->status.phase == api::PodPhase::Succeeded) new_succeeded.push_back(ref.pod);
+    if (ref.pod->status->phase == api::PodPhase::Succeeded) new_succeeded.push_back(ref.pod);
     else if (is_pod_failed(*ref.pod, job)) new_failed.push_back(ref.pod);
   }
   std::int32_t non_ignored_failed = static_cast<std::int32_t>(new_failed.size());
-  if (job.spec.pod_failure_policy) {
+  if (job.spec->pod_failure_policy) {
     for (const api::Pod* pod : new_failed) {
-      if (!match_pod_failure_policy(*job.spec.pod_failure_policy, *pod).count_failed) --non_ignored_failed;
+      if (!match_pod_failure_policy(*job.spec->pod_failure_policy, *pod).count_failed) --non_ignored_failed;
     }
   }
-  context.succeeded = job.status.succeeded + static_cast<std::int32_t>(new_succeeded.size());
-  context.failed = job.status.failed + non_ignored_failed;
+  context.succeeded = job.status->succeeded + static_cast<std::int32_t>(new_succeeded.size());
+  context.failed = job.status->failed + non_ignored_failed;
 
   // Job first start: startTime only while not suspended.
-  if (!job.status.start_time && !job_suspended(job)) job.status.start_time = now;
+  if (!job.status->start_time && !job_suspended(job)) job.status.edit().start_time = now;
 
   const auto previous = backoff_records_.find(id);
   context.new_backoff_record =
       new_backoff_record(previous == backoff_records_.end() ? BackoffRecord{} : previous->second, new_succeeded, new_failed);
 
-  const bool exceeds_backoff_limit = context.failed > *job.spec.backoff_limit;
+  const bool exceeds_backoff_limit = context.failed > *job.spec->backoff_limit;
   if (const api::JobCondition* met = api::find_job_condition(job.status, api::kJobSuccessCriteriaMet);
       met != nullptr && met->status == api::ConditionStatus::True) {
     context.finished_condition = *met;
@@ -335,10 +335,10 @@ void JobController::sync_job(api::ObjectId id) {
     if (const api::JobCondition* target = api::find_job_condition(job.status, api::kJobFailureTarget);
         target != nullptr && target->status == api::ConditionStatus::True) {
       context.finished_condition = new_condition(api::kJobFailed, target->reason, target->message, now);
-    } else if (job.spec.pod_failure_policy) {
+    } else if (job.spec->pod_failure_policy) {
       for (const PodRef& ref : context.pods) {
         if (!is_pod_failed(*ref.pod, job)) continue;
-        if (auto message = match_pod_failure_policy(*job.spec.pod_failure_policy, *ref.pod).fail_job_message) {
+        if (auto message = match_pod_failure_policy(*job.spec->pod_failure_policy, *ref.pod).fail_job_message) {
           context.finished_condition = new_condition(api::kJobFailureTarget, "PodFailurePolicy", *message, now);
           break;
         }
@@ -349,18 +349,18 @@ void JobController::sync_job(api::ObjectId id) {
     if (exceeds_backoff_limit || past_backoff_limit_on_failure(job, context.all)) {
       context.finished_condition =
           new_condition(api::kJobFailureTarget, "BackoffLimitExceeded", "Job has reached the specified backoff limit", now);
-    } else if (job.spec.active_deadline_seconds && job.status.start_time && !job_suspended(job) &&
-               now - *job.status.start_time >= api::seconds_field(*job.spec.active_deadline_seconds)) {
+    } else if (job.spec->active_deadline_seconds && job.status->start_time && !job_suspended(job) &&
+               now - *job.status->start_time >= api::seconds_field(*job.spec->active_deadline_seconds)) {
       context.finished_condition =
           new_condition(api::kJobFailureTarget, "DeadlineExceeded", "Job was active longer than specified deadline", now);
-    } else if (job.spec.active_deadline_seconds && !job_suspended(job)) {
-      queue_.add_after(id, api::seconds_field(*job.spec.active_deadline_seconds) - (now - *job.status.start_time));
+    } else if (job.spec->active_deadline_seconds && !job_suspended(job)) {
+      queue_.add_after(id, api::seconds_field(*job.spec->active_deadline_seconds) - (now - *job.status->start_time));
     }
   }
   if (api::is_indexed(job)) {
     // calculateSucceededIndexes: the recorded indexes plus succeeded pods with a valid index.
-    const std::int32_t completions = *job.spec.completions;
-    context.prev_succeeded_indexes = OrderedIntervals::parse(job.status.completed_indexes, completions);
+    const std::int32_t completions = *job.spec->completions;
+    context.prev_succeeded_indexes = OrderedIntervals::parse(job.status->completed_indexes, completions);
     std::vector<std::int32_t> indexes;
     for (const api::Pod* pod : new_succeeded) indexes.push_back(get_completion_index(*pod));
     std::ranges::sort(indexes);
@@ -371,7 +371,7 @@ void JobController::sync_job(api::ObjectId id) {
       context.failed_indexes = calculate_failed_indexes(job, context.all);
       const std::int32_t failed_indexes = context.failed_indexes->total();
       if (!context.finished_condition) {
-        if (job.spec.max_failed_indexes && failed_indexes > *job.spec.max_failed_indexes) {
+        if (job.spec->max_failed_indexes && failed_indexes > *job.spec->max_failed_indexes) {
           context.finished_condition =
               new_condition(api::kJobFailureTarget, "MaxFailedIndexesExceeded",
                             "Job has exceeded the specified maximal number of failed indexes", now);
@@ -385,8 +385,8 @@ void JobController::sync_job(api::ObjectId id) {
       }
     }
     // Failure conditions above win over a success policy matched in the same sync.
-    if (!context.finished_condition && job.spec.success_policy) {
-      if (auto message = match_success_policy(*job.spec.success_policy, completions, context.succeeded_indexes)) {
+    if (!context.finished_condition && job.spec->success_policy) {
+      if (auto message = match_success_policy(*job.spec->success_policy, completions, context.succeeded_indexes)) {
         context.finished_condition = new_condition(api::kJobSuccessCriteriaMet, "SuccessPolicy", std::move(*message), now);
       }
     }
@@ -403,33 +403,33 @@ void JobController::sync_job(api::ObjectId id) {
     context.ready -= deleted_ready;
   } else {
     bool manage_job_called = false;
-    if (!job.metadata.deletion_timestamp) {
+    if (!job.metadata->deletion_timestamp) {
       active = manage_job(id, job, context);
       manage_job_called = true;
     }
-    const bool complete = job.spec.completions ? context.succeeded >= *job.spec.completions && active == 0
+    const bool complete = job.spec->completions ? context.succeeded >= *job.spec->completions && active == 0
                                                : context.succeeded > 0 && active == 0;
     if (complete) {
       context.finished_condition = new_condition(api::kJobSuccessCriteriaMet, "CompletionsReached",
                                                  "Reached expected number of succeeded pods", now);
     } else if (manage_job_called) {
       if (job_suspended(job)) {
-        if (ensure_job_condition_status(job.status.conditions, api::kJobSuspended, api::ConditionStatus::True,
+        if (ensure_job_condition_status(job.status.edit().conditions, api::kJobSuspended, api::ConditionStatus::True,
                                         "JobSuspended", "Job suspended", now)) {
           recorder_.normal(api::Kind::Job, job.metadata, "Suspended", "Job suspended");
         }
-      } else if (ensure_job_condition_status(job.status.conditions, api::kJobSuspended, api::ConditionStatus::False,
+      } else if (ensure_job_condition_status(job.status.edit().conditions, api::kJobSuspended, api::ConditionStatus::False,
                                              "JobResumed", "Job resumed", now)) {
         recorder_.normal(api::Kind::Job, job.metadata, "Resumed", "Job resumed");
         // Resumed Jobs restart the activeDeadlineSeconds clock.
-        job.status.start_time = now;
+        job.status.edit().start_time = now;
       }
     }
   }
   // No "status changed" flag is kept: the whole status is compared before it is written.
-  job.status.active = active;
-  job.status.ready = context.ready;
-  job.status.terminating = context.terminating;
+  job.status.edit().active = active;
+  job.status.edit().ready = context.ready;
+  job.status.edit().terminating = context.terminating;
   track_job_status_and_remove_finalizers(id, *cached, job, context);
 }
 
@@ -440,7 +440,7 @@ const api::Pod* JobController::delayed_pod(const SyncContext& context, std::int3
 
 std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncContext& context) {
   std::int32_t active = static_cast<std::int32_t>(context.active_pods.size());
-  const std::int32_t parallelism = *job.spec.parallelism;
+  const std::int32_t parallelism = *job.spec->parallelism;
   auto removal_order = [&](std::int32_t count) {
     if (count == 0) {
       // The usual sync removes nothing: with count 0 only pods without a valid index, or
@@ -494,12 +494,12 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
   }
 
   std::int32_t want_active = 0;
-  if (!job.spec.completions) {
+  if (!job.spec->completions) {
     // Work-queue mode: after the first success, leave running pods alone and create no more.
     want_active = context.succeeded > 0 ? active : parallelism;
   } else {
     // Never more pods than remaining completions.
-    want_active = std::clamp(*job.spec.completions - context.succeeded, 0, parallelism);
+    want_active = std::clamp(*job.spec->completions - context.succeeded, 0, parallelism);
   }
   const std::int32_t remove_at_least = std::max(0, active - want_active);
   if (std::vector<PodRef> to_delete = removal_order(remove_at_least); !to_delete.empty()) {
@@ -538,7 +538,7 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
     // Failed indexes are never retried.
     const OrderedIntervals not_pending =
         context.failed_indexes ? context.succeeded_indexes.merge(*context.failed_indexes) : context.succeeded_indexes;
-    std::vector<std::int32_t> indexes = first_pending_indexes(not_pending, std::move(excluded), diff, *job.spec.completions);
+    std::vector<std::int32_t> indexes = first_pending_indexes(not_pending, std::move(excluded), diff, *job.spec->completions);
     if (per_index) {
       // getPodCreationInfoForIndependentIndexes: create the indexes whose own backoff is over;
       // when none is, requeue at the earliest one and report 0 active, as upstream does.
@@ -571,33 +571,33 @@ std::int32_t JobController::manage_job(api::ObjectId id, api::Job& job, SyncCont
 
 void JobController::create_pod(const api::Job& job, std::int32_t completion_index, const api::Pod* replaced) {
   api::Pod pod;
-  pod.metadata.namespace_ = job.metadata.namespace_;
-  pod.metadata.generate_name = job.metadata.name + "-";
-  pod.metadata.labels = job.spec.template_.labels;
-  pod.metadata.annotations = job.spec.template_.annotations;
-  pod.metadata.finalizers.emplace_back(api::kJobTrackingFinalizer);
-  pod.metadata.owner_references.push_back({.api_version = "batch/v1",
+  pod.metadata.edit().namespace_ = job.metadata->namespace_;
+  pod.metadata.edit().generate_name = job.metadata->name + "-";
+  pod.metadata.edit().labels = job.spec->template_.labels;
+  pod.metadata.edit().annotations = job.spec->template_.annotations;
+  pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
+  pod.metadata.edit().owner_references.push_back({.api_version = "batch/v1",
                                            .kind = "Job",
-                                           .name = job.metadata.name,
-                                           .uid = job.metadata.uid,
+                                           .name = job.metadata->name,
+                                           .uid = job.metadata->uid,
                                            .controller = true,
                                            .block_owner_deletion = true});
-  pod.spec = job.spec.template_.spec;
+  pod.spec = job.spec->template_.spec;
   if (completion_index != kUnknownCompletionIndex) {
     const std::string index = std::to_string(completion_index);
-    pod.metadata.generate_name = job.metadata.name + "-" + index + "-";
-    pod.metadata.annotations[std::string(api::kJobCompletionIndexAnnotation)] = index;
-    pod.metadata.labels[std::string(api::kJobCompletionIndexAnnotation)] = index;
-    pod.spec.hostname = job.metadata.name + "-" + index;
-    for (api::Container& container : pod.spec.containers) {
+    pod.metadata.edit().generate_name = job.metadata->name + "-" + index + "-";
+    pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = index;
+    pod.metadata.edit().labels[std::string(api::kJobCompletionIndexAnnotation)] = index;
+    pod.spec.edit().hostname = job.metadata->name + "-" + index;
+    for (api::Container& container : pod.spec.edit().containers) {
       container.env.push_back({.name = "JOB_COMPLETION_INDEX", .value = index});
     }
     if (has_backoff_limit_per_index(job)) {
       // addIndexFailureCountAnnotation: the count always, the ignored count only when > 0.
       const IndexFailureCounts counts = get_new_index_failure_counts(job, replaced);
-      pod.metadata.annotations[std::string(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
+      pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
       if (counts.ignored_failure_count > 0) {
-        pod.metadata.annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] =
+        pod.metadata.edit().annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] =
             std::to_string(counts.ignored_failure_count);
       }
     }
@@ -605,7 +605,7 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
   const cluster::ApiResult created = client_.create(std::move(pod));
   if (created.ok()) {
     recorder_.normal(api::Kind::Job, job.metadata, "SuccessfulCreate",
-                     "Created pod: " + pods_.get(created.id)->metadata.name);
+                     "Created pod: " + pods_.get(created.id)->metadata->name);
   } else {
     recorder_.warning(api::Kind::Job, job.metadata, "FailedCreate", "Error creating: " + created.message);
   }
@@ -618,7 +618,7 @@ std::int32_t JobController::delete_job_pods(const api::Job& job, const std::vect
     const api::Pod* pod = pods_.get(ref.id);
     if (pod == nullptr) continue;
     const bool ready = is_pod_ready(*pod);
-    const std::string name = pod->metadata.name;
+    const std::string name = pod->metadata->name;
     // Scale-down and suspend remove the finalizer first, so those pods are never counted as
     // failed; pods of a finishing Job keep it and are counted.
     if (remove_finalizer) remove_tracking_finalizer(ref.id, *pod);
@@ -656,14 +656,14 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     const bool consider_failed =
         is_pod_failed(pod, job) && !std::ranges::binary_search(context.deleted_while_finishing, ref.id);
     // canRemoveFinalizer: a failed pod whose index waits for its replacement keeps it.
-    bool can_remove = job.metadata.deletion_timestamp || finishing || pod.status.phase == api::PodPhase::Succeeded;
+    bool can_remove = job.metadata->deletion_timestamp || finishing || pod.status->phase == api::PodPhase::Succeeded;
     if (!can_remove && consider_failed) {
       const auto delayed = context.delayed_deletion.find(ref.index);
       can_remove = delayed == context.delayed_deletion.end() || delayed->second.id != ref.id;
     }
     if (!can_remove) continue;
     to_remove.push_back(ref);
-    if (pod.status.phase == api::PodPhase::Succeeded) {
+    if (pod.status->phase == api::PodPhase::Succeeded) {
       if (indexed) {
         const std::int32_t index = get_completion_index(pod);
         if (valid_index(job, pod) && !context.prev_succeeded_indexes.has(index)) new_succeeded_indexes.push_back(index);
@@ -673,8 +673,8 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     } else if (consider_failed || (finishing && !success)) {
       // When the Job is finishing (not by success), every non-terminated pod counts as failed.
       if (valid_index(job, pod)) {
-        const bool counts = !job.spec.pod_failure_policy ||
-                            match_pod_failure_policy(*job.spec.pod_failure_policy, pod).count_failed;
+        const bool counts = !job.spec->pod_failure_policy ||
+                            match_pod_failure_policy(*job.spec->pod_failure_policy, pod).count_failed;
         if (counts) ++new_failed;
       }
     }
@@ -686,10 +686,10 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
   const api::SimTime now = sim_.now();
   std::optional<api::JobCondition> final_condition = context.finished_condition;
   if (final_condition && final_condition->type == api::kJobFailureTarget) {
-    job.status.conditions.push_back(*final_condition);  // interim condition first
+    job.status.edit().conditions.push_back(*final_condition);  // interim condition first
     final_condition = new_condition(api::kJobFailed, final_condition->reason, final_condition->message, now);
   } else if (final_condition && final_condition->type == api::kJobSuccessCriteriaMet) {
-    if (!api::is_condition_true(job.status, api::kJobSuccessCriteriaMet)) job.status.conditions.push_back(*final_condition);
+    if (!api::is_condition_true(job.status, api::kJobSuccessCriteriaMet)) job.status.edit().conditions.push_back(*final_condition);
     final_condition = new_condition(api::kJobComplete, final_condition->reason, final_condition->message, now);
   }
   for (const PodRef& ref : to_remove) remove_tracking_finalizer(ref.id, *pods_.get(ref.id));
@@ -698,24 +698,24 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     new_succeeded_indexes.erase(std::unique(new_succeeded_indexes.begin(), new_succeeded_indexes.end()),
                                 new_succeeded_indexes.end());
     context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(new_succeeded_indexes);
-    job.status.succeeded = context.succeeded_indexes.total();
-    job.status.completed_indexes = context.succeeded_indexes.to_string();
+    job.status.edit().succeeded = context.succeeded_indexes.total();
+    job.status.edit().completed_indexes = context.succeeded_indexes.to_string();
     // failedIndexes is nil unless backoffLimitPerIndex is used.
-    job.status.failed_indexes =
+    job.status.edit().failed_indexes =
         context.failed_indexes ? std::optional<std::string>(context.failed_indexes->to_string()) : std::nullopt;
   } else {
-    job.status.succeeded += new_succeeded;
+    job.status.edit().succeeded += new_succeeded;
   }
-  job.status.failed += new_failed;
-  job.status.uncounted_terminated_pods = api::UncountedTerminatedPods{};
+  job.status.edit().failed += new_failed;
+  job.status.edit().uncounted_terminated_pods = api::UncountedTerminatedPods{};
   backoff_records_[id] = context.new_backoff_record;
 
   // enactJobFinished: the final condition waits until no pod is terminating.
   bool job_finished = false;
   if (final_condition && !reached_max_uncounted && context.terminating == 0) {
-    ensure_job_condition_status(job.status.conditions, final_condition->type, final_condition->status,
+    ensure_job_condition_status(job.status.edit().conditions, final_condition->type, final_condition->status,
                                 final_condition->reason, final_condition->message, now);
-    if (final_condition->type == api::kJobComplete) job.status.completion_time = now;
+    if (final_condition->type == api::kJobComplete) job.status.edit().completion_time = now;
     job_finished = true;
   }
   if (job.status == cached.status) return;
@@ -727,7 +727,7 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
   // what it needs (a whole copy of the Job on every status write was 8 % of the instructions of
   // the CronJob fleet, docs/performance.md).
   const api::ObjectMeta meta = job.metadata;
-  const bool too_many_succeeded = job.spec.completions && job.status.succeeded > *job.spec.completions;
+  const bool too_many_succeeded = job.spec->completions && job.status->succeeded > *job.spec->completions;
   client_.update(id, std::move(job));
   if (final_condition->type == api::kJobComplete) {
     if (too_many_succeeded) {

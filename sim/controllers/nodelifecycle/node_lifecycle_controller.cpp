@@ -31,12 +31,12 @@ api::ConditionStatus ready_status(const api::Node& node) {
 }  // namespace
 
 const api::NodeCondition* ready_condition(const api::Node& node) {
-  const auto found = std::ranges::find(node.status.conditions, "Ready", &api::NodeCondition::type);
-  return found == node.status.conditions.end() ? nullptr : &*found;
+  const auto found = std::ranges::find(node.status->conditions, "Ready", &api::NodeCondition::type);
+  return found == node.status->conditions.end() ? nullptr : &*found;
 }
 
 bool has_taint(const api::Node& node, std::string_view key, std::string_view effect) {
-  return std::ranges::any_of(node.spec.taints, [&](const api::Taint& t) { return t.key == key && t.effect == effect; });
+  return std::ranges::any_of(node.spec->taints, [&](const api::Taint& t) { return t.key == key && t.effect == effect; });
 }
 
 // nodeConditionToTaintKeyStatusMap, reduced to the Ready condition.
@@ -66,7 +66,7 @@ NodeLifecycleController::NodeLifecycleController(engine::Simulator& sim, cluster
   nodes_.on_add([this](api::ObjectId, const api::Node& node) { on_node(nullptr, node); });
   nodes_.on_update([this](api::ObjectId, const api::Node& old_node, const api::Node& node) { on_node(&old_node, node); });
   nodes_.on_delete([this](api::ObjectId, const api::Node& node) {
-    const auto found = states_.find(node.metadata.name);
+    const auto found = states_.find(node.metadata->name);
     if (found == states_.end()) return;
     sim_.cancel(found->second.tick);
     states_.erase(found);
@@ -96,11 +96,11 @@ void NodeLifecycleController::start() {
 void NodeLifecycleController::on_node(const api::Node*, const api::Node& node) {
   if (!running_) return;
   std::vector<api::Taint> current;
-  for (const api::Taint& t : node.spec.taints) {
+  for (const api::Taint& t : node.spec->taints) {
     if (is_condition_taint(t)) current.push_back(taint(t.key, t.effect));
   }
   if (current != desired_no_schedule_taints(node)) {
-    no_schedule_dirty_.insert(node.metadata.name);
+    no_schedule_dirty_.insert(node.metadata->name);
     if (!no_schedule_pass_.valid() || !sim_.is_pending(no_schedule_pass_)) {
       no_schedule_pass_ = sim_.schedule_after(engine::Duration::zero(), {"nodelifecycle.no_schedule", 0}, [this] {
         const std::set<std::string> dirty = std::move(no_schedule_dirty_);
@@ -109,7 +109,7 @@ void NodeLifecycleController::on_node(const api::Node*, const api::Node& node) {
       });
     }
   }
-  plan(node.metadata.name);
+  plan(node.metadata->name);
 }
 
 void NodeLifecycleController::plan(const std::string& name) {
@@ -124,7 +124,7 @@ void NodeLifecycleController::plan(const std::string& name) {
   state.tick = sim_.schedule_at(*next, {"nodelifecycle.monitor", id}, [this, id] {
     const api::Node* node = nodes_.get(id);
     if (node == nullptr) return;
-    const std::string node_name = node->metadata.name;
+    const std::string node_name = node->metadata->name;
     monitor_node_health(node_name);
     plan(node_name);
   });
@@ -133,7 +133,7 @@ void NodeLifecycleController::plan(const std::string& name) {
 // next_tick: the first monitor tick (origin + k * period, not yet run) at which
 // monitor_node_health would change this node, or nullopt while nothing will.
 std::optional<engine::SimTime> NodeLifecycleController::next_tick(const api::Node& node, const NodeState& state) const {
-  const cluster::NodeLease* lease = leases_.get(node.metadata.name);
+  const cluster::NodeLease* lease = leases_.get(node.metadata->name);
   if (lease == nullptr) return std::nullopt;
   const engine::Duration period = timings_.node_monitor_period;
   engine::SimTime next = first_tick_at_or_after(sim_.now(), origin_, period);
@@ -179,8 +179,9 @@ void NodeLifecycleController::monitor_node_health(const std::string& name) {
   const engine::SimTime probe = probe_timestamp(lease->last_renewal(now), origin_, timings_.node_monitor_period);
   if (now > probe + timings_.node_monitor_grace_period && observed != api::ConditionStatus::Unknown) {
     api::Node node = *nodes_.get(id);
-    auto ready = std::ranges::find(node.status.conditions, "Ready", &api::NodeCondition::type);
-    if (ready != node.status.conditions.end()) {
+    const auto found = std::ranges::find(node.status->conditions, "Ready", &api::NodeCondition::type);
+    if (found != node.status->conditions.end()) {
+      auto ready = node.status.edit().conditions.begin() + (found - node.status->conditions.begin());
       ready->status = api::ConditionStatus::Unknown;
       ready->reason = std::string(kNodeStatusUnknown);
       ready->message = std::string(kKubeletStoppedPosting);
@@ -230,7 +231,7 @@ void NodeLifecycleController::do_no_schedule_tainting_pass(const std::string& na
   for (const api::Taint& t : desired) {
     if (!has_taint(node, t.key, t.effect)) add.push_back(t);
   }
-  for (const api::Taint& t : node.spec.taints) {
+  for (const api::Taint& t : node.spec->taints) {
     if (!is_condition_taint(t)) continue;
     if (std::ranges::none_of(desired, [&](const api::Taint& d) { return d.key == t.key && d.effect == t.effect; })) {
       remove.push_back(taint(t.key, t.effect));
@@ -238,12 +239,12 @@ void NodeLifecycleController::do_no_schedule_tainting_pass(const std::string& na
   }
   if (add.empty() && remove.empty()) return;
   api::Node updated = node;
-  std::erase_if(updated.spec.taints, [&](const api::Taint& t) {
+  std::erase_if(updated.spec.edit().taints, [&](const api::Taint& t) {
     return std::ranges::any_of(remove, [&](const api::Taint& r) { return r.key == t.key && r.effect == t.effect; });
   });
   for (api::Taint& t : add) {
     t.time_added = sim_.now();
-    updated.spec.taints.push_back(std::move(t));
+    updated.spec.edit().taints.push_back(std::move(t));
   }
   client_.update(id, std::move(updated));
 }
@@ -254,16 +255,16 @@ void NodeLifecycleController::swap_taints(api::ObjectId id, std::initializer_lis
   const api::Node* current = nodes_.get(id);
   if (current == nullptr) return;
   api::Node node = *current;
-  std::erase_if(node.spec.taints, [&](const api::Taint& t) {
+  std::erase_if(node.spec.edit().taints, [&](const api::Taint& t) {
     return std::ranges::any_of(remove, [&](const api::Taint& r) { return r.key == t.key && r.effect == t.effect; });
   });
   for (const api::Taint& t : add) {
     if (has_taint(node, t.key, t.effect)) continue;
     api::Taint added = t;
     added.time_added = sim_.now();
-    node.spec.taints.push_back(std::move(added));
+    node.spec.edit().taints.push_back(std::move(added));
   }
-  if (node.spec.taints == current->spec.taints) return;
+  if (node.spec->taints == current->spec->taints) return;
   client_.update(id, std::move(node));
 }
 
@@ -272,15 +273,15 @@ void NodeLifecycleController::swap_taints(api::ObjectId id, std::initializer_lis
 void NodeLifecycleController::mark_pods_not_ready(const std::string& node_name) {
   std::vector<api::ObjectId> ids;
   pods_.for_each([&](api::ObjectId id, const api::Pod& pod) {
-    if (pod.spec.node_name == node_name) ids.push_back(id);
+    if (pod.spec->node_name == node_name) ids.push_back(id);
   });
   for (const api::ObjectId id : ids) {
     const api::Pod* current = pods_.get(id);
     if (current == nullptr) continue;
-    const auto ready = std::ranges::find(current->status.conditions, "Ready", &api::PodCondition::type);
-    if (ready == current->status.conditions.end() || ready->status == api::ConditionStatus::False) continue;
+    const auto ready = std::ranges::find(current->status->conditions, "Ready", &api::PodCondition::type);
+    if (ready == current->status->conditions.end() || ready->status == api::ConditionStatus::False) continue;
     api::Pod pod = *current;
-    auto condition = std::ranges::find(pod.status.conditions, "Ready", &api::PodCondition::type);
+    auto condition = std::ranges::find(pod.status.edit().conditions, "Ready", &api::PodCondition::type);
     condition->status = api::ConditionStatus::False;
     condition->last_transition_time = sim_.now();
     const api::ObjectMeta meta = pod.metadata;

@@ -9,11 +9,11 @@
 namespace jobsim::controllers::podgc {
 
 bool is_pod_terminated(const api::Pod& pod) {
-  return pod.status.phase == api::PodPhase::Succeeded || pod.status.phase == api::PodPhase::Failed;
+  return pod.status->phase == api::PodPhase::Succeeded || pod.status->phase == api::PodPhase::Failed;
 }
 
 bool pod_is_evicted(const api::Pod& pod) {
-  return pod.status.phase == api::PodPhase::Failed && pod.status.reason == "Evicted";
+  return pod.status->phase == api::PodPhase::Failed && pod.status->reason == "Evicted";
 }
 
 namespace {
@@ -31,7 +31,7 @@ void update_pod_condition(api::PodStatus& status, api::PodCondition condition, a
 }
 
 bool has_taint_key(const api::Node& node, std::string_view key) {
-  return std::ranges::any_of(node.spec.taints, [&](const api::Taint& taint) { return taint.key == key; });
+  return std::ranges::any_of(node.spec->taints, [&](const api::Taint& taint) { return taint.key == key; });
 }
 
 }  // namespace
@@ -68,7 +68,7 @@ void PodGcController::schedule_tick(engine::SimTime at) {
 }
 
 PodGcController::TerminatedKey PodGcController::terminated_key(api::ObjectId id, const api::Pod& pod) {
-  return {!pod_is_evicted(pod), pod.metadata.creation_timestamp.value_or(api::SimTime{}), pod.metadata.name, id};
+  return {!pod_is_evicted(pod), pod.metadata->creation_timestamp.value_or(api::SimTime{}), pod.metadata->name, id};
 }
 
 // Informer handler: keeps the indexes gc reads (what upstream gets from listing every pod).
@@ -77,8 +77,8 @@ void PodGcController::on_pod(api::ObjectId id, const api::Pod* old_pod, const ap
   const bool is_terminated = pod != nullptr && is_pod_terminated(*pod);
   // Most writes to a terminated pod (finalizer removal) leave its key alone: no string copies.
   const bool same_key = was_terminated && is_terminated && pod_is_evicted(*old_pod) == pod_is_evicted(*pod) &&
-                        old_pod->metadata.creation_timestamp == pod->metadata.creation_timestamp &&
-                        old_pod->metadata.name == pod->metadata.name;
+                        old_pod->metadata->creation_timestamp == pod->metadata->creation_timestamp &&
+                        old_pod->metadata->name == pod->metadata->name;
   if ((was_terminated || is_terminated) && !same_key) {
     std::optional<TerminatedKey> before;
     std::optional<TerminatedKey> after;
@@ -91,8 +91,8 @@ void PodGcController::on_pod(api::ObjectId id, const api::Pod* old_pod, const ap
   }
 
   static const std::string kUnbound;
-  const std::string& old_node = old_pod != nullptr ? old_pod->spec.node_name : kUnbound;
-  const std::string& new_node = pod != nullptr ? pod->spec.node_name : kUnbound;
+  const std::string& old_node = old_pod != nullptr ? old_pod->spec->node_name : kUnbound;
+  const std::string& new_node = pod != nullptr ? pod->spec->node_name : kUnbound;
   if (old_node != new_node || pod == nullptr) {
     if (!old_node.empty()) {
       auto found = pods_by_node_.find(old_node);
@@ -105,7 +105,7 @@ void PodGcController::on_pod(api::ObjectId id, const api::Pod* old_pod, const ap
   }
 
   auto unscheduled_terminating = [](const api::Pod* p) {
-    return p != nullptr && p->metadata.deletion_timestamp && p->spec.node_name.empty();
+    return p != nullptr && p->metadata->deletion_timestamp && p->spec->node_name.empty();
   };
   if (const bool now_in = unscheduled_terminating(pod); now_in != unscheduled_terminating(old_pod)) {
     if (now_in) {
@@ -142,11 +142,11 @@ void PodGcController::gc_terminating() {
   std::vector<std::pair<TerminatedKey, api::ObjectId>> terminating;
   nodes_.for_each([&](api::ObjectId, const api::Node& node) {
     if (api::is_node_ready(node) || !has_taint_key(node, kTaintNodeOutOfService)) return;
-    const auto found = pods_by_node_.find(node.metadata.name);
+    const auto found = pods_by_node_.find(node.metadata->name);
     if (found == pods_by_node_.end()) return;
     for (const api::ObjectId id : found->second) {
       const api::Pod* pod = pods_.get(id);
-      if (pod != nullptr && pod->metadata.deletion_timestamp) terminating.emplace_back(terminated_key(id, *pod), id);
+      if (pod != nullptr && pod->metadata->deletion_timestamp) terminating.emplace_back(terminated_key(id, *pod), id);
     }
   });
   std::ranges::sort(terminating);
@@ -194,9 +194,9 @@ void PodGcController::mark_failed_and_delete_pod(api::ObjectId id, bool with_dis
   if (current == nullptr) return;  // already gone: upstream ignores the NotFound
   if (!is_pod_terminated(*current)) {
     api::Pod pod = *current;
-    pod.status.phase = api::PodPhase::Failed;
+    pod.status.edit().phase = api::PodPhase::Failed;
     if (with_disruption_condition) {
-      update_pod_condition(pod.status,
+      update_pod_condition(pod.status.edit(),
                            api::PodCondition{.type = std::string(kDisruptionTarget),
                                              .status = api::ConditionStatus::True,
                                              .reason = std::string(kDeletionByPodGc),

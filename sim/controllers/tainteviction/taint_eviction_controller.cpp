@@ -14,7 +14,7 @@ namespace {
 std::vector<api::Taint> no_execute_taints(const api::Node* node) {
   std::vector<api::Taint> taints;
   if (node == nullptr) return taints;
-  for (const api::Taint& taint : node->spec.taints) {
+  for (const api::Taint& taint : node->spec->taints) {
     if (taint.effect == "NoExecute") taints.push_back(taint);
   }
   return taints;
@@ -67,7 +67,7 @@ void TaintEvictionController::on_node(const api::Node* old_node, const api::Node
   const std::vector<api::Taint> after = no_execute_taints(node);
   if (old_node != nullptr && node != nullptr && before == after) return;
   if (old_node == nullptr && after.empty()) return;  // a new untainted node: nothing to evict from
-  dirty_nodes_.insert(node != nullptr ? node->metadata.name : old_node->metadata.name);
+  dirty_nodes_.insert(node != nullptr ? node->metadata->name : old_node->metadata->name);
   schedule_pass();
 }
 
@@ -82,11 +82,11 @@ void TaintEvictionController::on_pod(const api::Pod* old_pod, api::ObjectId id, 
     }
     return;
   }
-  if (old_pod != nullptr && old_pod->spec.node_name == pod->spec.node_name &&
-      old_pod->spec.tolerations == pod->spec.tolerations) {
+  if (old_pod != nullptr && old_pod->spec->node_name == pod->spec->node_name &&
+      old_pod->spec->tolerations == pod->spec->tolerations) {
     return;
   }
-  if (pod->spec.node_name.empty() || !tainted_nodes_.contains(pod->spec.node_name)) return;
+  if (pod->spec->node_name.empty() || !tainted_nodes_.contains(pod->spec->node_name)) return;
   dirty_pods_.insert(id);
   schedule_pass();
 }
@@ -118,12 +118,12 @@ void TaintEvictionController::handle_node_update(const std::string& name) {
   }
   std::vector<api::ObjectId> pods;
   pods_.for_each([&](api::ObjectId id, const api::Pod& pod) {
-    if (pod.spec.node_name == name) pods.push_back(id);
+    if (pod.spec->node_name == name) pods.push_back(id);
   });
   for (const api::ObjectId id : pods) {
     const api::Pod& pod = *pods_.get(id);
     if (taints.empty()) {
-      cancel_work_with_event(id, &pod.metadata);
+      cancel_work_with_event(id, &pod.metadata.get());
     } else {
       process_pod_on_node(id, pod, taints);
     }
@@ -136,21 +136,21 @@ void TaintEvictionController::handle_pod_update(api::ObjectId id) {
     cancel_work_with_event(id, nullptr);
     return;
   }
-  const auto taints = tainted_nodes_.find(pod->spec.node_name);
-  if (pod->spec.node_name.empty() || taints == tainted_nodes_.end()) return;
+  const auto taints = tainted_nodes_.find(pod->spec->node_name);
+  if (pod->spec->node_name.empty() || taints == tainted_nodes_.end()) return;
   process_pod_on_node(id, *pod, taints->second);
 }
 
 void TaintEvictionController::process_pod_on_node(api::ObjectId id, const api::Pod& pod,
                                                   const std::vector<api::Taint>& taints) {
   const engine::SimTime now = sim_.now();
-  const std::optional<engine::Duration> delay = eviction_delay(taints, pod.spec.tolerations);
+  const std::optional<engine::Duration> delay = eviction_delay(taints, pod.spec->tolerations);
   if (!delay) {
-    cancel_work_with_event(id, &pod.metadata);  // tolerated forever
+    cancel_work_with_event(id, &pod.metadata.get());  // tolerated forever
     return;
   }
-  if (*delay == engine::Duration::zero() && !get_matching_tolerations(taints, pod.spec.tolerations).all_tolerated) {
-    cancel_work_with_event(id, &pod.metadata);
+  if (*delay == engine::Duration::zero() && !get_matching_tolerations(taints, pod.spec->tolerations).all_tolerated) {
+    cancel_work_with_event(id, &pod.metadata.get());
     add_work(id, pod, now, now);
     return;
   }
@@ -159,7 +159,7 @@ void TaintEvictionController::process_pod_on_node(api::ObjectId id, const api::P
   if (const auto found = work_.find(id); found != work_.end() && !found->second.fired) {
     start = found->second.created_at;
     if (start + *delay < trigger) return;  // the planned deletion is already earlier
-    cancel_work_with_event(id, &pod.metadata);
+    cancel_work_with_event(id, &pod.metadata.get());
   }
   add_work(id, pod, start, start + *delay);
 }
@@ -193,8 +193,8 @@ void TaintEvictionController::delete_pod(api::ObjectId id) {
   recorder_.normal(api::Kind::Pod, work.meta, kTaintManagerEviction, "Marking for deletion Pod " + namespaced_name(work.meta));
   const api::Pod* current = pods_.get(id);
   if (current == nullptr) return;
-  const auto existing = std::ranges::find(current->status.conditions, kDisruptionTarget, &api::PodCondition::type);
-  const bool same = existing != current->status.conditions.end() && existing->status == api::ConditionStatus::True &&
+  const auto existing = std::ranges::find(current->status->conditions, kDisruptionTarget, &api::PodCondition::type);
+  const bool same = existing != current->status->conditions.end() && existing->status == api::ConditionStatus::True &&
                     existing->reason == kDeletionByTaintManager && existing->message == kTaintManagerMessage;
   if (!same) {
     // apipod.UpdatePodCondition: the transition time moves only when the status changes.
@@ -204,9 +204,10 @@ void TaintEvictionController::delete_pod(api::ObjectId id) {
                                 .reason = std::string(kDeletionByTaintManager),
                                 .message = std::string(kTaintManagerMessage),
                                 .last_transition_time = sim_.now()};
-    auto slot = std::ranges::find(pod.status.conditions, kDisruptionTarget, &api::PodCondition::type);
-    if (slot == pod.status.conditions.end()) {
-      pod.status.conditions.push_back(std::move(condition));
+    std::vector<api::PodCondition>& conditions = pod.status.edit().conditions;
+    auto slot = std::ranges::find(conditions, kDisruptionTarget, &api::PodCondition::type);
+    if (slot == conditions.end()) {
+      conditions.push_back(std::move(condition));
     } else {
       if (slot->status == condition.status) condition.last_transition_time = slot->last_transition_time;
       *slot = std::move(condition);

@@ -7,11 +7,11 @@ namespace jobsim::controllers::ttl_after_finished {
 using namespace std::chrono_literals;
 
 bool needs_cleanup(const api::Job& job) {
-  return job.spec.ttl_seconds_after_finished && api::is_job_finished(job) && !job.metadata.deletion_timestamp;
+  return job.spec->ttl_seconds_after_finished && api::is_job_finished(job) && !job.metadata->deletion_timestamp;
 }
 
 std::optional<api::SimTime> finish_time(const api::Job& job) {
-  for (const api::JobCondition& condition : job.status.conditions) {
+  for (const api::JobCondition& condition : job.status->conditions) {
     if ((condition.type == api::kJobComplete || condition.type == api::kJobFailed) &&
         condition.status == api::ConditionStatus::True) {
       return condition.last_transition_time;
@@ -46,14 +46,14 @@ void TtlAfterFinishedController::process_job(api::ObjectId id) {
   if (job == nullptr || !needs_cleanup(*job)) return;
   const std::optional<api::SimTime> finished_at = finish_time(*job);
   if (!finished_at) return;
-  const api::SimTime expire_at = *finished_at + api::seconds_field(*job->spec.ttl_seconds_after_finished);
+  const api::SimTime expire_at = *finished_at + api::seconds_field(*job->spec->ttl_seconds_after_finished);
   if (sim_.now() < expire_at) {
     queue_.add_after(id, expire_at - sim_.now());
     return;
   }
   client_.remove(api::Kind::Job, id,
                  cluster::DeleteOptions{.propagation_policy = cluster::PropagationPolicy::Foreground,
-                                        .precondition_uid = job->metadata.uid});
+                                        .precondition_uid = job->metadata->uid});
 }
 
 }  // namespace jobsim::controllers::ttl_after_finished

@@ -254,11 +254,11 @@ class SetDefaultJobTest : public testing::TestWithParam<DefaultJobCase> {};
 
 TEST_P(SetDefaultJobTest, defaults_the_spec) {
   const DefaultJobCase& c = GetParam();
-  Job job{.metadata = {.name = "myjob", .labels = c.original_labels}, .spec = c.original};
+  Job job{.metadata = ObjectMeta{.name = "myjob", .labels = c.original_labels}, .spec = c.original};
   set_defaults_job(job);
   EXPECT_EQ(job.spec, c.want) << "got  " << show(job.spec) << "\nwant " << show(c.want);
-  EXPECT_EQ(job.metadata.labels == job.spec.template_.labels, c.expect_labels)
-      << "metadata.labels " << show(job.metadata.labels) << " template labels " << show(job.spec.template_.labels);
+  EXPECT_EQ(job.metadata->labels == job.spec->template_.labels, c.expect_labels)
+      << "metadata.labels " << show(job.metadata->labels) << " template labels " << show(job.spec->template_.labels);
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, SetDefaultJobTest, testing::ValuesIn(kDefaultJobCases), name_of<DefaultJobCase>);
@@ -266,34 +266,34 @@ INSTANTIATE_TEST_SUITE_P(Upstream, SetDefaultJobTest, testing::ValuesIn(kDefault
 // --- generateSelector (pkg/registry/batch/job/strategy.go) -------------------------------------
 
 TEST(GenerateSelectorTest, selects_the_controller_uid_and_adds_the_four_template_labels) {
-  Job job{.metadata = {.name = "myjob", .uid = "1a2b3c"}, .spec = {.template_ = template_with_default_labels()}};
+  Job job{.metadata = ObjectMeta{.name = "myjob", .uid = "1a2b3c"}, .spec = JobSpec{.template_ = template_with_default_labels()}};
   set_defaults_job(job);
-  ASSERT_TRUE(job.spec.selector.has_value());
-  EXPECT_EQ(*job.spec.selector, (LabelSelector{.match_labels = {{"batch.kubernetes.io/controller-uid", "1a2b3c"}}}));
-  EXPECT_EQ(job.spec.template_.labels, (Labels{{"default", "default"},
+  ASSERT_TRUE(job.spec->selector.has_value());
+  EXPECT_EQ(*job.spec->selector, (LabelSelector{.match_labels = {{"batch.kubernetes.io/controller-uid", "1a2b3c"}}}));
+  EXPECT_EQ(job.spec->template_.labels, (Labels{{"default", "default"},
                                                {"batch.kubernetes.io/controller-uid", "1a2b3c"},
                                                {"batch.kubernetes.io/job-name", "myjob"},
                                                {"controller-uid", "1a2b3c"},
                                                {"job-name", "myjob"}}))
-      << show(job.spec.template_.labels);
+      << show(job.spec->template_.labels);
 }
 
 TEST(GenerateSelectorTest, labels_the_user_already_set_are_kept) {
   // Upstream: "User asked us to automatically generate a selector, but set manual labels. If
   // there is a conflict, we will reject in validation." The label is not overwritten.
-  Job job{.metadata = {.name = "myjob", .uid = "1a2b3c"}, .spec = {.template_ = {.labels = {{"job-name", "custom"}}}}};
+  Job job{.metadata = ObjectMeta{.name = "myjob", .uid = "1a2b3c"}, .spec = JobSpec{.template_ = {.labels = {{"job-name", "custom"}}}}};
   set_defaults_job(job);
-  EXPECT_EQ(job.spec.template_.labels.at("job-name"), "custom") << show(job.spec.template_.labels);
-  EXPECT_EQ(job.spec.template_.labels.at("batch.kubernetes.io/job-name"), "myjob");
+  EXPECT_EQ(job.spec->template_.labels.at("job-name"), "custom") << show(job.spec->template_.labels);
+  EXPECT_EQ(job.spec->template_.labels.at("batch.kubernetes.io/job-name"), "myjob");
 }
 
 TEST(GenerateSelectorTest, manual_selector_is_left_alone) {
   const LabelSelector manual{.match_labels = {{"a", "b"}}};
-  Job job{.metadata = {.name = "myjob", .uid = "1a2b3c"},
-          .spec = {.selector = manual, .manual_selector = true, .template_ = {.labels = {{"a", "b"}}}}};
+  Job job{.metadata = ObjectMeta{.name = "myjob", .uid = "1a2b3c"},
+          .spec = JobSpec{.selector = manual, .manual_selector = true, .template_ = {.labels = {{"a", "b"}}}}};
   set_defaults_job(job);
-  EXPECT_EQ(job.spec.selector, std::optional<LabelSelector>(manual));
-  EXPECT_EQ(job.spec.template_.labels, (Labels{{"a", "b"}}));
+  EXPECT_EQ(job.spec->selector, std::optional<LabelSelector>(manual));
+  EXPECT_EQ(job.spec->template_.labels, (Labels{{"a", "b"}}));
 }
 
 // --- TestSetDefaultCronJob ---------------------------------------------------------------------
@@ -329,8 +329,8 @@ TEST_P(SetDefaultCronJobTest, defaults_the_spec) {
   set_defaults_cron_job(cron_job);
   EXPECT_EQ(cron_job.spec, c.want);
   // startingDeadlineSeconds and timeZone are not defaulted (reference §1.2).
-  EXPECT_FALSE(cron_job.spec.starting_deadline_seconds.has_value());
-  EXPECT_FALSE(cron_job.spec.time_zone.has_value());
+  EXPECT_FALSE(cron_job.spec->starting_deadline_seconds.has_value());
+  EXPECT_FALSE(cron_job.spec->time_zone.has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, SetDefaultCronJobTest, testing::ValuesIn(kDefaultCronJobCases),
@@ -391,9 +391,9 @@ class DefaultTolerationSecondsTest : public testing::TestWithParam<TolerationCas
 TEST_P(DefaultTolerationSecondsTest, adds_missing_not_ready_and_unreachable_tolerations) {
   const TolerationCase& c = GetParam();
   Pod pod;
-  pod.spec.tolerations = c.requested;
+  pod.spec.edit().tolerations = c.requested;
   set_defaults_pod(pod);
-  EXPECT_EQ(pod.spec.tolerations, c.want);
+  EXPECT_EQ(pod.spec->tolerations, c.want);
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, DefaultTolerationSecondsTest, testing::ValuesIn(kTolerationCases),
@@ -436,9 +436,9 @@ class DefaultRequestsTest : public testing::TestWithParam<RequestsCase> {};
 TEST_P(DefaultRequestsTest, requests_default_to_limits) {
   const RequestsCase& c = GetParam();
   Pod pod;
-  pod.spec.containers = {{.name = "main", .image = "busybox", .resources = c.original}};
+  pod.spec.edit().containers = {{.name = "main", .image = "busybox", .resources = c.original}};
   set_defaults_pod(pod);
-  EXPECT_EQ(pod.spec.containers.at(0).resources, c.want);
+  EXPECT_EQ(pod.spec->containers.at(0).resources, c.want);
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, DefaultRequestsTest, testing::ValuesIn(kRequestsCases), name_of<RequestsCase>);
@@ -446,9 +446,9 @@ INSTANTIATE_TEST_SUITE_P(Table, DefaultRequestsTest, testing::ValuesIn(kRequests
 TEST_P(DefaultRequestsTest, init_container_requests_default_to_limits_too) {
   const RequestsCase& c = GetParam();
   Pod pod;
-  pod.spec.init_containers = {{.name = "init", .image = "busybox", .resources = c.original}};
+  pod.spec.edit().init_containers = {{.name = "init", .image = "busybox", .resources = c.original}};
   set_defaults_pod(pod);
-  EXPECT_EQ(pod.spec.init_containers.at(0).resources, c.want);
+  EXPECT_EQ(pod.spec->init_containers.at(0).resources, c.want);
 }
 
 }  // namespace

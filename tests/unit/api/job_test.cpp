@@ -67,7 +67,7 @@ class FinishedConditionTest : public testing::TestWithParam<FinishedCase> {};
 TEST_P(FinishedConditionTest, only_complete_or_failed_true_finish_a_job) {
   const FinishedCase& c = GetParam();
   Job job;
-  job.status.conditions = c.conditions;
+  job.status.edit().conditions = c.conditions;
   EXPECT_EQ(is_job_finished(job), c.want_job_finished);
   EXPECT_EQ(finished_condition(job), c.want_condition_type);
 }

@@ -39,17 +39,17 @@ const Labels kGeneratedLabels = {{"batch.kubernetes.io/controller-uid", "1a2b3c"
 PodTemplateSpec valid_template(RestartPolicy restart_policy = RestartPolicy::OnFailure) {
   PodTemplateSpec pod_template;
   pod_template.labels = kGeneratedLabels;
-  pod_template.spec.containers = {{.name = "abc", .image = "image"}};
-  pod_template.spec.init_containers = {{.name = "def", .image = "image"}};
-  pod_template.spec.restart_policy = restart_policy;
-  pod_template.spec.restart_policy_set = true;
+  pod_template.spec.edit().containers = {{.name = "abc", .image = "image"}};
+  pod_template.spec.edit().init_containers = {{.name = "def", .image = "image"}};
+  pod_template.spec.edit().restart_policy = restart_policy;
+  pod_template.spec.edit().restart_policy_set = true;
   return pod_template;
 }
 
 PodTemplateSpec template_without_restart_policy() {
   PodTemplateSpec pod_template = valid_template();
-  pod_template.spec.restart_policy = RestartPolicy::Always;  // what defaulting leaves
-  pod_template.spec.restart_policy_set = false;
+  pod_template.spec.edit().restart_policy = RestartPolicy::Always;  // what defaulting leaves
+  pod_template.spec.edit().restart_policy_set = false;
   return pod_template;
 }
 
@@ -557,11 +557,11 @@ INSTANTIATE_TEST_SUITE_P(Upstream, ValidateJobErrorTest, testing::ValuesIn(kInva
 
 CronJob valid_cron_job(std::string name = "mycronjob") {
   CronJob cron_job;
-  cron_job.metadata = {.name = std::move(name), .namespace_ = "default", .uid = "1a2b3c"};
-  cron_job.spec.schedule = "* * * * ?";
-  cron_job.spec.concurrency_policy = ConcurrencyPolicy::Allow;
-  cron_job.spec.job_template.spec.template_ = valid_template();
-  cron_job.spec.job_template.spec.template_.labels.clear();
+  cron_job.metadata = api::ObjectMeta{.name = std::move(name), .namespace_ = "default", .uid = "1a2b3c"};
+  cron_job.spec.edit().schedule = "* * * * ?";
+  cron_job.spec.edit().concurrency_policy = ConcurrencyPolicy::Allow;
+  cron_job.spec.edit().job_template.spec.edit().template_ = valid_template();
+  cron_job.spec.edit().job_template.spec.edit().template_.labels.clear();
   return cron_job;
 }
 
@@ -596,38 +596,38 @@ const InvalidCronJobCase kInvalidCronJobCases[] = {
      .want_message = "Invalid value: \"10000000002000000000300000000040000000005000000000123\": must be no more than 52 "
                      "characters"},
     {.name = "spec_schedule_required_value",
-     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.schedule.clear(); }),
+     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.edit().schedule.clear(); }),
      .want_path = "spec.schedule",
      .want_message = "Required value"},
     {.name = "spec_starting_deadline_seconds_must_be_greater_than_or_equal_to_0",
-     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.starting_deadline_seconds = -1; }),
+     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.edit().starting_deadline_seconds = -1; }),
      .want_path = "spec.startingDeadlineSeconds",
      .want_message = "Invalid value: -1: must be greater than or equal to 0"},
     {.name = "spec_successful_jobs_history_limit_must_be_greater_than_or_equal_to_0",
-     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.successful_jobs_history_limit = -1; }),
+     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.edit().successful_jobs_history_limit = -1; }),
      .want_path = "spec.successfulJobsHistoryLimit",
      .want_message = "Invalid value: -1: must be greater than or equal to 0"},
     {.name = "spec_failed_jobs_history_limit_must_be_greater_than_or_equal_to_0",
-     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.failed_jobs_history_limit = -1; }),
+     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.edit().failed_jobs_history_limit = -1; }),
      .want_path = "spec.failedJobsHistoryLimit",
      .want_message = "Invalid value: -1: must be greater than or equal to 0"},
     {.name = "spec_job_template_spec_parallelism_must_be_greater_than_or_equal_to_0",
-     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.job_template.spec.parallelism = -1; }),
+     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.edit().job_template.spec.edit().parallelism = -1; }),
      .want_path = "spec.jobTemplate.spec.parallelism",
      .want_message = "Invalid value: -1: must be greater than or equal to 0"},
     {.name = "spec_job_template_spec_template_spec_restart_policy_required_value",
      .cron_job = cron_job_with([](CronJob& cron_job) {
-       cron_job.spec.job_template.spec.template_.spec.restart_policy = RestartPolicy::Always;
+       cron_job.spec.edit().job_template.spec.edit().template_.spec.edit().restart_policy = RestartPolicy::Always;
      }),
      .want_path = "spec.jobTemplate.spec.template.spec.restartPolicy",
      .want_message = "Required value: valid values: \"OnFailure\", \"Never\""},
     {.name = "spec_job_template_spec_manual_selector_unsupported_value",
-     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.job_template.spec.manual_selector = true; }),
+     .cron_job = cron_job_with([](CronJob& cron_job) { cron_job.spec.edit().job_template.spec.edit().manual_selector = true; }),
      .want_path = "spec.jobTemplate.spec.manualSelector",
      .want_message = "Unsupported value: true: supported values: \"nil\", \"false\""},
     {.name = "spec_job_template_spec_selector_invalid_value_selector_will_be_auto_generated",
      .cron_job = cron_job_with([](CronJob& cron_job) {
-       cron_job.spec.job_template.spec.selector = LabelSelector{.match_labels = {{"a", "b"}}};
+       cron_job.spec.edit().job_template.spec.edit().selector = LabelSelector{.match_labels = {{"a", "b"}}};
      }),
      .want_path = "spec.jobTemplate.spec.selector",
      .want_message = "`selector` will be auto-generated"},
@@ -758,9 +758,9 @@ class ValidateCronJobScheduleTest : public testing::TestWithParam<ScheduleValida
 TEST_P(ValidateCronJobScheduleTest, all_errors_match_upstream) {
   const ScheduleValidationCase& c = GetParam();
   CronJob cron_job = valid_cron_job();
-  cron_job.spec.schedule = c.schedule;
-  cron_job.spec.time_zone = c.time_zone;
-  if (c.name == "schedule_before_starting_deadline_before_time_zone") cron_job.spec.starting_deadline_seconds = -1;
+  cron_job.spec.edit().schedule = c.schedule;
+  cron_job.spec.edit().time_zone = c.time_zone;
+  if (c.name == "schedule_before_starting_deadline_before_time_zone") cron_job.spec.edit().starting_deadline_seconds = -1;
   EXPECT_EQ(rendered(validate_cron_job(cron_job)), c.want);
 }
 

@@ -40,18 +40,18 @@ constexpr SimTime kStart{std::chrono::seconds{1704067200}};  // 2024-01-01T00:00
 
 api::Pod make_pod(std::string name, std::string node = "") {
   api::Pod pod;
-  pod.metadata.name = std::move(name);
-  pod.spec.node_name = std::move(node);
-  pod.spec.containers = {{.name = "main", .image = "busybox"}};
+  pod.metadata.edit().name = std::move(name);
+  pod.spec.edit().node_name = std::move(node);
+  pod.spec.edit().containers = {{.name = "main", .image = "busybox"}};
   return pod;
 }
 
 api::Job make_job(std::string name) {
   api::Job job;
-  job.metadata.name = std::move(name);
-  job.spec.template_.spec.containers = {{.name = "main", .image = "busybox"}};
-  job.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
-  job.spec.template_.spec.restart_policy_set = true;
+  job.metadata.edit().name = std::move(name);
+  job.spec.edit().template_.spec.edit().containers = {{.name = "main", .image = "busybox"}};
+  job.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::Never;
+  job.spec.edit().template_.spec.edit().restart_policy_set = true;
   return job;
 }
 
@@ -93,12 +93,12 @@ TEST_F(ApiServerTest, create_assigns_uid_creation_timestamp_resource_version_and
 
 TEST_F(ApiServerTest, create_keeps_a_given_uid_and_creation_timestamp) {
   api::Pod given = make_pod("a");
-  given.metadata.uid = "replayed-uid";
-  given.metadata.creation_timestamp = kStart - 1h;
+  given.metadata.edit().uid = "replayed-uid";
+  given.metadata.edit().creation_timestamp = kStart - 1h;
   const ApiResult created = server.create(given);
   ASSERT_TRUE(created.ok());
-  EXPECT_EQ(pod(created.id).metadata.uid, "replayed-uid");
-  EXPECT_EQ(pod(created.id).metadata.creation_timestamp, std::optional<SimTime>(kStart - 1h));
+  EXPECT_EQ(pod(created.id).metadata->uid, "replayed-uid");
+  EXPECT_EQ(pod(created.id).metadata->creation_timestamp, std::optional<SimTime>(kStart - 1h));
   EXPECT_EQ(server.find_uid("replayed-uid"), std::optional<ObjectRef>(ObjectRef{api::Kind::Pod, created.id}));
 }
 
@@ -106,10 +106,10 @@ TEST_F(ApiServerTest, generate_name_appends_five_characters_of_the_upstream_alph
   std::set<std::string> names;
   for (int i = 0; i < 20; ++i) {
     api::Pod generated = make_pod("");
-    generated.metadata.generate_name = "pi-";
+    generated.metadata.edit().generate_name = "pi-";
     const ApiResult created = server.create(generated);
     ASSERT_TRUE(created.ok()) << created.message;
-    const std::string& name = pod(created.id).metadata.name;
+    const std::string& name = pod(created.id).metadata->name;
     ASSERT_EQ(name.size(), 8u) << name;
     EXPECT_EQ(name.substr(0, 3), "pi-");
     for (char c : name.substr(3)) {
@@ -123,10 +123,10 @@ TEST_F(ApiServerTest, generate_name_appends_five_characters_of_the_upstream_alph
 
 TEST_F(ApiServerTest, generate_name_prefix_is_cut_to_58_characters) {
   api::Pod generated = make_pod("");
-  generated.metadata.generate_name = std::string(70, 'x');
+  generated.metadata.edit().generate_name = std::string(70, 'x');
   const ApiResult created = server.create(generated);
   ASSERT_TRUE(created.ok()) << created.message;
-  const std::string& name = pod(created.id).metadata.name;
+  const std::string& name = pod(created.id).metadata->name;
   EXPECT_EQ(name.size(), 63u) << name;
   EXPECT_EQ(name.substr(0, 58), std::string(58, 'x'));
 }
@@ -137,11 +137,11 @@ TEST(ApiServerDeterminismTest, same_seed_gives_the_same_generated_names) {
   ApiServer second{clock, engine::RandomStreams(1)};
   for (int i = 0; i < 5; ++i) {
     api::Pod generated = make_pod("");
-    generated.metadata.generate_name = "job-";
+    generated.metadata.edit().generate_name = "job-";
     const ApiResult a = first.create(generated);
     const ApiResult b = second.create(generated);
     ASSERT_TRUE(a.ok() && b.ok());
-    EXPECT_EQ(first.pods().get(a.id)->metadata.name, second.pods().get(b.id)->metadata.name);
+    EXPECT_EQ(first.pods().get(a.id)->metadata->name, second.pods().get(b.id)->metadata->name);
   }
 }
 
@@ -159,7 +159,7 @@ TEST_F(ApiServerTest, create_of_an_existing_name_is_already_exists) {
 
 TEST_F(ApiServerTest, same_name_in_another_namespace_is_allowed) {
   api::Pod other = make_pod("a");
-  other.metadata.namespace_ = "team-b";
+  other.metadata.edit().namespace_ = "team-b";
   ASSERT_TRUE(server.create(make_pod("a")).ok());
   EXPECT_TRUE(server.create(other).ok());
 }
@@ -168,18 +168,18 @@ TEST_F(ApiServerTest, create_applies_job_defaults) {
   const ApiResult created = server.create(make_job("pi"));
   ASSERT_TRUE(created.ok()) << created.message;
   const api::Job& job = *server.jobs().get(created.id);
-  EXPECT_EQ(job.spec.completions, std::optional<std::int32_t>(1));
-  EXPECT_EQ(job.spec.parallelism, std::optional<std::int32_t>(1));
-  EXPECT_EQ(job.spec.backoff_limit, std::optional<std::int32_t>(6));
-  EXPECT_EQ(job.spec.selector,
+  EXPECT_EQ(job.spec->completions, std::optional<std::int32_t>(1));
+  EXPECT_EQ(job.spec->parallelism, std::optional<std::int32_t>(1));
+  EXPECT_EQ(job.spec->backoff_limit, std::optional<std::int32_t>(6));
+  EXPECT_EQ(job.spec->selector,
             std::optional<api::LabelSelector>(api::LabelSelector{
-                .match_labels = {{"batch.kubernetes.io/controller-uid", job.metadata.uid}}}));
-  EXPECT_EQ(job.spec.template_.labels.at("job-name"), "pi");
+                .match_labels = {{"batch.kubernetes.io/controller-uid", job.metadata->uid}}}));
+  EXPECT_EQ(job.spec->template_.labels.at("job-name"), "pi");
 }
 
 TEST_F(ApiServerTest, invalid_job_is_rejected_with_the_upstream_message) {
   api::Job job = make_job("pi");
-  job.spec.template_.spec.restart_policy_set = false;  // the user wrote no restartPolicy
+  job.spec.edit().template_.spec.edit().restart_policy_set = false;  // the user wrote no restartPolicy
   const ApiResult created = server.create(job);
   EXPECT_EQ(created.code, ApiErrorCode::Invalid);
   EXPECT_EQ(created.message,
@@ -190,8 +190,8 @@ TEST_F(ApiServerTest, invalid_job_is_rejected_with_the_upstream_message) {
 
 TEST_F(ApiServerTest, several_errors_are_listed_in_brackets) {
   api::Job job = make_job("pi");
-  job.spec.parallelism = -1;
-  job.spec.completions = -1;
+  job.spec.edit().parallelism = -1;
+  job.spec.edit().completions = -1;
   const ApiResult created = server.create(job);
   EXPECT_EQ(created.code, ApiErrorCode::Invalid);
   EXPECT_EQ(created.message,
@@ -204,26 +204,26 @@ TEST_F(ApiServerTest, several_errors_are_listed_in_brackets) {
 TEST_F(ApiServerTest, update_bumps_generation_only_when_the_spec_changes) {
   const ApiResult created = server.create(make_job("pi"));
   ASSERT_TRUE(created.ok());
-  const std::int64_t created_version = server.jobs().get(created.id)->metadata.resource_version;
+  const std::int64_t created_version = server.jobs().get(created.id)->metadata->resource_version;
 
   api::Job status_only = *server.jobs().get(created.id);
-  status_only.status.active = 1;
+  status_only.status.edit().active = 1;
   ASSERT_TRUE(server.update(created.id, status_only).ok());
   const api::Job& after_status = *server.jobs().get(created.id);
-  EXPECT_EQ(after_status.metadata.generation, 1);
-  EXPECT_EQ(after_status.metadata.resource_version, created_version + 1);
+  EXPECT_EQ(after_status.metadata->generation, 1);
+  EXPECT_EQ(after_status.metadata->resource_version, created_version + 1);
 
   api::Job labels_only = after_status;
-  labels_only.metadata.labels["team"] = "a";
+  labels_only.metadata.edit().labels["team"] = "a";
   ASSERT_TRUE(server.update(created.id, labels_only).ok());
-  EXPECT_EQ(server.jobs().get(created.id)->metadata.generation, 1);
-  EXPECT_EQ(server.jobs().get(created.id)->metadata.resource_version, created_version + 2);
+  EXPECT_EQ(server.jobs().get(created.id)->metadata->generation, 1);
+  EXPECT_EQ(server.jobs().get(created.id)->metadata->resource_version, created_version + 2);
 
   api::Job spec_change = *server.jobs().get(created.id);
-  spec_change.spec.parallelism = 3;
+  spec_change.spec.edit().parallelism = 3;
   ASSERT_TRUE(server.update(created.id, spec_change).ok());
-  EXPECT_EQ(server.jobs().get(created.id)->metadata.generation, 2);
-  EXPECT_EQ(server.jobs().get(created.id)->metadata.resource_version, created_version + 3);
+  EXPECT_EQ(server.jobs().get(created.id)->metadata->generation, 2);
+  EXPECT_EQ(server.jobs().get(created.id)->metadata->resource_version, created_version + 3);
 }
 
 TEST_F(ApiServerTest, update_of_a_missing_object_is_not_found) {
@@ -252,13 +252,13 @@ TEST_F(ApiServerTest, scheduled_pod_is_deleted_gracefully_with_its_grace_period)
 TEST_F(ApiServerTest, delete_options_grace_period_overrides_the_pod_spec) {
   const ApiResult created = server.create(make_pod("a", "node-1"));
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id, {.grace_period_seconds = 5}).ok());
-  EXPECT_EQ(pod(created.id).metadata.deletion_timestamp, std::optional<SimTime>(kStart + 5s));
-  EXPECT_EQ(pod(created.id).metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(5));
+  EXPECT_EQ(pod(created.id).metadata->deletion_timestamp, std::optional<SimTime>(kStart + 5s));
+  EXPECT_EQ(pod(created.id).metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(5));
 }
 
 TEST_F(ApiServerTest, terminal_pod_is_deleted_at_once) {
   api::Pod succeeded = make_pod("a", "node-1");
-  succeeded.status.phase = api::PodPhase::Succeeded;
+  succeeded.status.edit().phase = api::PodPhase::Succeeded;
   const ApiResult created = server.create(succeeded);
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id).ok());
   EXPECT_EQ(server.pods().get(created.id), nullptr);
@@ -275,8 +275,8 @@ TEST_F(ApiServerTest, a_second_delete_with_a_longer_grace_period_changes_nothing
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id).ok());
   clock.advance(10s);
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id, {.grace_period_seconds = 60}).ok());
-  EXPECT_EQ(pod(created.id).metadata.deletion_timestamp, std::optional<SimTime>(kStart + 30s));
-  EXPECT_EQ(pod(created.id).metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(30));
+  EXPECT_EQ(pod(created.id).metadata->deletion_timestamp, std::optional<SimTime>(kStart + 30s));
+  EXPECT_EQ(pod(created.id).metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(30));
 }
 
 TEST_F(ApiServerTest, a_second_delete_shortens_the_grace_period_from_the_first_request) {
@@ -285,8 +285,8 @@ TEST_F(ApiServerTest, a_second_delete_shortens_the_grace_period_from_the_first_r
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id).ok());  // at kStart, grace 30
   clock.advance(2s);
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id, {.grace_period_seconds = 5}).ok());
-  EXPECT_EQ(pod(created.id).metadata.deletion_timestamp, std::optional<SimTime>(kStart + 5s));
-  EXPECT_EQ(pod(created.id).metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(5));
+  EXPECT_EQ(pod(created.id).metadata->deletion_timestamp, std::optional<SimTime>(kStart + 5s));
+  EXPECT_EQ(pod(created.id).metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(5));
 }
 
 TEST_F(ApiServerTest, shortening_past_now_clamps_to_now_with_grace_one) {
@@ -296,22 +296,22 @@ TEST_F(ApiServerTest, shortening_past_now_clamps_to_now_with_grace_one) {
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id).ok());  // at kStart, grace 30
   clock.advance(10s);
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id, {.grace_period_seconds = 5}).ok());
-  EXPECT_EQ(pod(created.id).metadata.deletion_timestamp, std::optional<SimTime>(kStart + 10s));
-  EXPECT_EQ(pod(created.id).metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(1));
+  EXPECT_EQ(pod(created.id).metadata->deletion_timestamp, std::optional<SimTime>(kStart + 10s));
+  EXPECT_EQ(pod(created.id).metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(1));
 }
 
 TEST_F(ApiServerTest, finalizer_keeps_a_deleted_pod_until_it_is_removed) {
   api::Pod tracked = make_pod("a");
-  tracked.metadata.finalizers = {std::string(api::kJobTrackingFinalizer)};
+  tracked.metadata.edit().finalizers = {std::string(api::kJobTrackingFinalizer)};
   const ApiResult created = server.create(tracked);
   clock.advance(3s);
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id).ok());
   ASSERT_NE(server.pods().get(created.id), nullptr);
-  EXPECT_EQ(pod(created.id).metadata.deletion_timestamp, std::optional<SimTime>(kStart + 3s));
-  EXPECT_EQ(pod(created.id).metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(0));
+  EXPECT_EQ(pod(created.id).metadata->deletion_timestamp, std::optional<SimTime>(kStart + 3s));
+  EXPECT_EQ(pod(created.id).metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(0));
 
   api::Pod released = pod(created.id);
-  released.metadata.finalizers.clear();
+  released.metadata.edit().finalizers.clear();
   ASSERT_TRUE(server.update(created.id, released).ok());
   EXPECT_EQ(server.pods().get(created.id), nullptr);
 }
@@ -359,9 +359,9 @@ TEST_P(JobPropagationTest, marks_or_removes_the_job) {
   const api::Job* job = server.jobs().get(created.id);
   ASSERT_EQ(job != nullptr, c.want_kept);
   if (job == nullptr) return;
-  EXPECT_EQ(job->metadata.finalizers, c.want_finalizers);
-  EXPECT_EQ(job->metadata.deletion_timestamp, std::optional<SimTime>(kStart + 7s));
-  EXPECT_EQ(job->metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(0));
+  EXPECT_EQ(job->metadata->finalizers, c.want_finalizers);
+  EXPECT_EQ(job->metadata->deletion_timestamp, std::optional<SimTime>(kStart + 7s));
+  EXPECT_EQ(job->metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(0));
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, JobPropagationTest, testing::ValuesIn(kPropagationCases),
@@ -373,23 +373,23 @@ TEST_F(ApiServerTest, deleting_a_job_that_has_to_wait_for_finalizers_bumps_its_g
   const ApiResult created = server.create(make_job("pi"));
   ASSERT_TRUE(server.remove(api::Kind::Job, created.id).ok());  // default Orphan: kept
   ASSERT_NE(server.jobs().get(created.id), nullptr);
-  EXPECT_EQ(server.jobs().get(created.id)->metadata.generation, 2);
+  EXPECT_EQ(server.jobs().get(created.id)->metadata->generation, 2);
 }
 
 TEST_F(ApiServerTest, removing_the_last_finalizer_of_a_deleted_job_removes_it) {
   const ApiResult created = server.create(make_job("pi"));
   ASSERT_TRUE(server.remove(api::Kind::Job, created.id, {.propagation_policy = PropagationPolicy::Foreground}).ok());
   api::Job job = *server.jobs().get(created.id);
-  job.metadata.finalizers.clear();
+  job.metadata.edit().finalizers.clear();
   ASSERT_TRUE(server.update(created.id, job).ok());
   EXPECT_EQ(server.jobs().get(created.id), nullptr);
 }
 
 TEST_F(ApiServerTest, cron_job_default_propagation_is_background) {
   api::CronJob cron_job;
-  cron_job.metadata.name = "nightly";
-  cron_job.spec.schedule = "0 0 * * *";
-  cron_job.spec.job_template.spec.template_ = make_job("x").spec.template_;
+  cron_job.metadata.edit().name = "nightly";
+  cron_job.spec.edit().schedule = "0 0 * * *";
+  cron_job.spec.edit().job_template.spec.edit().template_ = make_job("x").spec->template_;
   const ApiResult created = server.create(cron_job);
   ASSERT_TRUE(created.ok()) << created.message;
   ASSERT_TRUE(server.remove(api::Kind::CronJob, created.id).ok());
@@ -400,12 +400,12 @@ TEST_F(ApiServerTest, cron_job_default_propagation_is_background) {
 
 TEST_F(ApiServerTest, dependents_index_follows_owner_references) {
   const ApiResult job = server.create(make_job("pi"));
-  const std::string owner_uid = server.jobs().get(job.id)->metadata.uid;
+  const std::string owner_uid = server.jobs().get(job.id)->metadata->uid;
   api::Pod owned = make_pod("pi-1");
-  owned.metadata.owner_references = {
+  owned.metadata.edit().owner_references = {
       {.api_version = "batch/v1", .kind = "Job", .name = "pi", .uid = owner_uid, .controller = true}};
   const ApiResult first = server.create(owned);
-  owned.metadata.name = "pi-2";
+  owned.metadata.edit().name = "pi-2";
   const ApiResult second = server.create(owned);
   ASSERT_TRUE(first.ok() && second.ok());
 
@@ -418,7 +418,7 @@ TEST_F(ApiServerTest, dependents_index_follows_owner_references) {
   EXPECT_EQ(*server.dependents(owner_uid), (std::set<ObjectRef>{{api::Kind::Pod, second.id}}));
 
   api::Pod orphaned = pod(second.id);
-  orphaned.metadata.owner_references.clear();
+  orphaned.metadata.edit().owner_references.clear();
   ASSERT_TRUE(server.update(second.id, orphaned).ok());
   EXPECT_EQ(server.dependents(owner_uid), nullptr);
 }

@@ -81,15 +81,15 @@ class KubeletTest : public testing::Test {
 
   api::Pod bound_pod(api::RestartPolicy restart_policy) {
     api::Pod pod = make_pod("p");
-    pod.spec.node_name = "node-1";
-    pod.spec.restart_policy = restart_policy;
+    pod.spec.edit().node_name = "node-1";
+    pod.spec.edit().restart_policy = restart_policy;
     return pod;
   }
 
   // first_time returns when the pod was first written with this phase.
   std::optional<SimTime> first_time(api::PodPhase phase) const {
     for (const auto& [at, pod] : history) {
-      if (pod.status.phase == phase) return at;
+      if (pod.status->phase == phase) return at;
     }
     return std::nullopt;
   }
@@ -137,18 +137,18 @@ TEST_F(KubeletTest, pod_runs_after_pod_startup_and_succeeds) {
   cluster.sim.run();
 
   const api::Pod& pod = *cluster.pod(id);
-  EXPECT_EQ(pod.status.start_time, std::optional<SimTime>(kStart));
+  EXPECT_EQ(pod.status->start_time, std::optional<SimTime>(kStart));
   EXPECT_EQ(first_time(api::PodPhase::Running), std::optional<SimTime>(kStart + 2s));
   EXPECT_EQ(first_time(api::PodPhase::Succeeded), std::optional<SimTime>(kStart + 12s));
-  EXPECT_EQ(pod.status.phase, api::PodPhase::Succeeded);
-  ASSERT_EQ(pod.status.container_statuses.size(), 1u);
-  const api::ContainerState& state = pod.status.container_statuses[0].state;
+  EXPECT_EQ(pod.status->phase, api::PodPhase::Succeeded);
+  ASSERT_EQ(pod.status->container_statuses.size(), 1u);
+  const api::ContainerState& state = pod.status->container_statuses[0].state;
   EXPECT_EQ(state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
                                         .reason = "Completed",
                                         .exit_code = 0,
                                         .started_at = kStart + 2s,
                                         .finished_at = kStart + 12s}));
-  EXPECT_EQ(pod.status.container_statuses[0].restart_count, 0);
+  EXPECT_EQ(pod.status->container_statuses[0].restart_count, 0);
   EXPECT_EQ(workload().starts, (std::vector<SimTime>{kStart + 2s}));
   EXPECT_FALSE(deleted_at.has_value()) << "a finished pod is not deleted by its kubelet";
 }
@@ -171,20 +171,20 @@ TEST_F(KubeletTest, restart_policy_never_fails_on_a_non_zero_exit) {
   const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
   cluster.sim.run();
   const api::Pod& pod = *cluster.pod(id);
-  EXPECT_EQ(pod.status.phase, api::PodPhase::Failed);
+  EXPECT_EQ(pod.status->phase, api::PodPhase::Failed);
   EXPECT_EQ(first_time(api::PodPhase::Failed), std::optional<SimTime>(kStart + 12s));
-  EXPECT_EQ(pod.status.container_statuses[0].state.exit_code, 1);
-  EXPECT_EQ(pod.status.container_statuses[0].state.reason, "Error");
+  EXPECT_EQ(pod.status->container_statuses[0].state.exit_code, 1);
+  EXPECT_EQ(pod.status->container_statuses[0].state.reason, "Error");
   EXPECT_EQ(workload().starts.size(), 1u) << "Never: no restart in place";
 }
 
 TEST_F(KubeletTest, unscheduled_pod_is_not_run) {
   start({}, exits(10s, 0));
   api::Pod pending = bound_pod(api::RestartPolicy::Never);
-  pending.spec.node_name.clear();
+  pending.spec.edit().node_name.clear();
   const api::ObjectId id = cluster.add_pod(pending);
   cluster.sim.run();
-  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Pending);
+  EXPECT_EQ(cluster.pod(id)->status->phase, api::PodPhase::Pending);
   EXPECT_TRUE(workload().starts.empty());
 }
 
@@ -196,9 +196,9 @@ TEST_F(KubeletTest, on_failure_restarts_at_once_after_the_first_exit_and_then_su
   cluster.sim.run();
   const api::Pod& pod = *cluster.pod(id);
   EXPECT_EQ(workload().starts, (std::vector<SimTime>{kStart + 2s, kStart + 7s}));
-  EXPECT_EQ(pod.status.phase, api::PodPhase::Succeeded);
+  EXPECT_EQ(pod.status->phase, api::PodPhase::Succeeded);
   EXPECT_EQ(first_time(api::PodPhase::Succeeded), std::optional<SimTime>(kStart + 12s));
-  const api::ContainerStatus& status = pod.status.container_statuses[0];
+  const api::ContainerStatus& status = pod.status->container_statuses[0];
   EXPECT_EQ(status.restart_count, 1);
   ASSERT_TRUE(status.last_termination_state.has_value());
   EXPECT_EQ(status.last_termination_state->exit_code, 1);
@@ -212,8 +212,8 @@ TEST_F(KubeletTest, crash_loop_gaps_are_0_10_20_40_80_160_300_300_seconds) {
   const std::vector<Duration> gaps = restart_gaps(repeat(1s, 9));
   EXPECT_EQ(gaps, (std::vector<Duration>{0s, 10s, 20s, 40s, 80s, 160s, 300s, 300s, 300s}));
   const api::Pod& pod = *cluster.pod(id);
-  EXPECT_EQ(pod.status.phase, api::PodPhase::Running) << "a crash-looping pod stays Running";
-  EXPECT_EQ(pod.status.container_statuses[0].restart_count, static_cast<std::int32_t>(workload().starts.size()) - 1);
+  EXPECT_EQ(pod.status->phase, api::PodPhase::Running) << "a crash-looping pod stays Running";
+  EXPECT_EQ(pod.status->container_statuses[0].restart_count, static_cast<std::int32_t>(workload().starts.size()) - 1);
 }
 
 TEST_F(KubeletTest, crash_loop_back_off_is_reported_while_waiting) {
@@ -222,8 +222,8 @@ TEST_F(KubeletTest, crash_loop_back_off_is_reported_while_waiting) {
   // Runs: [2 s, 3 s], restart at once, [3 s, 4 s], then back-off 10 s until 14 s.
   cluster.sim.run_until(kStart + 8s);
   const api::Pod& pod = *cluster.pod(id);
-  const std::string format_pod = "p_default(" + pod.metadata.uid + ")";  // upstream format.Pod
-  const api::ContainerStatus& status = pod.status.container_statuses[0];
+  const std::string format_pod = "p_default(" + pod.metadata->uid + ")";  // upstream format.Pod
+  const api::ContainerStatus& status = pod.status->container_statuses[0];
   EXPECT_EQ(status.state.kind, api::ContainerStateKind::Waiting);
   EXPECT_EQ(status.state.reason, "CrashLoopBackOff");
   EXPECT_EQ(status.state.message, "back-off 10s restarting failed container=main pod=" + format_pod);
@@ -301,15 +301,15 @@ TEST_P(KubeletTerminationTest, stops_the_container_then_deletes_the_pod) {
   start({}, never_exits(c.termination_delay));
   const api::ObjectId id = cluster.add_pod(bound_pod(api::RestartPolicy::Never));
   cluster.sim.run_until(kStart + 10s);
-  ASSERT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Running);
+  ASSERT_EQ(cluster.pod(id)->status->phase, api::PodPhase::Running);
   ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id, {.grace_period_seconds = c.grace_period_seconds}).ok());
   cluster.sim.run();
 
   const SimTime exit_at = kStart + 10s + c.want_exit_after_delete;
   EXPECT_EQ(deleted_at, std::optional<SimTime>(exit_at)) << "the kubelet's final DELETE follows the exit";
   ASSERT_TRUE(last_seen.has_value());
-  EXPECT_EQ(last_seen->status.phase, api::PodPhase::Failed);
-  const api::ContainerState& state = last_seen->status.container_statuses.at(0).state;
+  EXPECT_EQ(last_seen->status->phase, api::PodPhase::Failed);
+  const api::ContainerState& state = last_seen->status->container_statuses.at(0).state;
   EXPECT_EQ(state.kind, api::ContainerStateKind::Terminated);
   EXPECT_EQ(state.exit_code, c.want_exit_code);
   EXPECT_EQ(state.finished_at, std::optional<SimTime>(exit_at));
@@ -322,7 +322,7 @@ INSTANTIATE_TEST_SUITE_P(Table, KubeletTerminationTest, testing::ValuesIn(kTermi
 TEST_F(KubeletTest, finalizer_keeps_the_terminated_pod_until_it_is_removed) {
   start({}, never_exits(5s));
   api::Pod tracked = bound_pod(api::RestartPolicy::Never);
-  tracked.metadata.finalizers = {std::string(api::kJobTrackingFinalizer)};
+  tracked.metadata.edit().finalizers = {std::string(api::kJobTrackingFinalizer)};
   const api::ObjectId id = cluster.add_pod(tracked);
   cluster.sim.run_until(kStart + 10s);
   ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id).ok());
@@ -330,14 +330,14 @@ TEST_F(KubeletTest, finalizer_keeps_the_terminated_pod_until_it_is_removed) {
 
   ASSERT_NE(cluster.pod(id), nullptr) << "the finalizer holds the pod";
   const api::Pod& pod = *cluster.pod(id);
-  EXPECT_EQ(pod.status.phase, api::PodPhase::Failed);
-  EXPECT_EQ(pod.status.container_statuses[0].state.exit_code, 143);
-  EXPECT_EQ(pod.metadata.deletion_grace_period_seconds, std::optional<std::int64_t>(0))
+  EXPECT_EQ(pod.status->phase, api::PodPhase::Failed);
+  EXPECT_EQ(pod.status->container_statuses[0].state.exit_code, 143);
+  EXPECT_EQ(pod.metadata->deletion_grace_period_seconds, std::optional<std::int64_t>(0))
       << "the kubelet's final DELETE has grace 0";
   EXPECT_FALSE(deleted_at.has_value());
 
   api::Pod released = pod;
-  released.metadata.finalizers.clear();
+  released.metadata.edit().finalizers.clear();
   ASSERT_TRUE(cluster.client.update(id, released).ok());
   EXPECT_EQ(cluster.pod(id), nullptr);
   EXPECT_EQ(deleted_at, std::optional<SimTime>(kStart + 15s));
@@ -361,14 +361,14 @@ TEST_F(KubeletTest, deleting_a_crash_looping_pod_stops_the_restarts) {
 TEST_F(KubeletTest, a_waiting_container_of_a_deleted_pod_ends_container_status_unknown) {
   start({}, exits(1s, 1));
   api::Pod tracked = bound_pod(api::RestartPolicy::OnFailure);
-  tracked.metadata.finalizers = {std::string(api::kJobTrackingFinalizer)};
+  tracked.metadata.edit().finalizers = {std::string(api::kJobTrackingFinalizer)};
   const api::ObjectId id = cluster.add_pod(tracked);
   cluster.sim.run_until(kStart + 8s);  // waiting in back-off until 14 s
   ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id).ok());
   cluster.sim.run();
   const api::Pod& pod = *cluster.pod(id);
-  EXPECT_EQ(pod.status.phase, api::PodPhase::Failed);
-  const api::ContainerStatus& status = pod.status.container_statuses.at(0);
+  EXPECT_EQ(pod.status->phase, api::PodPhase::Failed);
+  const api::ContainerStatus& status = pod.status->container_statuses.at(0);
   EXPECT_EQ(status.state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
                                                .reason = "ContainerStatusUnknown",
                                                .message = "The container could not be located when the pod was terminated",
@@ -426,12 +426,12 @@ TEST_P(KubeletOomTest, kills_when_the_usage_reaches_the_limit) {
   const OomCase& c = GetParam();
   start({}, {.run_for = c.run_for, .memory_bytes = c.memory, .memory_ramp_up = c.ramp});
   api::Pod pod = bound_pod(api::RestartPolicy::Never);
-  pod.spec.containers[0].resources.limits.memory_bytes = c.limit;
+  pod.spec.edit().containers[0].resources.limits.memory_bytes = c.limit;
   const api::ObjectId id = cluster.add_pod(pod);
   cluster.sim.run();
   const api::Pod& done = *cluster.pod(id);
-  EXPECT_EQ(done.status.phase, c.want_exit_code == 0 ? api::PodPhase::Succeeded : api::PodPhase::Failed);
-  EXPECT_EQ(done.status.container_statuses[0].state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
+  EXPECT_EQ(done.status->phase, c.want_exit_code == 0 ? api::PodPhase::Succeeded : api::PodPhase::Failed);
+  EXPECT_EQ(done.status->container_statuses[0].state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
                                                                           .reason = std::string(c.want_reason),
                                                                           .exit_code = c.want_exit_code,
                                                                           .started_at = kStart + 2s,
@@ -444,12 +444,12 @@ TEST_F(KubeletTest, on_failure_restarts_an_oom_killed_container_with_crash_loop_
   // Every run is killed 30 s after its start (1Gi of a 2Gi ramp over 60 s).
   start({}, {.run_for = 10min, .memory_bytes = 2 * test::kGi, .memory_ramp_up = 60s});
   api::Pod pod = bound_pod(api::RestartPolicy::OnFailure);
-  pod.spec.containers[0].resources.limits.memory_bytes = 1 * test::kGi;
+  pod.spec.edit().containers[0].resources.limits.memory_bytes = 1 * test::kGi;
   const api::ObjectId id = cluster.add_pod(pod);
   cluster.sim.run_until(kStart + 100s);
   // Starts: 2 s; killed 32 s, restarted at once; killed 62 s, back-off 10 s -> 72 s.
   EXPECT_EQ(workload().starts, (std::vector<SimTime>{kStart + 2s, kStart + 32s, kStart + 72s}));
-  const api::ContainerStatus& status = cluster.pod(id)->status.container_statuses[0];
+  const api::ContainerStatus& status = cluster.pod(id)->status->container_statuses[0];
   EXPECT_EQ(status.restart_count, 2);
   ASSERT_TRUE(status.last_termination_state.has_value());
   EXPECT_EQ(*status.last_termination_state, (api::ContainerState{.kind = api::ContainerStateKind::Terminated,
@@ -457,19 +457,19 @@ TEST_F(KubeletTest, on_failure_restarts_an_oom_killed_container_with_crash_loop_
                                                                  .exit_code = 137,
                                                                  .started_at = kStart + 32s,
                                                                  .finished_at = kStart + 62s}));
-  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Running);
+  EXPECT_EQ(cluster.pod(id)->status->phase, api::PodPhase::Running);
 }
 
 TEST_F(KubeletTest, deletion_during_a_ramp_is_a_sigterm_not_an_oom_kill) {
   start({}, {.run_for = 10min, .termination_delay = 40s, .memory_bytes = 2 * test::kGi, .memory_ramp_up = 60s});
   api::Pod pod = bound_pod(api::RestartPolicy::Never);
-  pod.spec.containers[0].resources.limits.memory_bytes = 1 * test::kGi;
-  pod.metadata.finalizers = {"test/keep"};
+  pod.spec.edit().containers[0].resources.limits.memory_bytes = 1 * test::kGi;
+  pod.metadata.edit().finalizers = {"test/keep"};
   const api::ObjectId id = cluster.add_pod(pod);
   cluster.sim.run_until(kStart + 10s);
   ASSERT_TRUE(cluster.client.remove(api::Kind::Pod, id, DeleteOptions{.grace_period_seconds = 5}).ok());
   cluster.sim.run();
-  const api::ContainerState& state = cluster.pod(id)->status.container_statuses[0].state;
+  const api::ContainerState& state = cluster.pod(id)->status->container_statuses[0].state;
   EXPECT_EQ(state.reason, "Error");
   EXPECT_EQ(state.exit_code, 137) << "SIGKILL at the 5 s grace period";
   EXPECT_EQ(state.finished_at, std::optional<SimTime>(kStart + 15s));
@@ -492,7 +492,7 @@ TEST_F(KubeletTest, usage_is_published_at_start_and_zero_at_exit) {
 TEST_F(KubeletTest, usage_with_a_ramp_is_the_plateau_capped_at_the_limit_until_the_oom_kill) {
   start({}, {.run_for = 10min, .memory_bytes = 2 * test::kGi, .memory_ramp_up = 90s, .cpu_millis = 250});
   api::Pod pod = bound_pod(api::RestartPolicy::Never);
-  pod.spec.containers[0].resources.limits.memory_bytes = 1 * test::kGi;
+  pod.spec.edit().containers[0].resources.limits.memory_bytes = 1 * test::kGi;
   const api::ObjectId id = cluster.add_pod(pod);
   cluster.sim.run();
   ASSERT_EQ(usages.size(), 2u);
@@ -526,7 +526,7 @@ TEST_F(KubeletTest, failed_pulls_back_off_10_20_40_80_160_300_300_seconds) {
                                             kStart + 622s, kStart + 922s}));
   EXPECT_EQ(cluster.events_with_reason("Failed").size(), 8u * 2 + 7u);
   EXPECT_TRUE(workload().starts.empty());
-  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Pending);
+  EXPECT_EQ(cluster.pod(id)->status->phase, api::PodPhase::Pending);
 }
 
 TEST_F(KubeletTest, image_pull_reasons_and_messages_are_upstream) {
@@ -536,7 +536,7 @@ TEST_F(KubeletTest, image_pull_reasons_and_messages_are_upstream) {
   cluster.sim.run_until(kStart + 15s);
   const std::string error = "rpc error: code = Unavailable desc = failed to pull and unpack image \"busybox\": the "
                             "image pull is failing (imagePullFailure fault)";
-  EXPECT_EQ(cluster.pod(id)->status.container_statuses[0].state,
+  EXPECT_EQ(cluster.pod(id)->status->container_statuses[0].state,
             (api::ContainerState{.kind = api::ContainerStateKind::Waiting, .reason = "ErrImagePull", .message = error}));
   std::vector<std::string> texts;
   for (const api::Event& event : cluster.events) {
@@ -548,7 +548,7 @@ TEST_F(KubeletTest, image_pull_reasons_and_messages_are_upstream) {
   const std::string err = "Warning Failed: Error: ErrImagePull";
   EXPECT_EQ(texts, (std::vector<std::string>{pulling, failed, err, pulling, failed, err}));
   cluster.sim.run_until(kStart + 25s);
-  EXPECT_EQ(cluster.pod(id)->status.container_statuses[0].state,
+  EXPECT_EQ(cluster.pod(id)->status->container_statuses[0].state,
             (api::ContainerState{.kind = api::ContainerStateKind::Waiting,
                                  .reason = "ImagePullBackOff",
                                  .message = "Back-off pulling image \"busybox\""}));
@@ -573,7 +573,7 @@ TEST_F(KubeletTest, the_first_pull_after_the_failure_ends_starts_the_container) 
   const auto pulled = cluster.events_with_reason("Pulled");
   ASSERT_EQ(pulled.size(), 1u);
   EXPECT_EQ(pulled[0].time, kStart + 152s);
-  EXPECT_EQ(cluster.pod(id)->status.container_statuses[0].restart_count, 0);
+  EXPECT_EQ(cluster.pod(id)->status->container_statuses[0].restart_count, 0);
 }
 
 TEST_F(KubeletTest, deleting_a_pod_that_waits_for_its_image_ends_it_at_once) {
@@ -585,7 +585,7 @@ TEST_F(KubeletTest, deleting_a_pod_that_waits_for_its_image_ends_it_at_once) {
   cluster.sim.run();
   EXPECT_EQ(deleted_at, std::optional<SimTime>(kStart + 50s));
   ASSERT_TRUE(last_seen.has_value());
-  EXPECT_EQ(last_seen->status.phase, api::PodPhase::Failed);
+  EXPECT_EQ(last_seen->status->phase, api::PodPhase::Failed);
   EXPECT_EQ(cluster.events_with_reason("Pulling").size(), 3u) << "pulls at 2, 12, 32 s; none after the deletion";
 }
 
@@ -595,7 +595,7 @@ TEST_F(KubeletTest, restarts_do_not_pull_again) {
   cluster.sim.run_until(kStart + 5s);
   kubelet().set_image_pull_failing("busybox", true);
   cluster.sim.run();
-  EXPECT_EQ(cluster.pod(id)->status.phase, api::PodPhase::Succeeded);
+  EXPECT_EQ(cluster.pod(id)->status->phase, api::PodPhase::Succeeded);
   EXPECT_TRUE(cluster.events_with_reason("Pulling").empty());
 }
 

@@ -39,9 +39,9 @@ class SchedulerMessageTest : public testing::Test {
   void add_nodes(void (*change)(int, api::Node&)) {
     for (int i = 1; i <= 3; ++i) {
       api::Node node;
-      node.metadata.name = "node-" + std::to_string(i);
-      node.status.capacity = {.cpu_millis = 4000, .memory_bytes = 8 * kGi, .pods = 110};
-      node.status.conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
+      node.metadata.edit().name = "node-" + std::to_string(i);
+      node.status.edit().capacity = {.cpu_millis = 4000, .memory_bytes = 8 * kGi, .pods = 110};
+      node.status.edit().conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
       if (change != nullptr) change(i, node);
       ASSERT_TRUE(cluster.server.create(node).ok());
     }
@@ -61,43 +61,43 @@ struct MessageCase {
 
 const MessageCase kMessageCases[] = {
     {.name = "insufficient_cpu_everywhere",
-     .change_pod = [](api::Pod& pod) { pod.spec.containers[0].resources.requests.cpu_millis = 5000; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().containers[0].resources.requests.cpu_millis = 5000; },
      .want = "0/3 nodes are available: 3 Insufficient cpu. preemption: 0/3 nodes are available: 3 No preemption "
              "victims found for incoming pod."},
     {.name = "insufficient_cpu_and_memory_are_both_counted",
      .change_pod =
          [](api::Pod& pod) {
-           pod.spec.containers[0].resources.requests.cpu_millis = 5000;
-           pod.spec.containers[0].resources.requests.memory_bytes = 10 * kGi;
+           pod.spec.edit().containers[0].resources.requests.cpu_millis = 5000;
+           pod.spec.edit().containers[0].resources.requests.memory_bytes = 10 * kGi;
          },
      .want = "0/3 nodes are available: 3 Insufficient cpu, 3 Insufficient memory. preemption: 0/3 nodes are "
              "available: 3 No preemption victims found for incoming pod."},
     {.name = "entries_sort_as_strings_count_first",
-     .change_node = [](int i, api::Node& node) { node.status.capacity.pods = i == 1 ? 0 : 110; },
-     .change_pod = [](api::Pod& pod) { pod.spec.containers[0].resources.requests.memory_bytes = 10 * kGi; },
+     .change_node = [](int i, api::Node& node) { node.status.edit().capacity.pods = i == 1 ? 0 : 110; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().containers[0].resources.requests.memory_bytes = 10 * kGi; },
      // Every shortage of a node is a reason: node-1 lacks both. "1 T" sorts before "3 I".
      .want = "0/3 nodes are available: 1 Too many pods, 3 Insufficient memory. preemption: 0/3 nodes are available: 3 "
              "No preemption victims found for incoming pod."},
     {.name = "first_failing_filter_per_node",
      .change_node =
          [](int i, api::Node& node) {
-           if (i == 1) node.spec.taints = {{.key = "dedicated", .value = "gpu", .effect = "NoSchedule"}};
-           if (i == 2) node.spec.unschedulable = true;
+           if (i == 1) node.spec.edit().taints = {{.key = "dedicated", .value = "gpu", .effect = "NoSchedule"}};
+           if (i == 2) node.spec.edit().unschedulable = true;
          },
-     .change_pod = [](api::Pod& pod) { pod.spec.containers[0].resources.requests.cpu_millis = 5000; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().containers[0].resources.requests.cpu_millis = 5000; },
      .want = "0/3 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {dedicated: gpu}, 1 "
              "node(s) were unschedulable. preemption: 0/3 nodes are available: 1 No preemption victims found for "
              "incoming pod, 2 Preemption is not helpful for scheduling."},
     {.name = "node_selector",
-     .change_pod = [](api::Pod& pod) { pod.spec.node_selector = {{"disk", "ssd"}}; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().node_selector = {{"disk", "ssd"}}; },
      .want = "0/3 nodes are available: 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/3 nodes "
              "are available: 3 Preemption is not helpful for scheduling."},
     {.name = "not_ready_nodes_carry_the_not_ready_taint",
-     .change_node = [](int, api::Node& node) { node.status.conditions[0].status = api::ConditionStatus::False; },
+     .change_node = [](int, api::Node& node) { node.status.edit().conditions[0].status = api::ConditionStatus::False; },
      .want = "0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/not-ready: }. preemption: "
              "0/3 nodes are available: 3 Preemption is not helpful for scheduling."},
     {.name = "unknown_readiness_is_the_unreachable_taint",
-     .change_node = [](int, api::Node& node) { node.status.conditions[0].status = api::ConditionStatus::Unknown; },
+     .change_node = [](int, api::Node& node) { node.status.edit().conditions[0].status = api::ConditionStatus::Unknown; },
      .want = "0/3 nodes are available: 3 node(s) had untolerated taint {node.kubernetes.io/unreachable: }. "
              "preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling."},
 };
@@ -113,7 +113,7 @@ TEST_P(FailedSchedulingTest, reports_upstream_message_and_condition) {
   cluster.sim.run();
 
   const api::Pod& pending = *cluster.pod(id);
-  EXPECT_EQ(pending.spec.node_name, "");
+  EXPECT_EQ(pending.spec->node_name, "");
   const auto events = cluster.events_with_reason("FailedScheduling");
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0].type, api::EventType::Warning);
@@ -144,21 +144,21 @@ TEST_F(SchedulerMessageTest, unschedulable_pod_is_bound_later_and_its_condition_
   const api::ObjectId third = cluster.add_pod(make_pod("third", 3000, 1 * kGi));
   const api::ObjectId fourth = cluster.add_pod(make_pod("fourth", 3000, 1 * kGi));
   cluster.sim.run();
-  ASSERT_EQ(cluster.pod(fourth)->spec.node_name, "");
+  ASSERT_EQ(cluster.pod(fourth)->spec->node_name, "");
   EXPECT_EQ(cluster.events_with_reason("FailedScheduling").size(), 1u);
   cluster.sim.run_until(kStart + 10s);
   api::Pod done = *cluster.pod(big);
-  done.status.phase = api::PodPhase::Succeeded;
+  done.status.edit().phase = api::PodPhase::Succeeded;
   ASSERT_TRUE(cluster.client.update(big, done).ok());
   cluster.sim.run();
-  EXPECT_NE(cluster.pod(fourth)->spec.node_name, "");
+  EXPECT_NE(cluster.pod(fourth)->spec->node_name, "");
   const api::PodCondition* scheduled = api::find_condition(cluster.pod(fourth)->status, "PodScheduled");
   ASSERT_NE(scheduled, nullptr);
   EXPECT_EQ(scheduled->status, api::ConditionStatus::True);
   EXPECT_EQ(scheduled->reason, "");
   EXPECT_EQ(scheduled->last_transition_time, std::optional<engine::SimTime>(kStart + 10s));
-  EXPECT_NE(cluster.pod(id)->spec.node_name, "");
-  EXPECT_NE(cluster.pod(third)->spec.node_name, "");
+  EXPECT_NE(cluster.pod(id)->spec->node_name, "");
+  EXPECT_NE(cluster.pod(third)->spec->node_name, "");
 }
 
 // --- stop / start (schedulerDown) ----------------------------------------------------------------
@@ -171,14 +171,14 @@ TEST_F(SchedulerMessageTest, nothing_is_bound_while_stopped_and_pending_pods_are
   cluster.sim.run_until(kStart + 10min);
   const api::ObjectId second = cluster.add_pod(make_pod("second", 100, 100 * kMi));
   cluster.sim.run_until(kStart + 30min);
-  EXPECT_EQ(cluster.pod(first)->spec.node_name, "");
-  EXPECT_EQ(cluster.pod(second)->spec.node_name, "");
+  EXPECT_EQ(cluster.pod(first)->spec->node_name, "");
+  EXPECT_EQ(cluster.pod(second)->spec->node_name, "");
   EXPECT_TRUE(cluster.events_with_reason("Scheduled").empty());
 
   scheduler.start();
   cluster.sim.run();
-  EXPECT_NE(cluster.pod(first)->spec.node_name, "");
-  EXPECT_NE(cluster.pod(second)->spec.node_name, "");
+  EXPECT_NE(cluster.pod(first)->spec->node_name, "");
+  EXPECT_NE(cluster.pod(second)->spec->node_name, "");
   const auto bound = cluster.events_with_reason("Scheduled");
   ASSERT_EQ(bound.size(), 2u);
   EXPECT_EQ(bound[0].object.name, "first") << "re-listed in creation order";
@@ -250,13 +250,13 @@ INSTANTIATE_TEST_SUITE_P(Table, ToleratesTaintTest, testing::ValuesIn(kToleratio
 // A NoSchedule taint with a toleration binds; the same node without it is avoided (end to end).
 TEST_F(SchedulerMessageTest, tolerated_taint_lets_the_pod_bind) {
   add_nodes([](int, api::Node& node) {
-    node.spec.taints = {{.key = "dedicated", .value = "batch", .effect = "NoSchedule"}};
+    node.spec.edit().taints = {{.key = "dedicated", .value = "batch", .effect = "NoSchedule"}};
   });
   api::Pod pod = make_pod("p", 100, 100 * kMi);
-  pod.spec.tolerations = {{.key = "dedicated", .operator_ = "Equal", .value = "batch", .effect = "NoSchedule"}};
+  pod.spec.edit().tolerations = {{.key = "dedicated", .operator_ = "Equal", .value = "batch", .effect = "NoSchedule"}};
   const api::ObjectId id = cluster.add_pod(pod);
   cluster.sim.run();
-  EXPECT_EQ(cluster.pod(id)->spec.node_name, "node-1");
+  EXPECT_EQ(cluster.pod(id)->spec->node_name, "node-1");
 }
 
 }  // namespace

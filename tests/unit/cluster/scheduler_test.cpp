@@ -34,12 +34,12 @@ class SchedulerTest : public testing::Test {
  protected:
   std::string node_of(api::ObjectId pod) const {
     const api::Pod* found = cluster.pod(pod);
-    return found == nullptr ? "<deleted>" : found->spec.node_name;
+    return found == nullptr ? "<deleted>" : found->spec->node_name;
   }
   // finish marks a bound pod terminal, as its kubelet would, which frees its resources.
   void finish(api::ObjectId id, api::PodPhase phase) {
     api::Pod done = *cluster.pod(id);
-    done.status.phase = phase;
+    done.status.edit().phase = phase;
     ASSERT_TRUE(cluster.client.update(id, done).ok());
   }
 
@@ -52,7 +52,7 @@ TEST_F(SchedulerTest, binds_to_the_least_allocated_node) {
   cluster.add_node("node-a", 4000, 8 * kGi);
   cluster.add_node("node-b", 4000, 8 * kGi);
   api::Pod busy = make_pod("busy", 3000, 6 * kGi);
-  busy.spec.node_name = "node-a";  // already bound: the scheduler only accounts for it
+  busy.spec.edit().node_name = "node-a";  // already bound: the scheduler only accounts for it
   cluster.add_pod(busy);
 
   const api::ObjectId pod = cluster.add_pod(make_pod("p", 500, 1 * kGi));
@@ -100,7 +100,7 @@ TEST_F(SchedulerTest, pods_wait_in_fifo_order_until_resources_are_freed) {
   EXPECT_EQ(node_of(p1), "node-a");
   EXPECT_EQ(node_of(p2), "");
   EXPECT_EQ(node_of(p3), "");
-  EXPECT_EQ(cluster.pod(p2)->status.phase, api::PodPhase::Pending);
+  EXPECT_EQ(cluster.pod(p2)->status->phase, api::PodPhase::Pending);
   EXPECT_EQ(scheduler.pending(), 2u);
   const auto failed = cluster.events_with_reason("FailedScheduling");
   ASSERT_EQ(failed.size(), 2u) << "one Warning per unschedulable pod";
@@ -150,7 +150,7 @@ TEST_F(SchedulerTest, pending_pod_is_bound_when_a_node_is_added) {
 TEST_F(SchedulerTest, pod_for_another_scheduler_is_left_alone) {
   cluster.add_node("node-a", 4000, 8 * kGi);
   api::Pod other = make_pod("p", 100, 1 * kMi);
-  other.spec.scheduler_name = "my-scheduler";
+  other.spec.edit().scheduler_name = "my-scheduler";
   const api::ObjectId pod = cluster.add_pod(other);
   cluster.sim.run();
   EXPECT_EQ(node_of(pod), "");
@@ -172,56 +172,56 @@ void PrintTo(const FilterCase& c, std::ostream* out) { *out << c.name; }
 const FilterCase kFilterCases[] = {
     {.name = "preferred_node_when_nothing_filters_it", .want_node = "node-a"},
     {.name = "node_not_ready",
-     .change_node = [](api::Node& node) { node.status.conditions[0].status = api::ConditionStatus::False; },
+     .change_node = [](api::Node& node) { node.status.edit().conditions[0].status = api::ConditionStatus::False; },
      .want_node = "node-b"},
     {.name = "node_without_ready_condition",
-     .change_node = [](api::Node& node) { node.status.conditions.clear(); },
+     .change_node = [](api::Node& node) { node.status.edit().conditions.clear(); },
      .want_node = "node-b"},
     {.name = "node_unschedulable",
-     .change_node = [](api::Node& node) { node.spec.unschedulable = true; },
+     .change_node = [](api::Node& node) { node.spec.edit().unschedulable = true; },
      .want_node = "node-b"},
     {.name = "no_schedule_taint_not_tolerated",
-     .change_node = [](api::Node& node) { node.spec.taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
+     .change_node = [](api::Node& node) { node.spec.edit().taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
      .want_node = "node-b"},
     {.name = "no_execute_taint_not_tolerated",
-     .change_node = [](api::Node& node) { node.spec.taints = {{.key = "maintenance", .effect = "NoExecute"}}; },
+     .change_node = [](api::Node& node) { node.spec.edit().taints = {{.key = "maintenance", .effect = "NoExecute"}}; },
      .want_node = "node-b"},
     {.name = "no_schedule_taint_tolerated_with_equal",
-     .change_node = [](api::Node& node) { node.spec.taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
+     .change_node = [](api::Node& node) { node.spec.edit().taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
      .change_pod =
          [](api::Pod& pod) {
-           pod.spec.tolerations = {{.key = "gpu", .operator_ = "Equal", .value = "true", .effect = "NoSchedule"}};
+           pod.spec.edit().tolerations = {{.key = "gpu", .operator_ = "Equal", .value = "true", .effect = "NoSchedule"}};
          },
      .want_node = "node-a"},
     {.name = "no_schedule_taint_tolerated_with_exists",
-     .change_node = [](api::Node& node) { node.spec.taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
-     .change_pod = [](api::Pod& pod) { pod.spec.tolerations = {{.key = "gpu", .operator_ = "Exists"}}; },
+     .change_node = [](api::Node& node) { node.spec.edit().taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().tolerations = {{.key = "gpu", .operator_ = "Exists"}}; },
      .want_node = "node-a"},
     {.name = "toleration_with_another_value_does_not_tolerate",
-     .change_node = [](api::Node& node) { node.spec.taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
+     .change_node = [](api::Node& node) { node.spec.edit().taints = {{.key = "gpu", .value = "true", .effect = "NoSchedule"}}; },
      .change_pod =
          [](api::Pod& pod) {
-           pod.spec.tolerations = {{.key = "gpu", .operator_ = "Equal", .value = "false", .effect = "NoSchedule"}};
+           pod.spec.edit().tolerations = {{.key = "gpu", .operator_ = "Equal", .value = "false", .effect = "NoSchedule"}};
          },
      .want_node = "node-b"},
     {.name = "prefer_no_schedule_taint_does_not_filter",
-     .change_node = [](api::Node& node) { node.spec.taints = {{.key = "spot", .effect = "PreferNoSchedule"}}; },
+     .change_node = [](api::Node& node) { node.spec.edit().taints = {{.key = "spot", .effect = "PreferNoSchedule"}}; },
      .want_node = "node-a"},
     {.name = "node_selector_mismatch",
-     .change_pod = [](api::Pod& pod) { pod.spec.node_selector = {{"disk", "ssd"}}; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().node_selector = {{"disk", "ssd"}}; },
      .want_node = "node-b"},
     {.name = "node_selector_match",
-     .change_node = [](api::Node& node) { node.metadata.labels = {{"disk", "ssd"}}; },
-     .change_pod = [](api::Pod& pod) { pod.spec.node_selector = {{"disk", "ssd"}}; },
+     .change_node = [](api::Node& node) { node.metadata.edit().labels = {{"disk", "ssd"}}; },
+     .change_pod = [](api::Pod& pod) { pod.spec.edit().node_selector = {{"disk", "ssd"}}; },
      .want_node = "node-a"},
     {.name = "insufficient_cpu",
-     .change_node = [](api::Node& node) { node.status.capacity.cpu_millis = 500; },
+     .change_node = [](api::Node& node) { node.status.edit().capacity.cpu_millis = 500; },
      .want_node = "node-b"},
     {.name = "insufficient_memory",
-     .change_node = [](api::Node& node) { node.status.capacity.memory_bytes = 512 * kMi; },
+     .change_node = [](api::Node& node) { node.status.edit().capacity.memory_bytes = 512 * kMi; },
      .want_node = "node-b"},
     {.name = "too_many_pods",
-     .change_node = [](api::Node& node) { node.status.capacity.pods = 0; },
+     .change_node = [](api::Node& node) { node.status.edit().capacity.pods = 0; },
      .want_node = "node-b"},
 };
 
@@ -230,19 +230,19 @@ class SchedulerFilterTest : public SchedulerTest, public testing::WithParamInter
 TEST_P(SchedulerFilterTest, binds_where_the_filters_allow) {
   const FilterCase& c = GetParam();
   api::Node node_a;
-  node_a.metadata.name = "node-a";
-  node_a.status.capacity = {.cpu_millis = 4000, .memory_bytes = 8 * kGi, .pods = 110};
-  node_a.status.conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
+  node_a.metadata.edit().name = "node-a";
+  node_a.status.edit().capacity = {.cpu_millis = 4000, .memory_bytes = 8 * kGi, .pods = 110};
+  node_a.status.edit().conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
   if (c.change_node != nullptr) c.change_node(node_a);
   ASSERT_TRUE(cluster.server.create(node_a).ok());
   api::Node node_b;
-  node_b.metadata.name = "node-b";
-  node_b.metadata.labels = {{"disk", "ssd"}};
-  node_b.status.capacity = {.cpu_millis = 8000, .memory_bytes = 16 * kGi, .pods = 110};
-  node_b.status.conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
+  node_b.metadata.edit().name = "node-b";
+  node_b.metadata.edit().labels = {{"disk", "ssd"}};
+  node_b.status.edit().capacity = {.cpu_millis = 8000, .memory_bytes = 16 * kGi, .pods = 110};
+  node_b.status.edit().conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
   ASSERT_TRUE(cluster.server.create(node_b).ok());
   api::Pod busy = make_pod("busy", 6000, 12 * kGi);
-  busy.spec.node_name = "node-b";
+  busy.spec.edit().node_name = "node-b";
   cluster.add_pod(busy);
 
   api::Pod pod = make_pod("p", 1000, 1 * kGi);

@@ -35,9 +35,9 @@ struct TestCluster {
   api::ObjectId add_node(std::string name, std::int64_t cpu_millis, std::int64_t memory_bytes,
                          std::int64_t max_pods = 110) {
     api::Node node;
-    node.metadata.name = std::move(name);
-    node.status.capacity = {.cpu_millis = cpu_millis, .memory_bytes = memory_bytes, .pods = max_pods};
-    node.status.conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
+    node.metadata.edit().name = std::move(name);
+    node.status.edit().capacity = {.cpu_millis = cpu_millis, .memory_bytes = memory_bytes, .pods = max_pods};
+    node.status.edit().conditions = {{.type = "Ready", .status = api::ConditionStatus::True}};
     return created(server.create(std::move(node)));
   }
 
@@ -70,13 +70,13 @@ struct TestCluster {
 inline api::Pod make_pod(std::string name, std::optional<std::int64_t> cpu_millis = std::nullopt,
                          std::optional<std::int64_t> memory_bytes = std::nullopt) {
   api::Pod pod;
-  pod.metadata.name = std::move(name);
+  pod.metadata.edit().name = std::move(name);
   api::Container container{.name = "main", .image = "busybox"};
   container.resources.requests.cpu_millis = cpu_millis;
   container.resources.requests.memory_bytes = memory_bytes;
-  pod.spec.containers = {container};
-  pod.spec.restart_policy = api::RestartPolicy::Never;
-  pod.spec.restart_policy_set = true;
+  pod.spec.edit().containers = {container};
+  pod.spec.edit().restart_policy = api::RestartPolicy::Never;
+  pod.spec.edit().restart_policy_set = true;
   return pod;
 }
 

@@ -60,9 +60,9 @@ JOBSIM_PRINT_CASES_BY_NAME()
 
 api::PodTemplateSpec pod_template() {
   api::PodTemplateSpec spec;
-  spec.spec.containers.push_back({.name = "main", .image = "worker:v1"});
-  spec.spec.restart_policy = api::RestartPolicy::Never;
-  spec.spec.restart_policy_set = true;
+  spec.spec.edit().containers.push_back({.name = "main", .image = "worker:v1"});
+  spec.spec.edit().restart_policy = api::RestartPolicy::Never;
+  spec.spec.edit().restart_policy_set = true;
   return spec;
 }
 
@@ -101,16 +101,16 @@ class Cluster {
       case api::Kind::Job: {
         api::Job job;
         job.metadata = meta;
-        job.spec.template_ = pod_template();
+        job.spec.edit().template_ = pod_template();
         result = server_.create(std::move(job));
         break;
       }
       case api::Kind::CronJob: {
         api::CronJob cron_job;
         cron_job.metadata = meta;
-        cron_job.spec.schedule = "*/5 * * * *";
-        cron_job.spec.suspend = true;
-        cron_job.spec.job_template.spec.template_ = pod_template();
+        cron_job.spec.edit().schedule = "*/5 * * * *";
+        cron_job.spec.edit().suspend = true;
+        cron_job.spec.edit().job_template.spec.edit().template_ = pod_template();
         result = server_.create(std::move(cron_job));
         break;
       }
@@ -139,11 +139,11 @@ class Cluster {
   void edit(const std::string& name, Edit change) {
     const auto [kind, id] = ids_.at(name);
     switch (kind) {
-      case api::Kind::Pod: { api::Pod pod = *server_.pods().get(id); change(pod.metadata); server_.update(id, pod); break; }
-      case api::Kind::Job: { api::Job job = *server_.jobs().get(id); change(job.metadata); server_.update(id, job); break; }
+      case api::Kind::Pod: { api::Pod pod = *server_.pods().get(id); change(pod.metadata.edit()); server_.update(id, pod); break; }
+      case api::Kind::Job: { api::Job job = *server_.jobs().get(id); change(job.metadata.edit()); server_.update(id, job); break; }
       case api::Kind::CronJob: {
         api::CronJob cj = *server_.cron_jobs().get(id);
-        change(cj.metadata);
+        change(cj.metadata.edit());
         server_.update(id, cj);
         break;
       }

@@ -131,29 +131,29 @@ class PodGcFixture {
     timings_.terminated_pod_gc_threshold = threshold;
     controller_ = std::make_unique<PodGcController>(sim_, server_.pods(), server_.nodes(), client_, timings_);
     server_.pods().on_update([this](api::ObjectId, const api::Pod& old_pod, const api::Pod& pod) {
-      if (old_pod.status.phase != pod.status.phase) log(std::string(api::to_string(pod.status.phase)), pod.metadata.name);
+      if (old_pod.status->phase != pod.status->phase) log(std::string(api::to_string(pod.status->phase)), pod.metadata->name);
     });
-    server_.pods().on_delete([this](api::ObjectId, const api::Pod& pod) { log("Deleted", pod.metadata.name); });
+    server_.pods().on_delete([this](api::ObjectId, const api::Pod& pod) { log("Deleted", pod.metadata->name); });
   }
 
   void add_node(const NodeRow& row) {
     api::Node node;
-    node.metadata.name = row.name;
-    node.status.capacity = {.cpu_millis = 4000, .memory_bytes = 1LL << 34, .pods = 110};
-    node.status.conditions = {{.type = "Ready", .status = row.ready ? api::ConditionStatus::True : api::ConditionStatus::False}};
-    if (row.out_of_service) node.spec.taints.push_back({.key = std::string(kTaintNodeOutOfService), .effect = "NoExecute"});
+    node.metadata.edit().name = row.name;
+    node.status.edit().capacity = {.cpu_millis = 4000, .memory_bytes = 1LL << 34, .pods = 110};
+    node.status.edit().conditions = {{.type = "Ready", .status = row.ready ? api::ConditionStatus::True : api::ConditionStatus::False}};
+    if (row.out_of_service) node.spec.edit().taints.push_back({.key = std::string(kTaintNodeOutOfService), .effect = "NoExecute"});
     ASSERT_TRUE(server_.create(std::move(node)).ok());
   }
 
   api::ObjectId add_pod(const PodRow& row) {
     api::Pod pod;
-    pod.metadata.name = row.name;
-    pod.metadata.creation_timestamp = kStart + std::chrono::seconds(row.created_s);
-    if (row.hold) pod.metadata.finalizers.emplace_back("example.com/hold");
-    pod.spec.containers.push_back({.name = "main", .image = "worker:v1"});
-    pod.spec.node_name = row.node;
-    pod.status.phase = row.phase;
-    pod.status.reason = row.reason;
+    pod.metadata.edit().name = row.name;
+    pod.metadata.edit().creation_timestamp = kStart + std::chrono::seconds(row.created_s);
+    if (row.hold) pod.metadata.edit().finalizers.emplace_back("example.com/hold");
+    pod.spec.edit().containers.push_back({.name = "main", .image = "worker:v1"});
+    pod.spec.edit().node_name = row.node;
+    pod.status.edit().phase = row.phase;
+    pod.status.edit().reason = row.reason;
     const cluster::ApiResult result = server_.create(std::move(pod));
     EXPECT_TRUE(result.ok()) << result.message;
     return result.id;
@@ -218,7 +218,7 @@ TEST(PodGc, OrphanedPodGetsTheDisruptionTargetCondition) {
                                            .reason = "DeletionByPodGC",
                                            .message = "PodGC: node no longer exists",
                                            .last_transition_time = kStart + 60s}));
-  EXPECT_EQ(seen.status.phase, api::PodPhase::Failed);
+  EXPECT_EQ(seen.status->phase, api::PodPhase::Failed);
 }
 
 // An outage drops the quarantine queue: a node first seen missing at +20 is forgotten by the

@@ -20,7 +20,7 @@ class CronJobSummaryTest : public RecorderTest {
   api::ObjectId create_cron_job(std::string name, std::string schedule,
                                 const std::function<void(api::CronJob&)>& change = nullptr) {
     api::CronJob cron_job = make_cron_job(std::move(name));
-    cron_job.spec.schedule = std::move(schedule);
+    cron_job.spec.edit().schedule = std::move(schedule);
     if (change) change(cron_job);
     return create(std::move(cron_job));
   }
@@ -30,12 +30,12 @@ class CronJobSummaryTest : public RecorderTest {
   // ownerReference to the CronJob by uid, and the scheduled-timestamp annotation when given.
   api::ObjectId create_job_of(api::ObjectId owner, std::string name, std::string_view scheduled = "") {
     api::Job job = make_job(std::move(name));
-    job.metadata.owner_references.push_back({.api_version = "batch/v1",
+    job.metadata.edit().owner_references.push_back({.api_version = "batch/v1",
                                              .kind = "CronJob",
-                                             .name = cron_job(owner).metadata.name,
-                                             .uid = cron_job(owner).metadata.uid,
+                                             .name = cron_job(owner).metadata->name,
+                                             .uid = cron_job(owner).metadata->uid,
                                              .controller = true});
-    if (!scheduled.empty()) job.metadata.annotations[std::string(kScheduledTimestamp)] = std::string(scheduled);
+    if (!scheduled.empty()) job.metadata.edit().annotations[std::string(kScheduledTimestamp)] = std::string(scheduled);
     return create(std::move(job));
   }
   void complete(api::ObjectId job) {
@@ -50,7 +50,7 @@ class CronJobSummaryTest : public RecorderTest {
     event.time = clock_.now();
     event.reason = std::move(reason);
     event.message = std::move(message);
-    event.object = {api::Kind::CronJob, c.metadata.namespace_, c.metadata.name, c.metadata.uid};
+    event.object = {api::Kind::CronJob, c.metadata->namespace_, c.metadata->name, c.metadata->uid};
     event.source = "cronjob-controller";
     sink_.emit(event);
   }
@@ -131,8 +131,8 @@ TEST_F(CronJobSummaryTest, suspend_schedule_change_and_delete_bound_the_activati
   const api::ObjectId report = create_cron_job("report", "*/10 * * * *");
   const auto suspend = [&](bool value, std::string schedule = "*/10 * * * *") {
     update<api::CronJob>(report, [&](api::CronJob& c) {
-      c.spec.suspend = value;
-      c.spec.schedule = schedule;
+      c.spec.edit().suspend = value;
+      c.spec.edit().schedule = schedule;
     });
   };
   at(15min);
@@ -159,9 +159,9 @@ TEST_F(CronJobSummaryTest, suspend_schedule_change_and_delete_bound_the_activati
 // A CronJob created suspended has no activation until it is resumed (00:22): 00:25 only.
 TEST_F(CronJobSummaryTest, created_suspended) {
   const api::ObjectId idle =
-      create_cron_job("idle", "*/5 * * * *", [](api::CronJob& c) { c.spec.suspend = true; });
+      create_cron_job("idle", "*/5 * * * *", [](api::CronJob& c) { c.spec.edit().suspend = true; });
   at(22min);
-  update<api::CronJob>(idle, [](api::CronJob& c) { c.spec.suspend = false; });
+  update<api::CronJob>(idle, [](api::CronJob& c) { c.spec.edit().suspend = false; });
   finish(29min);
   EXPECT_EQ(cron_jobs_section()["idle"]["schedules"], 1);
 }
@@ -171,7 +171,7 @@ TEST_F(CronJobSummaryTest, created_suspended) {
 // in UTC (outside the run), 00:30Z for a recorder whose controller zone is Asia/Kolkata.
 TEST_F(CronJobSummaryTest, schedules_follow_the_time_zone) {
   RunRecorder kolkata_controller(clock_, server_, sink_, usage_, {}, *cron::TimeZone::load("Asia/Kolkata").zone);
-  create_cron_job("zoned", "0 6 * * *", [](api::CronJob& c) { c.spec.time_zone = "Asia/Kolkata"; });
+  create_cron_job("zoned", "0 6 * * *", [](api::CronJob& c) { c.spec.edit().time_zone = "Asia/Kolkata"; });
   create_cron_job("local", "0 6 * * *");
   finish(1h);
   kolkata_controller.finish(kStart + 1h, {});
@@ -203,9 +203,9 @@ TEST_F(CronJobSummaryTest, every_keeps_its_phase_across_a_pause) {
   at(30s);
   const api::ObjectId hourly = create_cron_job("hourly", "@every 1h");
   at(45min);
-  update<api::CronJob>(hourly, [](api::CronJob& c) { c.spec.suspend = true; });
+  update<api::CronJob>(hourly, [](api::CronJob& c) { c.spec.edit().suspend = true; });
   at(90min);
-  update<api::CronJob>(hourly, [](api::CronJob& c) { c.spec.suspend = false; });
+  update<api::CronJob>(hourly, [](api::CronJob& c) { c.spec.edit().suspend = false; });
   finish(3h);
   EXPECT_EQ(cron_jobs_section()["hourly"]["schedules"], 1);
   EXPECT_EQ(cron_jobs_section()["hourly"]["missed"], 1);

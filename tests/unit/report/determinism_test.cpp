@@ -23,17 +23,17 @@ class ScriptedRun : public RecorderTest {
     for (int i = 0; i < 40; ++i) {
       at(std::chrono::milliseconds(1250 * i));
       api::Job job = make_job("", "nightly");
-      job.metadata.generate_name = "nightly-";  // names drawn from the seeded stream
+      job.metadata.edit().generate_name = "nightly-";  // names drawn from the seeded stream
       const api::ObjectId job_id = create(std::move(job));
       const api::Job& stored = *server_.jobs().get(job_id);
-      events.normal(api::Kind::Job, stored.metadata, "SuccessfulCreate", "Created pod: " + stored.metadata.name);
-      api::Pod pod = make_pod(stored.metadata.name + "-pod", stored.metadata.name, 100 * (i % 4), 1 << 20);
-      pod.spec.node_name = "worker-" + std::to_string(i % 3);
+      events.normal(api::Kind::Job, stored.metadata, "SuccessfulCreate", "Created pod: " + stored.metadata->name);
+      api::Pod pod = make_pod(stored.metadata->name + "-pod", stored.metadata->name, 100 * (i % 4), 1 << 20);
+      pod.spec.edit().node_name = "worker-" + std::to_string(i % 3);
       const api::ObjectId pod_id = create(std::move(pod));
-      update<api::Job>(job_id, [&](api::Job& j) { j.status.start_time = clock_.now(); });
+      update<api::Job>(job_id, [&](api::Job& j) { j.status.edit().start_time = clock_.now(); });
       at(std::chrono::milliseconds(1250 * i + 700));
       update<api::Pod>(pod_id, [&](api::Pod& p) {
-        p.status.phase = i % 5 == 0 ? api::PodPhase::Failed : api::PodPhase::Succeeded;
+        p.status.edit().phase = i % 5 == 0 ? api::PodPhase::Failed : api::PodPhase::Succeeded;
       });
       update<api::Job>(job_id, [&](api::Job& j) {
         set_job_condition(j, i % 5 == 0 ? api::kJobFailed : api::kJobComplete, api::ConditionStatus::True,

@@ -17,18 +17,18 @@ using EventLogTest = RecorderTest;
 TEST_F(EventLogTest, pod_lifecycle_from_creation_to_deletion) {
   const api::ObjectId pod = create(make_pod("pi-abcde", "pi"));
   at(1s);
-  update<api::Pod>(pod, [](api::Pod& p) { p.spec.node_name = "worker-1"; });
+  update<api::Pod>(pod, [](api::Pod& p) { p.spec.edit().node_name = "worker-1"; });
   at(3s);
   update<api::Pod>(pod, [](api::Pod& p) {
-    p.status.phase = api::PodPhase::Running;
-    p.status.container_statuses = {{.name = "main", .state = {.kind = api::ContainerStateKind::Running}}};
+    p.status.edit().phase = api::PodPhase::Running;
+    p.status.edit().container_statuses = {{.name = "main", .state = {.kind = api::ContainerStateKind::Running}}};
   });
   at(10250ms);
-  update<api::Pod>(pod, [](api::Pod& p) { p.status.container_statuses[0].restart_count = 1; });
+  update<api::Pod>(pod, [](api::Pod& p) { p.status.edit().container_statuses[0].restart_count = 1; });
   at(20s);
   update<api::Pod>(pod, [](api::Pod& p) {
-    p.status.phase = api::PodPhase::Failed;
-    p.status.container_statuses[0].state = {.kind = api::ContainerStateKind::Terminated, .reason = "Error", .exit_code = 1};
+    p.status.edit().phase = api::PodPhase::Failed;
+    p.status.edit().container_statuses[0].state = {.kind = api::ContainerStateKind::Terminated, .reason = "Error", .exit_code = 1};
   });
   at(30s);
   remove(api::Kind::Pod, pod);  // terminal: grace 0, so marked and removed in the same instant
@@ -46,10 +46,10 @@ TEST_F(EventLogTest, pod_lifecycle_from_creation_to_deletion) {
 
 TEST_F(EventLogTest, pod_created_bound_and_succeeded_without_owner) {
   api::Pod pod = make_pod("standalone");
-  pod.spec.node_name = "worker-2";  // a replayed snapshot: already bound
+  pod.spec.edit().node_name = "worker-2";  // a replayed snapshot: already bound
   const api::ObjectId id = create(std::move(pod));
   at(5s);
-  update<api::Pod>(id, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(id, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   EXPECT_EQ(event_lines(), Lines({
           R"({"time":"2026-01-01T00:00:00Z","kind":"Pod","namespace":"default","name":"standalone","event":"Created"})",
           R"({"time":"2026-01-01T00:00:00Z","kind":"Pod","namespace":"default","name":"standalone","event":"Scheduled","node":"worker-2"})",
@@ -58,16 +58,16 @@ TEST_F(EventLogTest, pod_created_bound_and_succeeded_without_owner) {
 
 TEST_F(EventLogTest, graceful_pod_deletion_is_terminating_then_deleted_later) {
   api::Pod pod = make_pod("slow", "batch");
-  pod.spec.node_name = "worker-1";
+  pod.spec.edit().node_name = "worker-1";
   const api::ObjectId id = create(std::move(pod));
   at(2s);
   server_.remove(api::Kind::Pod, id);  // bound and not terminal: 30 s grace
   at(4s);
-  update<api::Pod>(id, [](api::Pod& p) { p.metadata.labels["touched"] = "yes"; });  // no line
+  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().labels["touched"] = "yes"; });  // no line
   at(7s);
   update<api::Pod>(id, [](api::Pod& p) {
-    p.status.phase = api::PodPhase::Failed;
-    p.status.container_statuses = {
+    p.status.edit().phase = api::PodPhase::Failed;
+    p.status.edit().container_statuses = {
         {.name = "main", .state = {.kind = api::ContainerStateKind::Terminated, .reason = "Error", .exit_code = 143}}};
   });
   server_.remove(api::Kind::Pod, id, {.grace_period_seconds = 0});
@@ -82,10 +82,10 @@ TEST_F(EventLogTest, graceful_pod_deletion_is_terminating_then_deleted_later) {
 TEST_F(EventLogTest, orphaned_pod_lines_lose_the_owner) {
   const api::ObjectId id = create(make_pod("adoptee", "old"));
   at(1s);
-  update<api::Pod>(id, [](api::Pod& p) { p.metadata.owner_references.clear(); });
+  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().owner_references.clear(); });
   at(2s);
-  update<api::Pod>(id, [](api::Pod& p) { p.metadata.owner_references.push_back(controller_of("Job", "new")); });
-  update<api::Pod>(id, [](api::Pod& p) { p.spec.node_name = "worker-1"; });
+  update<api::Pod>(id, [](api::Pod& p) { p.metadata.edit().owner_references.push_back(controller_of("Job", "new")); });
+  update<api::Pod>(id, [](api::Pod& p) { p.spec.edit().node_name = "worker-1"; });
   at(3s);
   server_.remove(api::Kind::Pod, id, {.grace_period_seconds = 0});
   EXPECT_EQ(event_lines(), Lines({
@@ -133,12 +133,12 @@ class PodFailureTest : public RecorderTest, public ::testing::WithParamInterface
 TEST_P(PodFailureTest, failed_line) {
   const PodFailureCase& c = GetParam();
   api::Pod pod = make_pod("p");
-  for (std::size_t i = 1; i < c.containers.size(); ++i) pod.spec.containers.push_back(container("c" + std::to_string(i)));
+  for (std::size_t i = 1; i < c.containers.size(); ++i) pod.spec.edit().containers.push_back(container("c" + std::to_string(i)));
   const api::ObjectId id = create(std::move(pod));
   update<api::Pod>(id, [&](api::Pod& p) {
-    p.status.phase = api::PodPhase::Failed;
-    p.status.reason = c.pod_reason;
-    for (const api::ContainerState& state : c.containers) p.status.container_statuses.push_back({.state = state});
+    p.status.edit().phase = api::PodPhase::Failed;
+    p.status.edit().reason = c.pod_reason;
+    for (const api::ContainerState& state : c.containers) p.status.edit().container_statuses.push_back({.state = state});
   });
   const std::vector<std::string> lines = event_lines();
   ASSERT_EQ(lines.size(), 2u);
@@ -152,7 +152,7 @@ INSTANTIATE_TEST_SUITE_P(Reasons, PodFailureTest, ::testing::ValuesIn(kPodFailur
 
 TEST_F(EventLogTest, job_suspend_resume_and_failure) {
   api::Job job = make_job("backup-29430720", "backup");
-  job.spec.suspend = true;
+  job.spec.edit().suspend = true;
   const api::ObjectId id = create(std::move(job));
   at(1s);
   update<api::Job>(id, [](api::Job& j) {
@@ -160,12 +160,12 @@ TEST_F(EventLogTest, job_suspend_resume_and_failure) {
   });
   at(2s);
   update<api::Job>(id, [&](api::Job& j) {
-    j.spec.suspend = false;
+    j.spec.edit().suspend = false;
     set_job_condition(j, api::kJobSuspended, api::ConditionStatus::False, "JobResumed");
-    j.status.start_time = clock_.now();
+    j.status.edit().start_time = clock_.now();
   });
   at(3s);
-  update<api::Job>(id, [](api::Job& j) { j.status.active = 1; });  // no line
+  update<api::Job>(id, [](api::Job& j) { j.status.edit().active = 1; });  // no line
   at(5s);
   update<api::Job>(id, [&](api::Job& j) {
     set_job_condition(j, api::kJobFailureTarget, api::ConditionStatus::True, "BackoffLimitExceeded");
@@ -185,7 +185,7 @@ TEST_F(EventLogTest, job_suspend_resume_and_failure) {
 
 TEST_F(EventLogTest, job_success_criteria_then_complete) {
   const api::ObjectId id = create(make_job("indexed"));
-  update<api::Job>(id, [&](api::Job& j) { j.status.start_time = clock_.now(); });
+  update<api::Job>(id, [&](api::Job& j) { j.status.edit().start_time = clock_.now(); });
   at(90s);
   update<api::Job>(id, [](api::Job& j) {
     set_job_condition(j, api::kJobSuccessCriteriaMet, api::ConditionStatus::True, "SuccessPolicy");
@@ -193,7 +193,7 @@ TEST_F(EventLogTest, job_success_criteria_then_complete) {
   at(91500ms);
   update<api::Job>(id, [](api::Job& j) { set_job_condition(j, api::kJobComplete, api::ConditionStatus::True); });
   at(92s);
-  update<api::Job>(id, [](api::Job& j) { j.status.succeeded = 3; });  // no second Complete
+  update<api::Job>(id, [](api::Job& j) { j.status.edit().succeeded = 3; });  // no second Complete
   EXPECT_EQ(event_lines(), Lines({
           R"({"time":"2026-01-01T00:00:00Z","kind":"Job","namespace":"default","name":"indexed","event":"Created"})",
           R"({"time":"2026-01-01T00:00:00Z","kind":"Job","namespace":"default","name":"indexed","event":"Started"})",
@@ -205,12 +205,12 @@ TEST_F(EventLogTest, node_readiness_changes) {
   const api::ObjectId ready = create(make_node("worker-1"));
   const api::ObjectId not_ready = create(make_node("worker-2", 4000, 1LL << 30, /*ready=*/false));
   at(60s);
-  update<api::Node>(ready, [](api::Node& n) { n.status.conditions[0].status = api::ConditionStatus::Unknown; });
-  update<api::Node>(not_ready, [](api::Node& n) { n.status.conditions[0].status = api::ConditionStatus::True; });
+  update<api::Node>(ready, [](api::Node& n) { n.status.edit().conditions[0].status = api::ConditionStatus::Unknown; });
+  update<api::Node>(not_ready, [](api::Node& n) { n.status.edit().conditions[0].status = api::ConditionStatus::True; });
   at(61s);
-  update<api::Node>(not_ready, [](api::Node& n) { n.metadata.labels["zone"] = "a"; });  // no line
+  update<api::Node>(not_ready, [](api::Node& n) { n.metadata.edit().labels["zone"] = "a"; });  // no line
   at(120s);
-  update<api::Node>(ready, [](api::Node& n) { n.status.conditions[0].status = api::ConditionStatus::True; });
+  update<api::Node>(ready, [](api::Node& n) { n.status.edit().conditions[0].status = api::ConditionStatus::True; });
   EXPECT_EQ(event_lines(), Lines({R"({"time":"2026-01-01T00:00:00Z","kind":"Node","namespace":"","name":"worker-1","event":"Ready"})",
                           R"({"time":"2026-01-01T00:00:00Z","kind":"Node","namespace":"","name":"worker-2","event":"NotReady"})",
                           R"({"time":"2026-01-01T00:01:00Z","kind":"Node","namespace":"","name":"worker-1","event":"NotReady"})",
@@ -221,9 +221,9 @@ TEST_F(EventLogTest, node_readiness_changes) {
 TEST_F(EventLogTest, cron_job_created_updated_deleted) {
   const api::ObjectId id = create(make_cron_job("backup"));
   at(5min);
-  update<api::CronJob>(id, [&](api::CronJob& c) { c.status.last_schedule_time = clock_.now(); });  // status: no line
+  update<api::CronJob>(id, [&](api::CronJob& c) { c.status.edit().last_schedule_time = clock_.now(); });  // status: no line
   at(6min);
-  update<api::CronJob>(id, [](api::CronJob& c) { c.spec.suspend = true; });
+  update<api::CronJob>(id, [](api::CronJob& c) { c.spec.edit().suspend = true; });
   at(7min);
   remove(api::Kind::CronJob, id);
   EXPECT_EQ(event_lines(), Lines({

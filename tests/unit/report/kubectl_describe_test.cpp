@@ -20,8 +20,8 @@ class KubectlDescribeTest : public report::testing::RecorderTest {
     recorded.message = std::move(message);
     recorded.object.kind = api::Kind::CronJob;
     recorded.object.namespace_ = "default";
-    recorded.object.name = cron_job.metadata.name;
-    recorded.object.uid = cron_job.metadata.uid;
+    recorded.object.name = cron_job.metadata->name;
+    recorded.object.uid = cron_job.metadata->uid;
     recorded.source = "cronjob-controller";
     store_.record(recorded);
   }
@@ -87,8 +87,8 @@ TEST_F(KubectlDescribeTest, events_expire_an_hour_after_their_last_update) {
 // (describe.go: state.Terminated.StartedAt.Time.Format(time.RFC1123Z)).
 TEST_F(KubectlDescribeTest, terminated_state_without_times_prints_go_zero_time) {
   api::Pod pod = report::testing::make_pod("lost");
-  pod.status.phase = api::PodPhase::Failed;
-  pod.status.container_statuses.push_back(
+  pod.status.edit().phase = api::PodPhase::Failed;
+  pod.status.edit().container_statuses.push_back(
       {.name = "main",
        .state = {.kind = api::ContainerStateKind::Terminated,
                  .reason = "ContainerStatusUnknown",

@@ -102,7 +102,7 @@ TEST_F(KubectlObjectsTest, node_yaml) {
 // stopped posting node status.").
 TEST_F(KubectlObjectsTest, unreachable_node_condition_has_reason_and_message) {
   api::Node node = report::testing::make_node("worker-2");
-  node.status.conditions[0] = {.type = "Ready",
+  node.status.edit().conditions[0] = {.type = "Ready",
                                .status = api::ConditionStatus::Unknown,
                                .reason = "NodeStatusUnknown",
                                .message = "Kubelet stopped posting node status.",

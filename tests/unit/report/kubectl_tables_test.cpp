@@ -90,13 +90,13 @@ class PodStatusTest : public ::testing::TestWithParam<PodStatusCase> {};
 TEST_P(PodStatusTest, columns_match_upstream) {
   const PodStatusCase& c = GetParam();
   api::Pod pod;
-  pod.metadata.name = "test";
-  pod.spec.containers.resize(c.statuses.size());
-  pod.status.phase = c.phase;
-  pod.status.reason = c.pod_reason;
-  pod.status.container_statuses = c.statuses;
-  if (c.ready_condition) pod.status.conditions.push_back({.type = "Ready"});
-  if (c.deleting) pod.metadata.deletion_timestamp = kStart;
+  pod.metadata.edit().name = "test";
+  pod.spec.edit().containers.resize(c.statuses.size());
+  pod.status.edit().phase = c.phase;
+  pod.status.edit().reason = c.pod_reason;
+  pod.status.edit().container_statuses = c.statuses;
+  if (c.ready_condition) pod.status.edit().conditions.push_back({.type = "Ready"});
+  if (c.deleting) pod.metadata.edit().deletion_timestamp = kStart;
   const api::Pod* pods[] = {&pod};
   const Table table = pod_table(pods, kStart, false);
   ASSERT_EQ(table.rows.size(), 1u);
@@ -110,8 +110,8 @@ INSTANTIATE_TEST_SUITE_P(PrintPod, PodStatusTest, ::testing::ValuesIn(kPodCases)
 
 TEST(PodRestarts, shows_the_age_of_the_last_restart) {
   api::Pod pod;
-  pod.spec.containers.resize(1);
-  pod.status.container_statuses.push_back(
+  pod.spec.edit().containers.resize(1);
+  pod.status.edit().container_statuses.push_back(
       {.state = kRunning,
        .last_termination_state = ContainerState{.kind = ContainerStateKind::Terminated, .finished_at = kStart + 15s},
        .restart_count = 3});
@@ -120,24 +120,24 @@ TEST(PodRestarts, shows_the_age_of_the_last_restart) {
 
 TEST(JobColumns, completions_and_status_follow_print_job) {
   api::Job job;
-  job.spec.completions = 3;
-  job.status.succeeded = 1;
+  job.spec.edit().completions = 3;
+  job.status.edit().succeeded = 1;
   EXPECT_EQ(job_completions(job), "1/3");
-  job.spec.completions.reset();
-  job.spec.parallelism = 4;
+  job.spec.edit().completions.reset();
+  job.spec.edit().parallelism = 4;
   EXPECT_EQ(job_completions(job), "1/1 of 4");
-  job.spec.parallelism = 1;
+  job.spec.edit().parallelism = 1;
   EXPECT_EQ(job_completions(job), "1/1");
   EXPECT_EQ(job_status(job), "Running");
-  job.status.conditions.push_back({.type = "FailureTarget"});
+  job.status.edit().conditions.push_back({.type = "FailureTarget"});
   EXPECT_EQ(job_status(job), "FailureTarget");
-  job.status.conditions.push_back({.type = "Suspended"});
+  job.status.edit().conditions.push_back({.type = "Suspended"});
   EXPECT_EQ(job_status(job), "Suspended");
-  job.metadata.deletion_timestamp = kStart;
+  job.metadata.edit().deletion_timestamp = kStart;
   EXPECT_EQ(job_status(job), "Terminating");
-  job.status.conditions.push_back({.type = "Failed"});
+  job.status.edit().conditions.push_back({.type = "Failed"});
   EXPECT_EQ(job_status(job), "Failed");
-  job.status.conditions.insert(job.status.conditions.begin(), {.type = "Complete", .status = api::ConditionStatus::False});
+  job.status.edit().conditions.insert(job.status->conditions.begin(), {.type = "Complete", .status = api::ConditionStatus::False});
   EXPECT_EQ(job_status(job), "Failed");  // only a True condition counts
 }
 
@@ -148,10 +148,10 @@ TEST_F(KubectlGetTest, jobs_table_aligned_like_kubectl) {
   at(30s);
   create(report::testing::make_job("ci"));
   update<api::Job>(done, [](api::Job& job) {
-    job.status.start_time = kStart;
-    job.status.completion_time = kStart + 25s;
-    job.status.succeeded = 1;
-    job.status.conditions.push_back({.type = "Complete"});
+    job.status.edit().start_time = kStart;
+    job.status.edit().completion_time = kStart + 25s;
+    job.status.edit().succeeded = 1;
+    job.status.edit().conditions.push_back({.type = "Complete"});
   });
   const Output output = get(server_, {.resource = "jobs"}, kStart + 3h + 5min);
   EXPECT_EQ(output.exit_code, 0);
@@ -165,7 +165,7 @@ TEST_F(KubectlGetTest, jobs_table_aligned_like_kubectl) {
 TEST_F(KubectlGetTest, wide_pods_and_nodes) {
   create(report::testing::make_node("worker-1"));
   api::Pod pod = report::testing::make_pod("web", "ci");
-  pod.spec.node_name = "worker-1";
+  pod.spec.edit().node_name = "worker-1";
   create(std::move(pod));
   const engine::SimTime now = kStart + 100s;
   EXPECT_EQ(get(server_, {.resource = "po", .format = OutputFormat::Wide}, now).out,
@@ -178,7 +178,7 @@ TEST_F(KubectlGetTest, wide_pods_and_nodes) {
 
 TEST_F(KubectlGetTest, cron_jobs) {
   const api::ObjectId id = create(report::testing::make_cron_job("backup"));
-  update<api::CronJob>(id, [](api::CronJob& cron_job) { cron_job.status.last_schedule_time = kStart + 5min; });
+  update<api::CronJob>(id, [](api::CronJob& cron_job) { cron_job.status.edit().last_schedule_time = kStart + 5min; });
   EXPECT_EQ(get(server_, {.resource = "cj"}, kStart + 7min).out,
             "NAME     SCHEDULE      TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE\n"
             "backup   */5 * * * *   <none>     False     0        2m              7m\n");

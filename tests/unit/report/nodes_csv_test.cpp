@@ -20,7 +20,7 @@ using NodesCsvTest = RecorderTest;
 
 api::Pod bound_pod(std::string name, std::string node, std::int64_t cpu_m, std::int64_t memory_bytes) {
   api::Pod pod = make_pod(std::move(name), "j", cpu_m, memory_bytes);
-  pod.spec.node_name = std::move(node);
+  pod.spec.edit().node_name = std::move(node);
   return pod;
 }
 
@@ -35,9 +35,9 @@ TEST_F(NodesCsvTest, two_nodes_pods_binding_and_finishing) {
   const api::ObjectId p1 = create(bound_pod("p1", "worker-a", 500, 1LL << 30));
   at(10s);
   create(bound_pod("p2", "worker-b", 1000, 2LL << 30));
-  update<api::Pod>(p1, [](api::Pod& p) { p.status.phase = api::PodPhase::Running; });
+  update<api::Pod>(p1, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Running; });
   at(20s);
-  update<api::Pod>(p1, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(p1, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   finish(30s);
   EXPECT_EQ(nodes_csv_lines(), Lines({kHeader,  //
                                       "2026-01-01T00:00:00Z,worker-a,500,1073741824,0,0,4000,17179869184,1",
@@ -59,12 +59,12 @@ TEST_F(NodesCsvTest, same_instant_changes_coalesce_or_net_out) {
   create(make_node("worker-2", 4000, 16LL << 30));
   const api::ObjectId a = create(bound_pod("a", "worker-1", 500, 1LL << 30));
   at(10s);
-  update<api::Pod>(a, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(a, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   const api::ObjectId b = create(bound_pod("b", "worker-1", 500, 1LL << 30));
   at(15s);
   server_.remove(api::Kind::Pod, b);
   at(20s);
-  update<api::Pod>(b, [](api::Pod& p) { p.status.phase = api::PodPhase::Failed; });
+  update<api::Pod>(b, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Failed; });
   create(bound_pod("c", "worker-1", 250, 512LL << 20));
   create(bound_pod("d", "worker-1", 250, 512LL << 20));
   finish(20s);
@@ -89,7 +89,7 @@ TEST_F(NodesCsvTest, usage_allocatable_and_nodes_appearing_late) {
   at(5s);
   usage_.emit({.pod = u, .node = node, .cpu_millis = 300, .memory_bytes = 64LL << 20});
   update<api::Node>(node, [](api::Node& n) {
-    n.status.allocatable = {.cpu_millis = 3500, .memory_bytes = 15LL << 30, .pods = 110};
+    n.status.edit().allocatable = {.cpu_millis = 3500, .memory_bytes = 15LL << 30, .pods = 110};
   });
   at(15s);
   create(bound_pod("e", "edge-0", 100, 0));

@@ -44,47 +44,47 @@ inline api::OwnerReference controller_of(std::string kind, std::string name) {
 inline api::Pod make_pod(std::string name, std::string owner_job = "", std::int64_t cpu_m = 0,
                          std::int64_t memory_bytes = 0) {
   api::Pod pod;
-  pod.metadata.name = std::move(name);
-  if (!owner_job.empty()) pod.metadata.owner_references.push_back(controller_of("Job", owner_job));
-  pod.spec.containers.push_back(container("main", cpu_m, memory_bytes));
-  pod.spec.restart_policy = api::RestartPolicy::Never;
-  pod.spec.restart_policy_set = true;
+  pod.metadata.edit().name = std::move(name);
+  if (!owner_job.empty()) pod.metadata.edit().owner_references.push_back(controller_of("Job", owner_job));
+  pod.spec.edit().containers.push_back(container("main", cpu_m, memory_bytes));
+  pod.spec.edit().restart_policy = api::RestartPolicy::Never;
+  pod.spec.edit().restart_policy_set = true;
   return pod;
 }
 
 inline api::Job make_job(std::string name, std::string owner_cron_job = "") {
   api::Job job;
-  job.metadata.name = std::move(name);
-  if (!owner_cron_job.empty()) job.metadata.owner_references.push_back(controller_of("CronJob", owner_cron_job));
-  job.spec.template_.spec.containers.push_back(container());
-  job.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
-  job.spec.template_.spec.restart_policy_set = true;
+  job.metadata.edit().name = std::move(name);
+  if (!owner_cron_job.empty()) job.metadata.edit().owner_references.push_back(controller_of("CronJob", owner_cron_job));
+  job.spec.edit().template_.spec.edit().containers.push_back(container());
+  job.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::Never;
+  job.spec.edit().template_.spec.edit().restart_policy_set = true;
   return job;
 }
 
 inline api::CronJob make_cron_job(std::string name) {
   api::CronJob cron_job;
-  cron_job.metadata.name = std::move(name);
-  cron_job.spec.schedule = "*/5 * * * *";
-  cron_job.spec.job_template.spec.template_.spec.containers.push_back(container());
-  cron_job.spec.job_template.spec.template_.spec.restart_policy = api::RestartPolicy::OnFailure;
-  cron_job.spec.job_template.spec.template_.spec.restart_policy_set = true;
+  cron_job.metadata.edit().name = std::move(name);
+  cron_job.spec.edit().schedule = "*/5 * * * *";
+  cron_job.spec.edit().job_template.spec.edit().template_.spec.edit().containers.push_back(container());
+  cron_job.spec.edit().job_template.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::OnFailure;
+  cron_job.spec.edit().job_template.spec.edit().template_.spec.edit().restart_policy_set = true;
   return cron_job;
 }
 
 inline api::Node make_node(std::string name, std::int64_t cpu_m = 4000, std::int64_t memory_bytes = 16LL << 30,
                            bool ready = true) {
   api::Node node;
-  node.metadata.name = std::move(name);
-  node.status.capacity = {.cpu_millis = cpu_m, .memory_bytes = memory_bytes, .pods = 110};
-  node.status.conditions.push_back(
+  node.metadata.edit().name = std::move(name);
+  node.status.edit().capacity = {.cpu_millis = cpu_m, .memory_bytes = memory_bytes, .pods = 110};
+  node.status.edit().conditions.push_back(
       {.type = "Ready", .status = ready ? api::ConditionStatus::True : api::ConditionStatus::False});
   return node;
 }
 
 inline void set_job_condition(api::Job& job, std::string_view type, api::ConditionStatus status,
                               std::string reason = "", std::optional<engine::SimTime> transition = std::nullopt) {
-  for (api::JobCondition& condition : job.status.conditions) {
+  for (api::JobCondition& condition : job.status.edit().conditions) {
     if (condition.type == type) {
       condition.status = status;
       condition.reason = std::move(reason);
@@ -92,7 +92,7 @@ inline void set_job_condition(api::Job& job, std::string_view type, api::Conditi
       return;
     }
   }
-  job.status.conditions.push_back(
+  job.status.edit().conditions.push_back(
       {.type = std::string(type), .status = status, .last_transition_time = transition, .reason = std::move(reason)});
 }
 

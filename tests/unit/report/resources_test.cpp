@@ -19,7 +19,7 @@ using ResourcesTest = RecorderTest;
 
 api::Pod bound_pod(std::string name, std::string node, std::int64_t cpu_m, std::int64_t memory_bytes) {
   api::Pod pod = make_pod(std::move(name), "j", cpu_m, memory_bytes);
-  pod.spec.node_name = std::move(node);
+  pod.spec.edit().node_name = std::move(node);
   return pod;
 }
 
@@ -40,7 +40,7 @@ TEST_F(ResourcesTest, two_pods_on_one_node_mean_p95_peak) {
   remove(api::Kind::Pod, a);
   server_.remove(api::Kind::Pod, a, {.grace_period_seconds = 0});
   at(80s);
-  update<api::Pod>(b, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(b, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   finish(100s);
   const Json resources = Json::parse(summary_text())["resources"];
   EXPECT_EQ(resources["requested"]["cpuMillis"], Json::parse(R"({"peak": 3000, "mean": 1800.0, "p95": 3000})"));
@@ -128,15 +128,15 @@ TEST_F(ResourcesTest, pending_times_count_bound_deleted_finished_and_open_waits)
   at(5s);
   const api::ObjectId p2 = create(make_pod("p2", "j"));
   at(10s);
-  update<api::Pod>(p0, [](api::Pod& p) { p.spec.node_name = "worker-1"; });
+  update<api::Pod>(p0, [](api::Pod& p) { p.spec.edit().node_name = "worker-1"; });
   at(25s);
   server_.remove(api::Kind::Pod, p2);  // unbound: deleted at once
   at(30s);
   const api::ObjectId p3 = create(make_pod("p3", "j"));
   at(35s);
-  update<api::Pod>(p3, [](api::Pod& p) { p.status.phase = api::PodPhase::Failed; });
+  update<api::Pod>(p3, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Failed; });
   at(40s);
-  update<api::Pod>(p1, [](api::Pod& p) { p.spec.node_name = "worker-1"; });
+  update<api::Pod>(p1, [](api::Pod& p) { p.spec.edit().node_name = "worker-1"; });
   at(60s);
   create(make_pod("p4", "j"));
   finish(100s);

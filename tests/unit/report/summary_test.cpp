@@ -59,7 +59,7 @@ TEST_F(SummaryTest, jobs_totals_reasons_and_durations) {
     // The condition's lastTransitionTime, not the write's instant, ends the duration.
     at(std::chrono::seconds(seconds) + 1s);
     update<api::Job>(id, [&](api::Job& j) {
-      j.status.start_time = kStart;
+      j.status.edit().start_time = kStart;
       const bool complete = outcome == "Complete";
       set_job_condition(j, complete ? api::kJobComplete : api::kJobFailed, api::ConditionStatus::True,
                         complete ? "" : std::string(outcome), kStart + std::chrono::seconds(seconds));
@@ -98,15 +98,15 @@ TEST_F(SummaryTest, pod_peaks_are_taken_at_instant_boundaries) {
   for (int i = 0; i < 3; ++i) pods.push_back(create(make_pod("p" + std::to_string(i))));
   at(1s);
   for (const api::ObjectId id : pods) {
-    update<api::Pod>(id, [](api::Pod& p) { p.status.phase = api::PodPhase::Running; });
+    update<api::Pod>(id, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Running; });
   }
   at(2s);
   // p0 finishes and its replacement is created at the same instant: never 4 pods at once.
-  update<api::Pod>(pods[0], [](api::Pod& p) { p.status.phase = api::PodPhase::Failed; });
+  update<api::Pod>(pods[0], [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Failed; });
   const api::ObjectId replacement = create(make_pod("p3"));
-  update<api::Pod>(replacement, [](api::Pod& p) { p.status.phase = api::PodPhase::Running; });
+  update<api::Pod>(replacement, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Running; });
   at(3s);
-  update<api::Pod>(pods[1], [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(pods[1], [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   at(4s);
   server_.remove(api::Kind::Pod, pods[0]);
   finish(5s);
@@ -138,15 +138,15 @@ TEST_F(SummaryTest, exact_text_of_a_small_run) {
   create(make_node("worker-2", 2000, 8LL << 30));
   create(make_node("worker-1"));
   api::Pod a = make_pod("a", "j", 500, 1LL << 30);
-  a.spec.node_name = "worker-1";
+  a.spec.edit().node_name = "worker-1";
   const api::ObjectId pod_a = create(std::move(a));
   at(5s);
   api::Pod b = make_pod("b", "j", 1500, 2LL << 30);
-  b.spec.node_name = "worker-2";
+  b.spec.edit().node_name = "worker-2";
   const api::ObjectId pod_b = create(std::move(b));
   at(10s);
   for (const api::ObjectId id : {pod_a, pod_b}) {
-    update<api::Pod>(id, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+    update<api::Pod>(id, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   }
   finish(20s, {.events_processed = 42});
   EXPECT_EQ(summary_text(), R"({

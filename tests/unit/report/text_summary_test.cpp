@@ -19,26 +19,26 @@ TEST_F(TextSummaryTest, small_run) {
   const api::ObjectId done = create(make_job("backup-1", "backup"));
   const api::ObjectId failed = create(make_job("flaky"));
   api::Job suspended = make_job("later");
-  suspended.spec.suspend = true;
+  suspended.spec.edit().suspend = true;
   const api::ObjectId paused = create(std::move(suspended));
   create(make_job("busy"));
   api::Pod pod = make_pod("backup-1-abcde", "backup-1", 500, 1LL << 30);
-  pod.spec.node_name = "worker-1";
+  pod.spec.edit().node_name = "worker-1";
   const api::ObjectId pod_id = create(std::move(pod));
-  update<api::Job>(done, [&](api::Job& j) { j.status.start_time = clock_.now(); });
-  update<api::Job>(failed, [&](api::Job& j) { j.status.start_time = clock_.now(); });
+  update<api::Job>(done, [&](api::Job& j) { j.status.edit().start_time = clock_.now(); });
+  update<api::Job>(failed, [&](api::Job& j) { j.status.edit().start_time = clock_.now(); });
   update<api::Job>(paused, [](api::Job& j) {
     set_job_condition(j, api::kJobSuspended, api::ConditionStatus::True, "JobSuspended");
   });
   at(90s);
-  update<api::Pod>(pod_id, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(pod_id, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   update<api::Job>(done, [](api::Job& j) {
-    j.status.succeeded = 1;
+    j.status.edit().succeeded = 1;
     set_job_condition(j, api::kJobComplete, api::ConditionStatus::True);
   });
   at(2h);
   update<api::Job>(failed, [](api::Job& j) {
-    j.status.failed = 7;
+    j.status.edit().failed = 7;
     set_job_condition(j, api::kJobFailed, api::ConditionStatus::True, "BackoffLimitExceeded");
   });
   finish(4h);

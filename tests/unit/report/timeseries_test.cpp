@@ -19,17 +19,17 @@ using TimeSeriesTest = RecorderTest;
 TEST_F(TimeSeriesTest, rows_coalesce_each_instant_and_end_with_finish) {
   create(make_node("worker-1"));
   const api::ObjectId pod = create(make_pod("a", "j", 500, 1LL << 30));
-  update<api::Pod>(pod, [](api::Pod& p) { p.spec.node_name = "worker-1"; });  // same instant: one row
+  update<api::Pod>(pod, [](api::Pod& p) { p.spec.edit().node_name = "worker-1"; });  // same instant: one row
   at(2s);
-  update<api::Pod>(pod, [](api::Pod& p) { p.status.phase = api::PodPhase::Running; });
+  update<api::Pod>(pod, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Running; });
   const api::ObjectId job = create(make_job("j"));
   at(5s);
-  update<api::Pod>(pod, [](api::Pod& p) { p.metadata.labels["x"] = "y"; });  // nothing counted changes
+  update<api::Pod>(pod, [](api::Pod& p) { p.metadata.edit().labels["x"] = "y"; });  // nothing counted changes
   at(7s);
   const api::ObjectId fleeting = create(make_pod("b"));
   server_.remove(api::Kind::Pod, fleeting);  // unbound: deleted at once; back to the same state
   at(10s);
-  update<api::Pod>(pod, [](api::Pod& p) { p.status.phase = api::PodPhase::Succeeded; });
+  update<api::Pod>(pod, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Succeeded; });
   update<api::Job>(job, [](api::Job& j) { set_job_condition(j, api::kJobComplete, api::ConditionStatus::True); });
   finish(20s);
   EXPECT_EQ(csv_lines(), Lines({kHeader,  //
@@ -53,13 +53,13 @@ TEST_F(TimeSeriesTest, empty_run_has_only_the_final_row) {
 
 TEST_F(TimeSeriesTest, terminating_and_failed_pods_and_deleted_objects) {
   api::Pod pod = make_pod("p", "", 250, 0);
-  pod.spec.node_name = "worker-1";
+  pod.spec.edit().node_name = "worker-1";
   const api::ObjectId id = create(std::move(pod));
   const api::ObjectId job = create(make_job("j"));
   at(1s);
   server_.remove(api::Kind::Pod, id);  // graceful: stays, terminating, still requesting
   at(2s);
-  update<api::Pod>(id, [](api::Pod& p) { p.status.phase = api::PodPhase::Failed; });
+  update<api::Pod>(id, [](api::Pod& p) { p.status.edit().phase = api::PodPhase::Failed; });
   at(3s);
   server_.remove(api::Kind::Pod, id, {.grace_period_seconds = 0});
   remove(api::Kind::Job, job);

@@ -98,10 +98,10 @@ TEST(TutorialManifests, DbMigrationKeepsEnvAndResources) {
       .resources = {.requests = {.cpu_millis = 250, .memory_bytes = 256 * kMi},
                     .limits = {.cpu_millis = 1000, .memory_bytes = 512 * kMi}},
   };
-  ASSERT_EQ(job.spec.template_.spec.containers.size(), 1u);
-  EXPECT_EQ(job.spec.template_.spec.containers[0], want);
-  EXPECT_EQ(job.spec.backoff_limit, 3);
-  EXPECT_EQ(job.spec.template_.spec.restart_policy, api::RestartPolicy::Never);
+  ASSERT_EQ(job.spec->template_.spec->containers.size(), 1u);
+  EXPECT_EQ(job.spec->template_.spec->containers[0], want);
+  EXPECT_EQ(job.spec->backoff_limit, 3);
+  EXPECT_EQ(job.spec->template_.spec->restart_policy, api::RestartPolicy::Never);
 }
 
 TEST(TutorialManifests, BrokenWhalejobIsInvalidYaml) {
@@ -227,9 +227,9 @@ TEST(JobManifest, EveryModelledFieldDecodesExactly) {
       .success_policy = api::SuccessPolicy{.rules = {{.succeeded_indexes = "0-2", .succeeded_count = 2}}},
       .managed_by = "kueue.x-k8s.io/multikueue",
   };
-  want.spec.template_.labels = {{"app", "x"}};
-  want.spec.template_.annotations = {{"a", "b"}};
-  want.spec.template_.spec = api::PodSpec{
+  want.spec.edit().template_.labels = {{"app", "x"}};
+  want.spec.edit().template_.annotations = {{"a", "b"}};
+  want.spec.edit().template_.spec = api::PodSpec{
       .containers = {api::Container{
           .name = "main",
           .image = "busybox:1.36",
@@ -267,11 +267,11 @@ TEST(SnapshotManifest, KubectlGetListReplaysWithStatus) {
 
   const auto& job = std::get<api::Job>(decoded.objects[0].object);
   EXPECT_EQ(decoded.objects[0].pos, (SourcePos{path, 7, 3}));
-  EXPECT_EQ(job.metadata.uid, "6f1c7c4e-0000-4000-8000-000000000001");
-  EXPECT_EQ(job.metadata.creation_timestamp, at("2026-01-01T00:05:00Z"));
+  EXPECT_EQ(job.metadata->uid, "6f1c7c4e-0000-4000-8000-000000000001");
+  EXPECT_EQ(job.metadata->creation_timestamp, at("2026-01-01T00:05:00Z"));
   EXPECT_EQ(api::controller_ref(job.metadata)->name, "backup");
-  EXPECT_EQ(job.spec.selector->match_labels.at("batch.kubernetes.io/controller-uid"), "6f1c7c4e-0000-4000-8000-000000000001");
-  EXPECT_EQ(job.spec.template_.spec.containers.at(0).resources.limits.memory_bytes, 512 * kMi);
+  EXPECT_EQ(job.spec->selector->match_labels.at("batch.kubernetes.io/controller-uid"), "6f1c7c4e-0000-4000-8000-000000000001");
+  EXPECT_EQ(job.spec->template_.spec->containers.at(0).resources.limits.memory_bytes, 512 * kMi);
   const api::JobStatus want_status{
       .conditions = {{.type = "SuccessCriteriaMet", .last_probe_time = at("2026-01-01T00:09:12Z"),
                       .last_transition_time = at("2026-01-01T00:09:12Z"), .reason = "CompletionsReached",
@@ -296,8 +296,8 @@ TEST(SnapshotManifest, KubectlGetListReplaysWithStatus) {
       .last_successful_time = at("2026-01-01T00:09:12Z"),
   };
   EXPECT_EQ(cron_job.status, want_cron_status);
-  EXPECT_EQ(cron_job.spec.schedule, "*/5 * * * *");
-  EXPECT_EQ(cron_job.spec.concurrency_policy, api::ConcurrencyPolicy::Allow);
+  EXPECT_EQ(cron_job.spec->schedule, "*/5 * * * *");
+  EXPECT_EQ(cron_job.spec->concurrency_policy, api::ConcurrencyPolicy::Allow);
 }
 
 TEST(PodManifest, StatusAsKubectlPrintsIt) {
@@ -343,7 +343,7 @@ status:
       }},
   };
   EXPECT_EQ(pod.status, want);
-  EXPECT_EQ(pod.spec.restart_policy, api::RestartPolicy::OnFailure);
+  EXPECT_EQ(pod.spec->restart_policy, api::RestartPolicy::OnFailure);
 }
 
 TEST(NodeManifest, CapacityTaintsAndConditions) {
@@ -364,11 +364,11 @@ status:
 )");
   ASSERT_EQ(decoded.messages, std::vector<std::string>{});
   api::Node want;
-  want.metadata.name = "n1";
-  want.metadata.labels = {{"kubernetes.io/hostname", "n1"}};
-  want.spec = {.taints = {{.key = "node.kubernetes.io/not-ready", .effect = "NoExecute", .time_added = at("2026-01-01T00:00:00Z")}},
+  want.metadata.edit().name = "n1";
+  want.metadata.edit().labels = {{"kubernetes.io/hostname", "n1"}};
+  want.spec = api::NodeSpec{.taints = {{.key = "node.kubernetes.io/not-ready", .effect = "NoExecute", .time_added = at("2026-01-01T00:00:00Z")}},
                .unschedulable = true};
-  want.status = {
+  want.status = api::NodeStatus{
       .capacity = {.cpu_millis = 4000, .memory_bytes = 16302252LL * 1024, .pods = 110,
                    .other = {{"ephemeral-storage", "102626232Ki"}}},
       .allocatable = {.cpu_millis = 3900, .memory_bytes = 15 * kGi, .pods = 110},
@@ -389,18 +389,18 @@ TEST(Includes, MultiDocumentFileKeepsPositionsInsideIt) {
   EXPECT_EQ(scenario.objects[2].pos, (SourcePos{kFixtures + "/with_includes.yaml", 6, 5}));
 
   const auto& cron_job = std::get<api::CronJob>(scenario.objects[0].object);
-  EXPECT_EQ(cron_job.metadata.namespace_, "ops");
-  EXPECT_EQ(cron_job.spec.time_zone, "Europe/Berlin");
-  EXPECT_EQ(cron_job.spec.starting_deadline_seconds, 200);
-  EXPECT_EQ(cron_job.spec.successful_jobs_history_limit, 2);
-  EXPECT_EQ(cron_job.spec.failed_jobs_history_limit, 0);
-  EXPECT_EQ(cron_job.spec.job_template.labels, (api::Labels{{"app", "backup"}}));
-  EXPECT_EQ(cron_job.spec.job_template.spec.template_.labels, (api::Labels{{"app", "backup"}}));
-  EXPECT_EQ(cron_job.spec.job_template.spec.backoff_limit, 2);
+  EXPECT_EQ(cron_job.metadata->namespace_, "ops");
+  EXPECT_EQ(cron_job.spec->time_zone, "Europe/Berlin");
+  EXPECT_EQ(cron_job.spec->starting_deadline_seconds, 200);
+  EXPECT_EQ(cron_job.spec->successful_jobs_history_limit, 2);
+  EXPECT_EQ(cron_job.spec->failed_jobs_history_limit, 0);
+  EXPECT_EQ(cron_job.spec->job_template.labels, (api::Labels{{"app", "backup"}}));
+  EXPECT_EQ(cron_job.spec->job_template.spec->template_.labels, (api::Labels{{"app", "backup"}}));
+  EXPECT_EQ(cron_job.spec->job_template.spec->backoff_limit, 2);
 
   const auto& node = std::get<api::Node>(scenario.objects[1].object);
-  EXPECT_EQ(node.status.capacity, (api::ResourceList{.cpu_millis = 32000, .memory_bytes = 128 * kGi, .pods = 250}));
-  EXPECT_EQ(node.status.allocatable.cpu_millis, 31500);
+  EXPECT_EQ(node.status->capacity, (api::ResourceList{.cpu_millis = 32000, .memory_bytes = 128 * kGi, .pods = 250}));
+  EXPECT_EQ(node.status->allocatable.cpu_millis, 31500);
 }
 
 TEST(Includes, ProblemsPointIntoTheIncludedFile) {

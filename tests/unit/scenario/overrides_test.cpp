@@ -62,7 +62,7 @@ const SetCase kSetCases[] = {
                      (api::ResourceList{.cpu_millis = 8000, .memory_bytes = 32LL << 30, .pods = 110}));
          }},
     {.name = "manifest_field", .set = {"objects[0].spec.parallelism=4"}, .check = [](const Scenario& s) {
-       EXPECT_EQ(job_of(s).spec.parallelism, 4);
+       EXPECT_EQ(job_of(s).spec->parallelism, 4);
      }},
     {.name = "behavior_exit_code",
      .set = {"behaviors[1].exitCode=1"},
@@ -88,7 +88,7 @@ const SetCase kSetCases[] = {
      .set = {"objects[0].metadata.labels[\"app.kubernetes.io/name\"]=web"},
      .check =
          [](const Scenario& s) {
-           EXPECT_EQ(job_of(s).metadata.labels, (api::Labels{{"app", "pi"}, {"app.kubernetes.io/name", "web"}}));
+           EXPECT_EQ(job_of(s).metadata->labels, (api::Labels{{"app", "pi"}, {"app.kubernetes.io/name", "web"}}));
          }},
     {.name = "index_at_size_appends",
      .set = {"behaviors[2]={match: {image: c}, duration: 1s}"},
@@ -103,7 +103,7 @@ const SetCase kSetCases[] = {
      .check = [](const Scenario& s) { EXPECT_EQ(s.seed, 2u); }},
     {.name = "null_value_resets",
      .set = {"objects[0].spec.parallelism=null"},
-     .check = [](const Scenario& s) { EXPECT_EQ(job_of(s).spec.parallelism, std::nullopt); }},
+     .check = [](const Scenario& s) { EXPECT_EQ(job_of(s).spec->parallelism, std::nullopt); }},
 };
 
 class SetOverrides : public ::testing::TestWithParam<SetCase> {};

@@ -251,7 +251,7 @@ spec:
   template: {spec: {containers: [{name: c, image: i}], restartPolicy: Never}}
 )");
   EXPECT_EQ(apply_patch(object, patch_value("spec: {completions: 6, parallelism: 6}")), std::vector<std::string>{});
-  EXPECT_EQ(std::get<api::Job>(object).spec.completions, 6);
+  EXPECT_EQ(std::get<api::Job>(object).spec->completions, 6);
   EXPECT_EQ(apply_patch(object, patch_value("spec: {completions: 8}")),
             std::vector<std::string>{"patch.yaml:1:8: Job \"idx\": spec.completions: Invalid value: 8: can only be "
                                      "modified in tandem with spec.parallelism"});
@@ -271,7 +271,7 @@ actions:
 )"));
   Object object = scenario.objects.at(0).object;
   EXPECT_EQ(apply_patch(object, std::get<PatchAction>(scenario.actions.at(0).verb).patch), std::vector<std::string>{});
-  EXPECT_EQ(std::get<api::CronJob>(object).spec.suspend, true);
+  EXPECT_EQ(std::get<api::CronJob>(object).spec->suspend, true);
 }
 
 }  // namespace

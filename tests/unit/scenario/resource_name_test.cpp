@@ -41,7 +41,7 @@ TEST(SetOverrides, ReachManifestsInIncludedFiles) {
   options.set_overrides = {"objects[0].spec.parallelism=5"};
   const Scenario scenario = load_scenario("scenarios/job/parallel-processor.yaml", options);
   ASSERT_EQ(scenario.objects.size(), 1u);
-  EXPECT_EQ(std::get<api::Job>(scenario.objects[0].object).spec.parallelism, 5);
+  EXPECT_EQ(std::get<api::Job>(scenario.objects[0].object).spec->parallelism, 5);
 }
 
 }  // namespace

@@ -130,10 +130,10 @@ TEST(LoadScenario, SpecExampleDecodesToExactValues) {
   ASSERT_EQ(scenario.objects.size(), 1u);
   EXPECT_EQ(scenario.objects[0].pos, (SourcePos{"scen.yaml", 26, 5}));
   api::CronJob want_cron_job;
-  want_cron_job.metadata.name = "backup";
-  want_cron_job.spec.schedule = "*/5 * * * *";
-  want_cron_job.spec.concurrency_policy = api::ConcurrencyPolicy::Forbid;
-  api::PodSpec& pod = want_cron_job.spec.job_template.spec.template_.spec;
+  want_cron_job.metadata.edit().name = "backup";
+  want_cron_job.spec.edit().schedule = "*/5 * * * *";
+  want_cron_job.spec.edit().concurrency_policy = api::ConcurrencyPolicy::Forbid;
+  api::PodSpec& pod = want_cron_job.spec.edit().job_template.spec.edit().template_.spec.edit();
   pod.containers = {api::Container{.name = "backup", .image = "backup-tool:v1"}};
   pod.restart_policy = api::RestartPolicy::OnFailure;
   pod.restart_policy_set = true;
@@ -159,7 +159,7 @@ TEST(LoadScenario, SpecExampleDecodesToExactValues) {
   EXPECT_EQ(ci.until, at("2026-01-02T00:00:00Z"));
   EXPECT_EQ(ci.pos, (SourcePos{"scen.yaml", 44, 5}));
   const auto& created = std::get<CreateAction>(ci.verb).object;
-  EXPECT_EQ(std::get<api::Job>(created.object).metadata.generate_name, "ci-");
+  EXPECT_EQ(std::get<api::Job>(created.object).metadata->generate_name, "ci-");
 }
 
 TEST(LoadScenario, DefaultsWhenSectionsAreAbsent) {

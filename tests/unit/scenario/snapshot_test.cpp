@@ -149,25 +149,25 @@ TEST(Snapshot, KubectlDumpDecodesToTheInitialState) {
   ASSERT_EQ(scenario.objects.size(), 2u);
 
   const auto& cron_job = std::get<api::CronJob>(scenario.objects[0].object);
-  EXPECT_EQ(cron_job.metadata.uid, "5d6f2a52-7c1e-4b1e-9f0e-2d3c4b5a6978");
-  EXPECT_EQ(cron_job.metadata.creation_timestamp, at("2026-02-20T09:14:03Z"));
-  EXPECT_EQ(cron_job.spec.schedule, "0 0 * * *");
+  EXPECT_EQ(cron_job.metadata->uid, "5d6f2a52-7c1e-4b1e-9f0e-2d3c4b5a6978");
+  EXPECT_EQ(cron_job.metadata->creation_timestamp, at("2026-02-20T09:14:03Z"));
+  EXPECT_EQ(cron_job.spec->schedule, "0 0 * * *");
   const api::CronJobStatus want_cron_status{
       .last_schedule_time = at("2026-03-01T00:00:00Z"),  // 26 h before start
       .last_successful_time = at("2026-03-01T00:04:12Z"),
   };
   EXPECT_EQ(cron_job.status, want_cron_status);
   // `creationTimestamp: null` in templates and `resources: {}` leave the template unset.
-  const api::Container& container = cron_job.spec.job_template.spec.template_.spec.containers.at(0);
+  const api::Container& container = cron_job.spec->job_template.spec->template_.spec->containers.at(0);
   EXPECT_EQ(container.resources, api::ResourceRequirements{});
 
   const auto& job = std::get<api::Job>(scenario.objects[1].object);
-  EXPECT_EQ(job.metadata.uid, "0e4c9a1b-3f2d-4c5e-8a7b-6c5d4e3f2a1b");
+  EXPECT_EQ(job.metadata->uid, "0e4c9a1b-3f2d-4c5e-8a7b-6c5d4e3f2a1b");
   ASSERT_NE(api::controller_ref(job.metadata), nullptr);
-  EXPECT_EQ(api::controller_ref(job.metadata)->uid, cron_job.metadata.uid);
-  EXPECT_EQ(job.status.succeeded, 1);
-  EXPECT_EQ(job.status.start_time, at("2026-03-01T00:00:00Z"));
-  EXPECT_EQ(job.status.completion_time, at("2026-03-01T00:04:12Z"));
+  EXPECT_EQ(api::controller_ref(job.metadata)->uid, cron_job.metadata->uid);
+  EXPECT_EQ(job.status->succeeded, 1);
+  EXPECT_EQ(job.status->start_time, at("2026-03-01T00:00:00Z"));
+  EXPECT_EQ(job.status->completion_time, at("2026-03-01T00:04:12Z"));
   EXPECT_TRUE(api::is_job_finished(job));
 }
 
@@ -195,7 +195,7 @@ objects:
 )");
   ASSERT_EQ(scenario.objects.size(), 1u);
   const auto& job = std::get<api::Job>(scenario.objects[0].object);
-  EXPECT_FALSE(job.metadata.creation_timestamp.has_value());
+  EXPECT_FALSE(job.metadata->creation_timestamp.has_value());
   EXPECT_EQ(job.status, api::JobStatus{});
 }
 

@@ -66,8 +66,8 @@ const OutageCase kCases[] = {
                 {"Pod", "Succeeded", {102}},
                 {"Job", "Complete", {103}}},
      .check = [](world::World& world) {
-       EXPECT_EQ(find_job(world, "flaky")->status.failed, 1);
-       EXPECT_EQ(find_job(world, "flaky")->status.succeeded, 1);
+       EXPECT_EQ(find_job(world, "flaky")->status->failed, 1);
+       EXPECT_EQ(find_job(world, "flaky")->status->succeeded, 1);
      }},
     // Without an outage: pods at 0, 12 (10 s after the failure at 2), 34 (20 s after 14), 76.
     // The 2nd failure (14) is counted and its finalizer removed at the sync at 15, which
@@ -82,7 +82,7 @@ const OutageCase kCases[] = {
      },
      .outages = {{20s, 5s}},
      .expect = {{"Pod", "Created", {0, 12, 25, 37}}, {"Pod", "Failed", {2, 14, 27}}, {"Job", "Complete", {40}}},
-     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "retry")->status.failed, 3); }},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "retry")->status->failed, 3); }},
     // Objects created at start while the controllers are down are synced when they come back:
     // the pod is created at 60 (not 0), Running at 62, the Job completes at 63.
     {.name = "outage_at_start_delays_the_first_sync",

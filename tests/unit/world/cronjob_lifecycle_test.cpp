@@ -48,7 +48,7 @@ testing::CronJobBuilder backup() {
 std::vector<std::string> scheduled_annotations(world::World& world) {
   std::vector<std::string> out;
   world.api().jobs().for_each([&](api::ObjectId, const api::Job& job) {
-    out.push_back(job.metadata.annotations.at(std::string(controllers::cronjob::kCronJobScheduledTimestampAnnotation)));
+    out.push_back(job.metadata->annotations.at(std::string(controllers::cronjob::kCronJobScheduledTimestampAnnotation)));
   });
   return out;
 }

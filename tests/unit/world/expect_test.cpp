@@ -47,7 +47,7 @@ scenario::Scenario ttl() { return ScenarioBuilder().object(make_job("ttl").ttl_s
 
 api::Job owned_by_backup(std::string name) {
   api::Job job = make_job(std::move(name));
-  job.metadata.owner_references.push_back(
+  job.metadata.edit().owner_references.push_back(
       {.api_version = "batch/v1", .kind = "CronJob", .name = "backup", .uid = kCronJobUid, .controller = true});
   return job;
 }
@@ -60,10 +60,10 @@ scenario::Scenario backups() {
                                  .object(make_job("other"))
                                  .build();
   api::CronJob cron_job;
-  cron_job.metadata.name = "backup";
-  cron_job.metadata.uid = kCronJobUid;
-  cron_job.spec.schedule = "0 0 1 1 *";
-  cron_job.spec.job_template.spec.template_ = make_job("template").build().spec.template_;
+  cron_job.metadata.edit().name = "backup";
+  cron_job.metadata.edit().uid = kCronJobUid;
+  cron_job.spec.edit().schedule = "0 0 1 1 *";
+  cron_job.spec.edit().job_template.spec.edit().template_ = make_job("template").build().spec->template_;
   built.objects.insert(built.objects.begin(), {cron_job, {}});  // owners before dependents
   return built;
 }

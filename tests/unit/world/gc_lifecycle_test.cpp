@@ -35,13 +35,13 @@ JOBSIM_PRINT_CASES_BY_NAME()
 scenario::Scenario cron_job_with_a_job() {
   scenario::Scenario s = ScenarioBuilder().never_ending("worker:v1").delete_at(10s, "CronJob", "nightly").build();
   api::CronJob cron_job;
-  cron_job.metadata.name = "nightly";
-  cron_job.metadata.uid = "uid-cronjob-nightly";
-  cron_job.spec.schedule = "0 3 * * *";
-  cron_job.spec.suspend = true;
-  cron_job.spec.job_template.spec = make_job("template").build().spec;
+  cron_job.metadata.edit().name = "nightly";
+  cron_job.metadata.edit().uid = "uid-cronjob-nightly";
+  cron_job.spec.edit().schedule = "0 3 * * *";
+  cron_job.spec.edit().suspend = true;
+  cron_job.spec.edit().job_template.spec = make_job("template").build().spec;
   api::Job job = make_job("nightly-29000000").parallelism(2);
-  job.metadata.owner_references.push_back({.api_version = "batch/v1",
+  job.metadata.edit().owner_references.push_back({.api_version = "batch/v1",
                                            .kind = "CronJob",
                                            .name = "nightly",
                                            .uid = "uid-cronjob-nightly",
@@ -112,9 +112,9 @@ const GcLifecycleCase kCases[] = {
      .check = [](world::World& world, const testing::Trace&) {
        EXPECT_EQ(world.api().pods().size(), 2u);
        world.api().pods().for_each([](api::ObjectId, const api::Pod& pod) {
-         EXPECT_TRUE(pod.metadata.owner_references.empty()) << pod.metadata.name;
-         EXPECT_TRUE(pod.metadata.finalizers.empty()) << pod.metadata.name;
-         EXPECT_EQ(pod.status.phase, api::PodPhase::Running) << pod.metadata.name;
+         EXPECT_TRUE(pod.metadata->owner_references.empty()) << pod.metadata->name;
+         EXPECT_TRUE(pod.metadata->finalizers.empty()) << pod.metadata->name;
+         EXPECT_EQ(pod.status->phase, api::PodPhase::Running) << pod.metadata->name;
        });
      }},
     // A CronJob deleted (Background, the batch/v1 default and kubectl's): erased at 10; its Job
@@ -177,15 +177,15 @@ TEST(PodGcThreshold, DefaultThresholdKeeps12500FinishedPods) {
   double last_succeeded = 0;
   std::vector<double> deleted_at;
   std::vector<std::string> deleted;
-  world.api().pods().on_add([&](api::ObjectId, const api::Pod& pod) { created.emplace_back(*pod.metadata.creation_timestamp, pod.metadata.name); });
+  world.api().pods().on_add([&](api::ObjectId, const api::Pod& pod) { created.emplace_back(*pod.metadata->creation_timestamp, pod.metadata->name); });
   world.api().pods().on_update([&](api::ObjectId, const api::Pod& old_pod, const api::Pod& pod) {
-    if (old_pod.status.phase != api::PodPhase::Succeeded && pod.status.phase == api::PodPhase::Succeeded) {
+    if (old_pod.status->phase != api::PodPhase::Succeeded && pod.status->phase == api::PodPhase::Succeeded) {
       last_succeeded = engine::to_seconds(world.sim().now() - scenario.start);
     }
   });
   world.api().pods().on_delete([&](api::ObjectId, const api::Pod& pod) {
     deleted_at.push_back(engine::to_seconds(world.sim().now() - scenario.start));
-    deleted.push_back(pod.metadata.name);
+    deleted.push_back(pod.metadata->name);
   });
   world.run_until(scenario.start + 10min);
   ASSERT_EQ(created.size(), 12'510u);

@@ -24,22 +24,22 @@ const engine::SimTime kStart = *engine::parse_rfc3339("2026-01-01T00:00:00Z");
 
 api::Node node(std::string name, std::int64_t cpu_m, std::int64_t memory_bytes, std::int64_t pods = 110) {
   api::Node result;
-  result.metadata.name = std::move(name);
-  result.status.capacity = {.cpu_millis = cpu_m, .memory_bytes = memory_bytes, .pods = pods};
-  result.status.allocatable = result.status.capacity;
+  result.metadata.edit().name = std::move(name);
+  result.status.edit().capacity = {.cpu_millis = cpu_m, .memory_bytes = memory_bytes, .pods = pods};
+  result.status.edit().allocatable = result.status->capacity;
   return result;
 }
 
 api::Pod pod(std::string name, std::int64_t cpu_m, std::int64_t memory_bytes, std::string node_name = "") {
   api::Pod result;
-  result.metadata.name = std::move(name);
+  result.metadata.edit().name = std::move(name);
   api::Container container{.name = "main", .image = "busybox"};
   if (cpu_m > 0) container.resources.requests.cpu_millis = cpu_m;
   if (memory_bytes > 0) container.resources.requests.memory_bytes = memory_bytes;
-  result.spec.containers.push_back(std::move(container));
-  result.spec.restart_policy = api::RestartPolicy::Never;
-  result.spec.restart_policy_set = true;
-  result.spec.node_name = std::move(node_name);
+  result.spec.edit().containers.push_back(std::move(container));
+  result.spec.edit().restart_policy = api::RestartPolicy::Never;
+  result.spec.edit().restart_policy_set = true;
+  result.spec.edit().node_name = std::move(node_name);
   return result;
 }
 
@@ -54,12 +54,12 @@ struct Harness {
   api::ObjectId create_pod(api::Pod object) { return server.create(std::move(object)).id; }
   void bind(api::ObjectId id, std::string node_name) {
     api::Pod object = *server.pods().get(id);
-    object.spec.node_name = std::move(node_name);
+    object.spec.edit().node_name = std::move(node_name);
     EXPECT_TRUE(server.update(id, std::move(object)).ok());
   }
   void finish_pod(api::ObjectId id) {
     api::Pod object = *server.pods().get(id);
-    object.status.phase = api::PodPhase::Succeeded;
+    object.status.edit().phase = api::PodPhase::Succeeded;
     EXPECT_TRUE(server.update(id, std::move(object)).ok());
   }
 };
@@ -218,7 +218,7 @@ void move_a_bound_pod_without_handler() {
   server.create(node("worker-1", 4000, 8LL << 30));
   const api::ObjectId id = server.create(pod("a", 1000, 0, "worker-1")).id;
   api::Pod moved = *server.pods().get(id);
-  moved.spec.node_name = "worker-2";
+  moved.spec.edit().node_name = "worker-2";
   server.update(id, std::move(moved));
 }
 

@@ -49,8 +49,8 @@ const LifecycleCase kCases[] = {
                 {"Job", "Complete", {3}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "hello");
-       EXPECT_EQ(job.status.succeeded, 1);
-       EXPECT_EQ(job.status.completion_time, testing::kStart + 3s);
+       EXPECT_EQ(job.status->succeeded, 1);
+       EXPECT_EQ(job.status->completion_time, testing::kStart + 3s);
        EXPECT_EQ(api::find_job_condition(job.status, "Complete")->reason, "CompletionsReached");
      }},
     // backoffLimit 3 with Never: the 4th failed pod fails the Job (failed > backoffLimit).
@@ -70,7 +70,7 @@ const LifecycleCase kCases[] = {
                 {"Pod", "Deleted", {}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "failure-demo");
-       EXPECT_EQ(job.status.failed, 4);
+       EXPECT_EQ(job.status->failed, 4);
        EXPECT_EQ(world.api().pods().size(), 4u) << "failed pods are retained";
      }},
     // The backoff caps at 600 s (not the six minutes the docs say): creation gaps after each
@@ -112,7 +112,7 @@ const LifecycleCase kCases[] = {
     {.name = "work_queue_mode_completes_when_all_pods_exit",
      .scenario = [] { return ScenarioBuilder().behavior("worker:v1", 10s).object(make_job("queue").parallelism(3)).build(); },
      .expect = {{"Pod", "Created", {0, 0, 0}}, {"Job", "Complete", {13}}},
-     .check = [](world::World& world) { EXPECT_FALSE(job_named(world, "queue").spec.completions.has_value()); }},
+     .check = [](world::World& world) { EXPECT_FALSE(job_named(world, "queue").spec->completions.has_value()); }},
     // OnFailure: the kubelet restarts in place after 0, 10, 20, 40 s (CrashLoopBackOff). The 4th
     // restart (at 72) reaches backoffLimit 4 → FailureTarget at 73; the pod, waiting in back-off,
     // is deleted and ends Failed at once; Failed follows at the next sync (74).
@@ -128,7 +128,7 @@ const LifecycleCase kCases[] = {
                 {"Job", "FailureTarget", {73}},
                 {"Pod", "Failed", {73}},
                 {"Job", "Failed", {74}}},
-     .check = [](world::World& world) { EXPECT_EQ(job_named(world, "image-processor").status.failed, 1); }},
+     .check = [](world::World& world) { EXPECT_EQ(job_named(world, "image-processor").status->failed, 1); }},
     // activeDeadlineSeconds counts from startTime (0): at 30 the Job gets FailureTarget and its
     // pod is deleted; the container exits 5 s after SIGTERM (143) → Failed at the next sync.
     {.name = "active_deadline_fails_after_the_pod_terminates",
@@ -186,8 +186,8 @@ const LifecycleCase kCases[] = {
      },
      .expect = {{"Pod", "Created", {0, 0, 0}}, {"Event", "SuccessfulDelete", {10, 10}}, {"Pod", "Deleted", {10, 10}}},
      .check = [](world::World& world) {
-       EXPECT_EQ(job_named(world, "scale").status.failed, 0);
-       EXPECT_EQ(job_named(world, "scale").status.active, 1);
+       EXPECT_EQ(job_named(world, "scale").status->failed, 0);
+       EXPECT_EQ(job_named(world, "scale").status->active, 1);
      }},
     // Indexed: one pod per index with its hostname and JOB_COMPLETION_INDEX; completedIndexes.
     {.name = "indexed_job_tracks_completed_indexes",
@@ -197,15 +197,15 @@ const LifecycleCase kCases[] = {
      .expect = {{"Pod", "Created", {0, 0, 0}}, {"Job", "Complete", {13}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "idx");
-       EXPECT_EQ(job.status.completed_indexes, "0-2");
-       EXPECT_EQ(job.status.succeeded, 3);
+       EXPECT_EQ(job.status->completed_indexes, "0-2");
+       EXPECT_EQ(job.status->succeeded, 3);
        std::vector<std::string> hostnames;
        world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
-         hostnames.push_back(pod.spec.hostname);
-         const auto& env = pod.spec.containers[0].env;
+         hostnames.push_back(pod.spec->hostname);
+         const auto& env = pod.spec->containers[0].env;
          ASSERT_FALSE(env.empty());
          EXPECT_EQ(env.back().name, "JOB_COMPLETION_INDEX");
-         EXPECT_EQ(pod.metadata.annotations.at("batch.kubernetes.io/job-completion-index"), env.back().value);
+         EXPECT_EQ(pod.metadata->annotations.at("batch.kubernetes.io/job-completion-index"), env.back().value);
        });
        EXPECT_EQ(hostnames, (std::vector<std::string>{"idx-0", "idx-1", "idx-2"}));
      }},

@@ -56,8 +56,8 @@ api::Job indexed(std::string name, std::int32_t completions) {
 }
 
 std::string annotation(const api::Pod& pod, std::string_view key) {
-  const auto found = pod.metadata.annotations.find(std::string(key));
-  return found == pod.metadata.annotations.end() ? "<none>" : found->second;
+  const auto found = pod.metadata->annotations.find(std::string(key));
+  return found == pod.metadata->annotations.end() ? "<none>" : found->second;
 }
 
 const LifecycleCase kCases[] = {
@@ -71,7 +71,7 @@ const LifecycleCase kCases[] = {
     {.name = "backoff_limit_per_index_fails_the_job_with_failed_indexes",
      .scenario = [] {
        api::Job job = indexed("per-index", 4);
-       job.spec.backoff_limit_per_index = 1;
+       job.spec.edit().backoff_limit_per_index = 1;
        return with_index_behavior_first(
            ScenarioBuilder().behavior("worker:v1", 10s).behavior("worker:v1", 5s, {1}).object(job), "2");
      },
@@ -83,11 +83,11 @@ const LifecycleCase kCases[] = {
                 {"Event", "FailedIndexes", {25}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "per-index");
-       EXPECT_EQ(job.status.failed_indexes, "2");
-       EXPECT_EQ(job.status.completed_indexes, "0,1,3");
-       EXPECT_EQ(job.status.failed, 2);
-       EXPECT_EQ(job.status.succeeded, 3);
-       EXPECT_EQ(job.spec.backoff_limit, 2147483647) << "backoffLimit defaults to MaxInt32 with backoffLimitPerIndex";
+       EXPECT_EQ(job.status->failed_indexes, "2");
+       EXPECT_EQ(job.status->completed_indexes, "0,1,3");
+       EXPECT_EQ(job.status->failed, 2);
+       EXPECT_EQ(job.status->succeeded, 3);
+       EXPECT_EQ(job.spec->backoff_limit, 2147483647) << "backoffLimit defaults to MaxInt32 with backoffLimitPerIndex";
        EXPECT_EQ(api::find_job_condition(job.status, "Failed")->message, "Job has failed indexes");
        std::vector<std::string> index_two_counts;
        world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
@@ -104,8 +104,8 @@ const LifecycleCase kCases[] = {
     {.name = "max_failed_indexes_exceeded_fails_at_once",
      .scenario = [] {
        api::Job job = indexed("max-failed", 3);
-       job.spec.backoff_limit_per_index = 0;
-       job.spec.max_failed_indexes = 0;
+       job.spec.edit().backoff_limit_per_index = 0;
+       job.spec.edit().max_failed_indexes = 0;
        return with_index_behavior_first(
            ScenarioBuilder().never_ending("worker:v1").behavior("worker:v1", 5s, {1}).object(job), "1");
      },
@@ -117,8 +117,8 @@ const LifecycleCase kCases[] = {
                 {"Event", "MaxFailedIndexesExceeded", {9}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "max-failed");
-       EXPECT_EQ(job.status.failed_indexes, "1");
-       EXPECT_EQ(job.status.failed, 3) << "pods deleted by a failing Job count as failed";
+       EXPECT_EQ(job.status->failed_indexes, "1");
+       EXPECT_EQ(job.status->failed, 3) << "pods deleted by a failing Job count as failed";
        EXPECT_EQ(api::find_job_condition(job.status, "Failed")->message,
                  "Job has exceeded the specified maximal number of failed indexes");
      }},
@@ -128,8 +128,8 @@ const LifecycleCase kCases[] = {
     {.name = "fail_index_action_fails_the_index_without_retries",
      .scenario = [] {
        api::Job job = indexed("fail-index", 2);
-       job.spec.backoff_limit_per_index = 3;
-       job.spec.pod_failure_policy = api::PodFailurePolicy{
+       job.spec.edit().backoff_limit_per_index = 3;
+       job.spec.edit().pod_failure_policy = api::PodFailurePolicy{
            .rules = {{.action = api::PodFailurePolicyAction::FailIndex,
                       .on_exit_codes = api::PodFailurePolicyOnExitCodesRequirement{.values = {42}}}}};
        return with_index_behavior_first(
@@ -142,9 +142,9 @@ const LifecycleCase kCases[] = {
                 {"Event", "FailedIndexes", {13}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "fail-index");
-       EXPECT_EQ(job.status.failed_indexes, "1");
-       EXPECT_EQ(job.status.completed_indexes, "0");
-       EXPECT_EQ(job.status.failed, 1);
+       EXPECT_EQ(job.status->failed_indexes, "1");
+       EXPECT_EQ(job.status->completed_indexes, "0");
+       EXPECT_EQ(job.status->failed, 1);
      }},
     // successPolicy succeededIndexes "0": the leader (index 0) exits 0 at 12; the workers run
     // until stopped and take 5 s to exit after SIGTERM. Sync at 13: rule 0 matches →
@@ -154,8 +154,8 @@ const LifecycleCase kCases[] = {
     {.name = "success_policy_completes_when_the_leader_succeeds",
      .scenario = [] {
        api::Job job = indexed("leader", 4);
-       job.spec.backoff_limit = 0;
-       job.spec.success_policy = api::SuccessPolicy{.rules = {{.succeeded_indexes = "0"}}};
+       job.spec.edit().backoff_limit = 0;
+       job.spec.edit().success_policy = api::SuccessPolicy{.rules = {{.succeeded_indexes = "0"}}};
        return with_index_behavior_first(
            ScenarioBuilder().never_ending("worker:v1", 5s).behavior("worker:v1", 10s).object(job), "0");
      },
@@ -169,11 +169,11 @@ const LifecycleCase kCases[] = {
                 {"Event", "Completed", {19}}},
      .check = [](world::World& world) {
        const api::Job& job = job_named(world, "leader");
-       EXPECT_EQ(job.status.failed, 0);
-       EXPECT_EQ(job.status.succeeded, 1);
-       EXPECT_EQ(job.status.completed_indexes, "0");
-       EXPECT_FALSE(job.status.failed_indexes.has_value()) << "nil without backoffLimitPerIndex";
-       EXPECT_EQ(job.status.completion_time, testing::kStart + 19s);
+       EXPECT_EQ(job.status->failed, 0);
+       EXPECT_EQ(job.status->succeeded, 1);
+       EXPECT_EQ(job.status->completed_indexes, "0");
+       EXPECT_FALSE(job.status->failed_indexes.has_value()) << "nil without backoffLimitPerIndex";
+       EXPECT_EQ(job.status->completion_time, testing::kStart + 19s);
        const api::JobCondition* complete = api::find_job_condition(job.status, "Complete");
        ASSERT_NE(complete, nullptr);
        EXPECT_EQ(complete->reason, "SuccessPolicy");
@@ -185,8 +185,8 @@ const LifecycleCase kCases[] = {
     {.name = "failed_indexes_win_over_success_policy_in_the_same_sync",
      .scenario = [] {
        api::Job job = indexed("both", 2);
-       job.spec.backoff_limit_per_index = 0;
-       job.spec.success_policy = api::SuccessPolicy{.rules = {{.succeeded_indexes = "0"}}};
+       job.spec.edit().backoff_limit_per_index = 0;
+       job.spec.edit().success_policy = api::SuccessPolicy{.rules = {{.succeeded_indexes = "0"}}};
        return with_index_behavior_first(
            ScenarioBuilder().behavior("worker:v1", 10s).behavior("worker:v1", 10s, {1}).object(job), "1");
      },

@@ -54,7 +54,7 @@ struct NodeCase {
 double seconds(engine::SimTime t) { return std::chrono::duration<double>(t - kStart).count(); }
 
 bool has_no_execute(const api::Node& node) {
-  return std::ranges::any_of(node.spec.taints, [](const api::Taint& t) {
+  return std::ranges::any_of(node.spec->taints, [](const api::Taint& t) {
     return t.key == "node.kubernetes.io/unreachable" && t.effect == "NoExecute";
   });
 }
@@ -76,7 +76,7 @@ const NodeCase kCases[] = {
      .outages = {{100s, std::nullopt}},
      .nodes = {.not_ready = {155}, .no_execute_added = {160}, .evictions = {460}},
      .expect = {{"Pod", "Created", {0, 461}}, {"Pod", "Running", {2}}, {"Pod", "Terminating", {460}}},
-     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status.failed, 1); }},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status->failed, 1); }},
     // Down at 103, between renewals: the last one was at 100, so the instants are the same.
     {.name = "power_loss_between_renewals_counts_from_the_last_renewal",
      .scenario = [] { return ScenarioBuilder().never_ending("worker:v1").object(make_job("steady")); },
@@ -96,7 +96,7 @@ const NodeCase kCases[] = {
                .no_execute_removed = {200},
                .cancellations = {200}},
      .expect = {{"Pod", "Created", {0, 201}}, {"Pod", "Failed", {200}}, {"Pod", "Running", {2, 203}}},
-     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status.failed, 1); }},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status->failed, 1); }},
     // restartPolicy OnFailure: at the reboot (200) the lost container counts as a restart
     // (restartCount 1, lastState ContainerStatusUnknown 137) and runs again after podStartup
     // (202). The pod stays Running throughout; nothing is replaced.
@@ -114,7 +114,7 @@ const NodeCase kCases[] = {
            const api::Pod* pod = nullptr;
            world.api().pods().for_each([&pod](api::ObjectId, const api::Pod& p) { pod = &p; });
            ASSERT_NE(pod, nullptr);
-           const api::ContainerStatus& status = pod->status.container_statuses.at(0);
+           const api::ContainerStatus& status = pod->status->container_statuses.at(0);
            EXPECT_EQ(status.state.kind, api::ContainerStateKind::Running);
            EXPECT_EQ(status.state.started_at, kStart + 202s);
            ASSERT_TRUE(status.last_termination_state.has_value());
@@ -145,7 +145,7 @@ const NodeCase kCases[] = {
                .evictions = {460}},
      .expect = {{"Pod", "Created", {0, 1001}}, {"Pod", "Terminating", {460}}, {"Pod", "Failed", {1000}},
                 {"Pod", "Deleted", {1001}}},
-     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status.failed, 1); }},
+     .check = [](world::World& world) { EXPECT_EQ(find_job(world, "steady")->status->failed, 1); }},
 };
 
 class NodeLifecycle : public ::testing::TestWithParam<NodeCase> {};
@@ -197,12 +197,12 @@ TEST(NodeLifecycleStatus, UnknownConditionAndTaintsWithTimeAdded) {
   world::World world(scenario);
   world.run_until(kStart + 170s);
   const api::Node& node = *world.api().nodes().get(world.api().nodes().find("", "worker"));
-  ASSERT_EQ(node.status.conditions.size(), 1u);
-  EXPECT_EQ(node.status.conditions[0].status, api::ConditionStatus::Unknown);
-  EXPECT_EQ(node.status.conditions[0].reason, "NodeStatusUnknown");
-  EXPECT_EQ(node.status.conditions[0].message, "Kubelet stopped posting node status.");
-  EXPECT_EQ(node.status.conditions[0].last_transition_time, kStart + 155s);
-  EXPECT_EQ(node.spec.taints,
+  ASSERT_EQ(node.status->conditions.size(), 1u);
+  EXPECT_EQ(node.status->conditions[0].status, api::ConditionStatus::Unknown);
+  EXPECT_EQ(node.status->conditions[0].reason, "NodeStatusUnknown");
+  EXPECT_EQ(node.status->conditions[0].message, "Kubelet stopped posting node status.");
+  EXPECT_EQ(node.status->conditions[0].last_transition_time, kStart + 155s);
+  EXPECT_EQ(node.spec->taints,
             (std::vector<api::Taint>{
                 {.key = "node.kubernetes.io/unreachable", .effect = "NoSchedule", .time_added = kStart + 155s},
                 {.key = "node.kubernetes.io/unreachable", .effect = "NoExecute", .time_added = kStart + 160s},
@@ -218,10 +218,10 @@ TEST(NodeLifecycleStatus, EvictedPodHasDisruptionTargetAndKeepsItsPhase) {
   world.run_until(kStart + 500s);
   const api::Pod* evicted = nullptr;
   world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
-    if (pod.metadata.deletion_timestamp) evicted = &pod;
+    if (pod.metadata->deletion_timestamp) evicted = &pod;
   });
   ASSERT_NE(evicted, nullptr);
-  EXPECT_EQ(evicted->status.phase, api::PodPhase::Running);
+  EXPECT_EQ(evicted->status->phase, api::PodPhase::Running);
   const api::PodCondition* target = api::find_condition(evicted->status, "DisruptionTarget");
   ASSERT_NE(target, nullptr);
   EXPECT_EQ(target->status, api::ConditionStatus::True);
@@ -303,7 +303,7 @@ TEST(NodeLifecycleActions, PatchOfANodeIgnoresTheDefaultNamespace) {
   world::World world(scenario);
   world.run_until(kStart + 61s);
   EXPECT_EQ(world.warnings(), std::vector<std::string>{});
-  EXPECT_TRUE(world.api().nodes().get(world.api().nodes().find("", "worker"))->spec.unschedulable);
+  EXPECT_TRUE(world.api().nodes().get(world.api().nodes().find("", "worker"))->spec->unschedulable);
 }
 
 // An imagePullFailure naming an image that no container uses would do nothing: the run says so

@@ -103,7 +103,7 @@ TEST(SchedulerDownLines, OutagePastTheEndLeavesThePodPending) {
   EXPECT_EQ(testing::events_jsonl_lines(history, "\"kind\":\"Scheduler\"").size(), 1u);
   std::size_t pending = 0;
   world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
-    if (pod.status.phase == api::PodPhase::Pending && pod.spec.node_name.empty()) ++pending;
+    if (pod.status->phase == api::PodPhase::Pending && pod.spec->node_name.empty()) ++pending;
   });
   EXPECT_EQ(pending, 1u);
 }

@@ -150,21 +150,21 @@ TEST(Snapshot, ReplaysFromTheStateAtStart) {
   EXPECT_EQ(trace.times("Job", "Deleted"), std::vector<double>{}) << trace.dump();
 
   const api::Job& backfill = job_named(world, "backfill");
-  EXPECT_EQ(backfill.status.succeeded, 2);
-  EXPECT_EQ(backfill.status.start_time, *engine::parse_rfc3339("2026-03-02T01:50:00Z")) << "kept from the snapshot";
-  EXPECT_EQ(backfill.metadata.uid, "b0f1e2d3-0000-4000-8000-00000000000b");
+  EXPECT_EQ(backfill.status->succeeded, 2);
+  EXPECT_EQ(backfill.status->start_time, *engine::parse_rfc3339("2026-03-02T01:50:00Z")) << "kept from the snapshot";
+  EXPECT_EQ(backfill.metadata->uid, "b0f1e2d3-0000-4000-8000-00000000000b");
 
   // The finished Job and its pod are kept: their owners exist under the given uids.
   const api::Job& nightly = job_named(world, "nightly-report-29538720");
-  EXPECT_EQ(nightly.status.completion_time, *engine::parse_rfc3339("2026-03-01T00:04:12Z"));
+  EXPECT_EQ(nightly.status->completion_time, *engine::parse_rfc3339("2026-03-01T00:04:12Z"));
   EXPECT_TRUE(api::is_job_finished(nightly));
   const api::Pod* retained =
       world.api().pods().get(world.api().pods().find("default", "nightly-report-29538720-q8w4z"));
   ASSERT_NE(retained, nullptr);
-  EXPECT_EQ(retained->status.phase, api::PodPhase::Succeeded);
+  EXPECT_EQ(retained->status->phase, api::PodPhase::Succeeded);
   const api::CronJob* cron_job = world.api().cron_jobs().get(world.api().cron_jobs().find("default", "nightly-report"));
   ASSERT_NE(cron_job, nullptr);
-  EXPECT_EQ(cron_job->status.last_schedule_time, *engine::parse_rfc3339("2026-03-01T00:00:00Z"));
+  EXPECT_EQ(cron_job->status->last_schedule_time, *engine::parse_rfc3339("2026-03-01T00:00:00Z"));
 }
 
 }  // namespace

@@ -621,24 +621,24 @@ api::JobSpec job_spec() {
   api::Container container;
   container.name = "main";
   container.image = "foo/bar";
-  spec.template_.spec.containers.push_back(container);
-  spec.template_.spec.restart_policy = api::RestartPolicy::OnFailure;
-  spec.template_.spec.restart_policy_set = true;
+  spec.template_.spec.edit().containers.push_back(container);
+  spec.template_.spec.edit().restart_policy = api::RestartPolicy::OnFailure;
+  spec.template_.spec.edit().restart_policy_set = true;
   return spec;
 }
 
 // Upstream's cronJob().
 api::CronJob base_cron_job() {
   api::CronJob cj;
-  cj.metadata.name = "mycronjob";
-  cj.metadata.namespace_ = "snazzycats";
-  cj.metadata.uid = "1a2b3c";
-  cj.metadata.creation_timestamp = kJustBeforeTheHour;
-  cj.spec.schedule = "* * * * ?";
-  cj.spec.concurrency_policy = ConcurrencyPolicy::Allow;
-  cj.spec.job_template.labels = {{"a", "b"}};
-  cj.spec.job_template.annotations = {{"x", "y"}};
-  cj.spec.job_template.spec = job_spec();
+  cj.metadata.edit().name = "mycronjob";
+  cj.metadata.edit().namespace_ = "snazzycats";
+  cj.metadata.edit().uid = "1a2b3c";
+  cj.metadata.edit().creation_timestamp = kJustBeforeTheHour;
+  cj.spec.edit().schedule = "* * * * ?";
+  cj.spec.edit().concurrency_policy = ConcurrencyPolicy::Allow;
+  cj.spec.edit().job_template.labels = {{"a", "b"}};
+  cj.spec.edit().job_template.annotations = {{"x", "y"}};
+  cj.spec.edit().job_template.spec = job_spec();
   return cj;
 }
 
@@ -646,17 +646,17 @@ api::CronJob base_cron_job() {
 // the time it was built for).
 api::Job previous_job(const api::CronJob& cj, SimTime created, bool still_active) {
   api::Job job = get_job_from_template2(cj, created).job.value();
-  job.metadata.uid = "1234";
-  job.metadata.creation_timestamp = created;
+  job.metadata.edit().uid = "1234";
+  job.metadata.edit().creation_timestamp = created;
   if (!still_active) {
-    job.status.completion_time = created + 10s;
-    job.status.conditions.push_back({.type = std::string(api::kJobComplete), .status = api::ConditionStatus::True});
+    job.status.edit().completion_time = created + 10s;
+    job.status.edit().conditions.push_back({.type = std::string(api::kJobComplete), .status = api::ConditionStatus::True});
   }
   return job;
 }
 
 api::ObjectReference reference_of(const api::Job& job) {
-  return {.namespace_ = job.metadata.namespace_, .name = job.metadata.name, .uid = job.metadata.uid};
+  return {.namespace_ = job.metadata->namespace_, .name = job.metadata->name, .uid = job.metadata->uid};
 }
 
 class SyncCronJobTest : public testing::TestWithParam<SyncCase> {};
@@ -665,32 +665,32 @@ TEST_P(SyncCronJobTest, matches_upstream) {
   const SyncCase& c = GetParam();
   SyncHarness harness(c.now);
   api::CronJob cj = base_cron_job();
-  cj.spec.concurrency_policy = c.concurrency_policy;
-  cj.spec.suspend = c.suspend;
-  cj.spec.schedule = std::string(c.schedule);
-  cj.spec.time_zone = c.time_zone;
-  cj.spec.starting_deadline_seconds = c.deadline;
+  cj.spec.edit().concurrency_policy = c.concurrency_policy;
+  cj.spec.edit().suspend = c.suspend;
+  cj.spec.edit().schedule = std::string(c.schedule);
+  cj.spec.edit().time_zone = c.time_zone;
+  cj.spec.edit().starting_deadline_seconds = c.deadline;
 
   std::optional<api::Job> job;
   if (c.ran_previously) {
-    cj.metadata.creation_timestamp = c.cronjob_creation_time.value_or(kJustBeforeThePriorHour);
-    cj.status.last_schedule_time = c.last_schedule_time.value_or(kJustAfterThePriorHour);
+    cj.metadata.edit().creation_timestamp = c.cronjob_creation_time.value_or(kJustBeforeThePriorHour);
+    cj.status.edit().last_schedule_time = c.last_schedule_time.value_or(kJustAfterThePriorHour);
     job = previous_job(cj, c.job_creation_time, c.still_active);
-    if (c.still_active) cj.status.active.push_back(reference_of(*job));
+    if (c.still_active) cj.status.edit().active.push_back(reference_of(*job));
   } else {
-    cj.metadata.creation_timestamp = c.cronjob_creation_time.value_or(kJustBeforeTheHour);
+    cj.metadata.edit().creation_timestamp = c.cronjob_creation_time.value_or(kJustBeforeTheHour);
   }
   // The API server validates on create; an unparsable schedule or unknown zone is a legacy
   // object here, so it is stored with a valid spec and then given the bad one.
   api::CronJob valid = cj;
-  valid.spec.schedule = std::string(kOnTheHour);
-  valid.spec.time_zone.reset();
+  valid.spec.edit().schedule = std::string(kOnTheHour);
+  valid.spec.edit().time_zone.reset();
   const api::ObjectId id = harness.api().create(valid).id;
   ASSERT_NE(id, api::kNoObject);
   if (valid.spec != cj.spec) {
     api::CronJob stored = harness.cron_job(id);
-    stored.spec.schedule = cj.spec.schedule;
-    stored.spec.time_zone = cj.spec.time_zone;
+    stored.spec.edit().schedule = cj.spec->schedule;
+    stored.spec.edit().time_zone = cj.spec->time_zone;
     harness.api().update(id, stored);
   }
   if (job) {
@@ -698,11 +698,11 @@ TEST_P(SyncCronJobTest, matches_upstream) {
     ASSERT_TRUE(created.ok()) << created.message;
     if (c.still_active) {  // the reference carries the stored resourceVersion
       api::CronJob stored = harness.cron_job(id);
-      stored.status.active = {reference_of(*harness.api().jobs().get(created.id))};
+      stored.status.edit().active = {reference_of(*harness.api().jobs().get(created.id))};
       harness.api().update(id, stored);
     }
   }
-  const std::int64_t version_before = harness.cron_job(id).metadata.resource_version;
+  const std::int64_t version_before = harness.cron_job(id).metadata->resource_version;
   const std::size_t jobs_before = harness.api().jobs().size();
   // Giving the stored object a bad schedule ran the update handler, which reports it
   // (UnParseableCronJobSchedule); upstream's table calls syncCronJob alone.
@@ -719,15 +719,15 @@ TEST_P(SyncCronJobTest, matches_upstream) {
   std::vector<std::string> want_events(c.expect_events.begin(), c.expect_events.end());
   EXPECT_EQ(harness.reasons(), want_events);
   const api::CronJob& after = harness.cron_job(id);
-  EXPECT_EQ(after.metadata.resource_version != version_before, c.expect_update_status);
-  EXPECT_EQ(after.status.active.size(), c.expect_active);
+  EXPECT_EQ(after.metadata->resource_version != version_before, c.expect_update_status);
+  EXPECT_EQ(after.status->active.size(), c.expect_active);
   const std::size_t want_jobs = jobs_before + (c.expect_create ? 1 : 0) - (c.expect_delete ? 1 : 0);
   EXPECT_EQ(harness.api().jobs().size(), want_jobs);
   if (c.ran_previously && !c.still_active) {
-    EXPECT_EQ(after.status.last_successful_time, c.job_creation_time + 10s);
+    EXPECT_EQ(after.status->last_successful_time, c.job_creation_time + 10s);
   }
   if (c.expect_create) {
-    const api::ObjectReference& newest = after.status.active.back();
+    const api::ObjectReference& newest = after.status->active.back();
     const api::Job* created = harness.api().jobs().get(harness.api().jobs().find("snazzycats", newest.name));
     ASSERT_NE(created, nullptr);
     ASSERT_NE(api::controller_ref(created->metadata), nullptr);
@@ -737,7 +737,7 @@ TEST_P(SyncCronJobTest, matches_upstream) {
                                                                               .uid = "1a2b3c",
                                                                               .controller = true,
                                                                               .block_owner_deletion = true}));
-    EXPECT_EQ(newest.name, get_job_name(after, *after.status.last_schedule_time));
+    EXPECT_EQ(newest.name, get_job_name(after, *after.status->last_schedule_time));
   }
 }
 
@@ -751,29 +751,29 @@ struct Fixture {
 
   explicit Fixture(std::function<void(api::CronJob&)> edit = nullptr) {
     api::CronJob cj = base_cron_job();
-    cj.spec.schedule = std::string(kOnTheHour);
-    cj.metadata.creation_timestamp = kJustBeforeThePriorHour;
-    cj.status.last_schedule_time = kJustAfterThePriorHour;
+    cj.spec.edit().schedule = std::string(kOnTheHour);
+    cj.metadata.edit().creation_timestamp = kJustBeforeThePriorHour;
+    cj.status.edit().last_schedule_time = kJustAfterThePriorHour;
     if (edit) edit(cj);
     id = harness.api().create(cj).id;
   }
   api::ObjectId add_job(SimTime scheduled, std::string uid, std::optional<std::string_view> condition,
                         std::optional<SimTime> start_time = std::nullopt) {
     api::Job job = get_job_from_template2(harness.cron_job(id), scheduled).job.value();
-    job.metadata.uid = std::move(uid);
-    job.status.start_time = start_time;
+    job.metadata.edit().uid = std::move(uid);
+    job.status.edit().start_time = start_time;
     if (condition) {
-      job.status.conditions.push_back({.type = std::string(*condition), .status = api::ConditionStatus::True});
-      if (*condition == api::kJobComplete) job.status.completion_time = scheduled + 10s;
+      job.status.edit().conditions.push_back({.type = std::string(*condition), .status = api::ConditionStatus::True});
+      if (*condition == api::kJobComplete) job.status.edit().completion_time = scheduled + 10s;
     }
     return harness.api().create(job).id;
   }
   void set_active(std::vector<std::string_view> names) {
     api::CronJob cj = harness.cron_job(id);
-    cj.status.active.clear();
+    cj.status.edit().active.clear();
     for (std::string_view name : names) {
       const api::Job* job = harness.api().jobs().get(harness.api().jobs().find("snazzycats", name));
-      cj.status.active.push_back(reference_of(*job));
+      cj.status.edit().active.push_back(reference_of(*job));
     }
     harness.api().update(id, cj);
   }
@@ -789,16 +789,16 @@ TEST(SyncCronJobOurs, unexpected_job_with_the_scheduled_name_is_adopted) {
   EXPECT_EQ(f.harness.reasons(), (std::vector<std::string>{"UnexpectedJob"}));
   EXPECT_EQ(f.harness.events()[0].message, "Saw a job that the controller did not create or forgot: mycronjob-24394200");
   const api::CronJob& after = f.harness.cron_job(f.id);
-  ASSERT_EQ(after.status.active.size(), 1u);
-  EXPECT_EQ(after.status.active[0].uid, "j-1000");
-  EXPECT_EQ(after.status.last_schedule_time, kTopOfTheHour);
+  ASSERT_EQ(after.status->active.size(), 1u);
+  EXPECT_EQ(after.status->active[0].uid, "j-1000");
+  EXPECT_EQ(after.status->last_schedule_time, kTopOfTheHour);
   EXPECT_EQ(result.requeue_after, 1h - 1min + kNextScheduleDelta);
 }
 
 // An active entry whose Job is gone: MissingJob, removed, and the due run is created.
 TEST(SyncCronJobOurs, missing_active_job_is_removed) {
   Fixture f([](api::CronJob& cj) {
-    cj.status.active.push_back({.namespace_ = "snazzycats", .name = "mycronjob-24394141", .uid = "gone"});
+    cj.status.edit().active.push_back({.namespace_ = "snazzycats", .name = "mycronjob-24394141", .uid = "gone"});
   });
   f.harness.controller().sync(f.id);
   EXPECT_EQ(f.harness.reasons(), (std::vector<std::string>{"MissingJob", "SuccessfulCreate"}));
@@ -808,13 +808,13 @@ TEST(SyncCronJobOurs, missing_active_job_is_removed) {
 
 // A finished active Job: SawCompletedJob with its condition; Forbid then creates the due run.
 TEST(SyncCronJobOurs, saw_completed_job_then_forbid_creates) {
-  Fixture f([](api::CronJob& cj) { cj.spec.concurrency_policy = ConcurrencyPolicy::Forbid; });
+  Fixture f([](api::CronJob& cj) { cj.spec.edit().concurrency_policy = ConcurrencyPolicy::Forbid; });
   f.add_job(kJustAfterThePriorHour, "j-0901", api::kJobFailed);
   f.set_active({"mycronjob-24394141"});
   f.harness.controller().sync(f.id);
   EXPECT_EQ(f.harness.reasons(), (std::vector<std::string>{"SawCompletedJob", "SuccessfulCreate"}));
   EXPECT_EQ(f.harness.events()[0].message, "Saw completed job: mycronjob-24394141, condition: Failed");
-  EXPECT_FALSE(f.harness.cron_job(f.id).status.last_successful_time) << "a failed Job does not count";
+  EXPECT_FALSE(f.harness.cron_job(f.id).status->last_successful_time) << "a failed Job does not count";
 }
 
 // History: four Complete Jobs and the default limit 3: the oldest by startTime is deleted
@@ -830,13 +830,13 @@ TEST(SyncCronJobOurs, successful_jobs_history_limit_deletes_the_oldest) {
   EXPECT_EQ(f.harness.events()[0].message, "Deleted job mycronjob-24393960");  // 06:00Z
   EXPECT_EQ(f.harness.api().jobs().find("snazzycats", "mycronjob-24393960"), api::kNoObject);
   // lastSuccessfulTime is the latest completion among the listed Jobs (the deleted one too).
-  EXPECT_EQ(f.harness.cron_job(f.id).status.last_successful_time, kJustAfterThePriorHour + 10s);
+  EXPECT_EQ(f.harness.cron_job(f.id).status->last_successful_time, kJustAfterThePriorHour + 10s);
 }
 
 // failedJobsHistoryLimit 0 deletes a failed active Job in cleanup, which also drops it from
 // status.active: the reconcile loop then sees it finished but not active, so no SawCompletedJob.
 TEST(SyncCronJobOurs, failed_limit_zero_deletes_before_saw_completed) {
-  Fixture f([](api::CronJob& cj) { cj.spec.failed_jobs_history_limit = 0; });
+  Fixture f([](api::CronJob& cj) { cj.spec.edit().failed_jobs_history_limit = 0; });
   f.add_job(kJustAfterThePriorHour, "j-0901", api::kJobFailed);
   f.set_active({"mycronjob-24394141"});
   f.harness.controller().sync(f.id);
@@ -845,7 +845,7 @@ TEST(SyncCronJobOurs, failed_limit_zero_deletes_before_saw_completed) {
 
 // Replace with two active Jobs: both deleted in the order of status.active, then the create.
 TEST(SyncCronJobOurs, replace_deletes_every_active_job) {
-  Fixture f([](api::CronJob& cj) { cj.spec.concurrency_policy = ConcurrencyPolicy::Replace; });
+  Fixture f([](api::CronJob& cj) { cj.spec.edit().concurrency_policy = ConcurrencyPolicy::Replace; });
   f.add_job(kJustBeforeThePriorHour, "a", std::nullopt);
   f.add_job(kJustAfterThePriorHour, "b", std::nullopt);
   f.set_active({"mycronjob-24394141", "mycronjob-24394139"});
@@ -859,8 +859,8 @@ TEST(SyncCronJobOurs, replace_deletes_every_active_job) {
 // A CronJob being deleted: status only, no Job, no requeue.
 TEST(SyncCronJobOurs, deletion_timestamp_stops_after_the_status) {
   Fixture f([](api::CronJob& cj) {
-    cj.metadata.deletion_timestamp = kTopOfTheHour;
-    cj.metadata.finalizers.push_back("foregroundDeletion");
+    cj.metadata.edit().deletion_timestamp = kTopOfTheHour;
+    cj.metadata.edit().finalizers.push_back("foregroundDeletion");
   });
   const SyncResult result = f.harness.controller().sync(f.id);
   EXPECT_EQ(result, SyncResult{});

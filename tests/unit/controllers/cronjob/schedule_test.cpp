@@ -45,13 +45,13 @@ const cron::TimeZone& utc() {
 api::CronJob cron_job(std::string schedule, SimTime created, std::optional<SimTime> last_schedule_time = std::nullopt,
                       std::optional<std::int64_t> starting_deadline_seconds = std::nullopt) {
   api::CronJob cj;
-  cj.metadata.name = "mycronjob";
-  cj.metadata.namespace_ = "snazzycats";
-  cj.metadata.uid = "1a2b3c";
-  cj.metadata.creation_timestamp = created;
-  cj.spec.schedule = std::move(schedule);
-  cj.spec.starting_deadline_seconds = starting_deadline_seconds;
-  cj.status.last_schedule_time = last_schedule_time;
+  cj.metadata.edit().name = "mycronjob";
+  cj.metadata.edit().namespace_ = "snazzycats";
+  cj.metadata.edit().uid = "1a2b3c";
+  cj.metadata.edit().creation_timestamp = created;
+  cj.spec.edit().schedule = std::move(schedule);
+  cj.spec.edit().starting_deadline_seconds = starting_deadline_seconds;
+  cj.status.edit().last_schedule_time = last_schedule_time;
   return cj;
 }
 
@@ -286,8 +286,8 @@ INSTANTIATE_TEST_SUITE_P(Upstream, NextScheduleTimeTest, testing::ValuesIn(kNext
 
 api::Job job_started(std::string name, std::optional<SimTime> start_time) {
   api::Job job;
-  job.metadata.name = std::move(name);
-  job.status.start_time = start_time;
+  job.metadata.edit().name = std::move(name);
+  job.status.edit().start_time = start_time;
   return job;
 }
 
@@ -333,8 +333,8 @@ TEST_P(ByJobStartTimeTest, sorts_like_upstream) {
   std::vector<std::string> names;
   std::vector<bool> started;
   for (const api::Job& job : jobs) {
-    names.push_back(job.metadata.name);
-    started.push_back(job.status.start_time.has_value());
+    names.push_back(job.metadata->name);
+    started.push_back(job.status->start_time.has_value());
   }
   EXPECT_EQ(names, c.want);
   EXPECT_EQ(started, c.want_started);
@@ -375,31 +375,31 @@ class GetJobFromTemplate2Test : public testing::TestWithParam<TemplateCase> {};
 TEST_P(GetJobFromTemplate2Test, copies_the_template_and_annotates) {
   const TemplateCase& c = GetParam();
   api::CronJob cj = cron_job("* * * * ?", kTopOfTheHour);
-  cj.spec.time_zone = c.time_zone;
-  cj.spec.job_template.labels = {{"a", "b"}};
-  cj.spec.job_template.annotations = c.input_annotations;
-  cj.spec.job_template.spec.active_deadline_seconds = 1;
-  cj.spec.job_template.spec.manual_selector = false;
-  cj.spec.job_template.spec.template_.labels = {{"foo", "bar"}};
+  cj.spec.edit().time_zone = c.time_zone;
+  cj.spec.edit().job_template.labels = {{"a", "b"}};
+  cj.spec.edit().job_template.annotations = c.input_annotations;
+  cj.spec.edit().job_template.spec.edit().active_deadline_seconds = 1;
+  cj.spec.edit().job_template.spec.edit().manual_selector = false;
+  cj.spec.edit().job_template.spec.edit().template_.labels = {{"foo", "bar"}};
 
   const JobFromTemplate got = get_job_from_template2(cj, kTopOfTheHour);
   ASSERT_TRUE(got.job) << got.error;
   const api::Job& job = *got.job;
-  EXPECT_EQ(job.metadata.name, "mycronjob-24394200");  // 1463652000 s / 60
-  EXPECT_EQ(job.metadata.namespace_, "snazzycats");
-  EXPECT_EQ(job.metadata.labels, (api::Labels{{"a", "b"}}));
-  EXPECT_EQ(job.metadata.annotations.size(), c.want_annotations);
-  EXPECT_EQ(job.metadata.annotations.at(std::string(kCronJobScheduledTimestampAnnotation)),
+  EXPECT_EQ(job.metadata->name, "mycronjob-24394200");  // 1463652000 s / 60
+  EXPECT_EQ(job.metadata->namespace_, "snazzycats");
+  EXPECT_EQ(job.metadata->labels, (api::Labels{{"a", "b"}}));
+  EXPECT_EQ(job.metadata->annotations.size(), c.want_annotations);
+  EXPECT_EQ(job.metadata->annotations.at(std::string(kCronJobScheduledTimestampAnnotation)),
             c.want_scheduled_annotation);
-  ASSERT_EQ(job.metadata.owner_references.size(), 1u);
-  EXPECT_EQ(job.metadata.owner_references[0], (api::OwnerReference{.api_version = "batch/v1",
+  ASSERT_EQ(job.metadata->owner_references.size(), 1u);
+  EXPECT_EQ(job.metadata->owner_references[0], (api::OwnerReference{.api_version = "batch/v1",
                                                                      .kind = "CronJob",
                                                                      .name = "mycronjob",
                                                                      .uid = "1a2b3c",
                                                                      .controller = true,
                                                                      .block_owner_deletion = true}));
-  EXPECT_EQ(job.spec, cj.spec.job_template.spec);
-  EXPECT_FALSE(job.metadata.creation_timestamp) << "the API server sets it";
+  EXPECT_EQ(job.spec, cj.spec->job_template.spec);
+  EXPECT_FALSE(job.metadata->creation_timestamp) << "the API server sets it";
 }
 
 INSTANTIATE_TEST_SUITE_P(Upstream, GetJobFromTemplate2Test, testing::ValuesIn(kTemplateCases),
@@ -446,7 +446,7 @@ class FormatScheduleTest : public testing::TestWithParam<FormatCase> {};
 TEST_P(FormatScheduleTest, matches_upstream) {
   const FormatCase& c = GetParam();
   api::CronJob cj = cron_job(c.schedule, kTopOfTheHour);
-  cj.spec.time_zone = c.time_zone;
+  cj.spec.edit().time_zone = c.time_zone;
   EXPECT_EQ(format_schedule(cj), c.want);
 }
 
@@ -495,14 +495,14 @@ class TimeZoneScheduleTest : public testing::TestWithParam<ZoneCase> {};
 TEST_P(TimeZoneScheduleTest, follows_the_zone_of_spec_time_zone) {
   const ZoneCase& c = GetParam();
   api::CronJob cj = cron_job("30 2 * * *", at("2026-01-01T00:00:00Z"), at(c.last_schedule_time));
-  cj.spec.time_zone = "Europe/Berlin";
+  cj.spec.edit().time_zone = "Europe/Berlin";
   const FormattedSchedule formatted = format_schedule(cj);
   const cron::Schedule schedule = parse(formatted.spec);
   const NextSchedule got = next_schedule_time(cj, at(c.now), schedule, utc());
   std::optional<SimTime> want;
   if (c.want) want = at(*c.want);
   EXPECT_EQ(got.scheduled_time, want);
-  if (got.scheduled_time) cj.status.last_schedule_time = got.scheduled_time;  // as after the create
+  if (got.scheduled_time) cj.status.edit().last_schedule_time = got.scheduled_time;  // as after the create
   EXPECT_EQ(next_schedule_time_duration(cj, at(c.now), schedule, utc()), c.want_requeue);
 }
 

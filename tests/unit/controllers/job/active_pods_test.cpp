@@ -43,7 +43,7 @@ std::vector<api::ContainerStatus> restarts(std::vector<std::int32_t> counts) {
 
 std::vector<std::string> names_of(const std::vector<api::Pod>& pods) {
   std::vector<std::string> names;
-  for (const api::Pod& pod : pods) names.push_back(pod.metadata.name);
+  for (const api::Pod& pod : pods) names.push_back(pod.metadata->name);
   return names;
 }
 
@@ -53,42 +53,42 @@ std::vector<std::string> names_of(const std::vector<api::Pod>& pods) {
 std::vector<api::Pod> sorted_pods() {
   std::vector<api::Pod> pods(9);
   for (std::size_t i = 0; i < pods.size(); ++i) {
-    pods[i].metadata.name = "pod" + std::to_string(i);
-    pods[i].status.phase = api::PodPhase::Running;
+    pods[i].metadata.edit().name = "pod" + std::to_string(i);
+    pods[i].status.edit().phase = api::PodPhase::Running;
   }
   // pods[0] is not scheduled yet.
-  pods[0].spec.node_name = "";
-  pods[0].status.phase = api::PodPhase::Pending;
+  pods[0].spec.edit().node_name = "";
+  pods[0].status.edit().phase = api::PodPhase::Pending;
   // pods[1] is scheduled but pending.
-  pods[1].spec.node_name = "bar";
-  pods[1].status.phase = api::PodPhase::Pending;
+  pods[1].spec.edit().node_name = "bar";
+  pods[1].status.edit().phase = api::PodPhase::Pending;
   // pods[2] is unknown.
-  pods[2].spec.node_name = "foo";
-  pods[2].status.phase = api::PodPhase::Unknown;
+  pods[2].spec.edit().node_name = "foo";
+  pods[2].status.edit().phase = api::PodPhase::Unknown;
   // pods[3] is running but not ready.
-  pods[3].spec.node_name = "foo";
+  pods[3].spec.edit().node_name = "foo";
   // pods[4] is running and ready but without LastTransitionTime.
-  pods[4].spec.node_name = "foo";
-  pods[4].status.conditions = {ready_condition(std::nullopt)};
-  pods[4].status.container_statuses = restarts({3, 0});
+  pods[4].spec.edit().node_name = "foo";
+  pods[4].status.edit().conditions = {ready_condition(std::nullopt)};
+  pods[4].status.edit().container_statuses = restarts({3, 0});
   // pods[5] is running and ready and with LastTransitionTime.
-  pods[5].spec.node_name = "foo";
-  pods[5].status.conditions = {ready_condition(kNow)};
-  pods[5].status.container_statuses = restarts({3, 0});
+  pods[5].spec.edit().node_name = "foo";
+  pods[5].status.edit().conditions = {ready_condition(kNow)};
+  pods[5].status.edit().container_statuses = restarts({3, 0});
   // pods[6] is running ready for a longer time than pods[5].
-  pods[6].spec.node_name = "foo";
-  pods[6].status.conditions = {ready_condition(kThen)};
-  pods[6].status.container_statuses = restarts({3, 0});
+  pods[6].spec.edit().node_name = "foo";
+  pods[6].status.edit().conditions = {ready_condition(kThen)};
+  pods[6].status.edit().container_statuses = restarts({3, 0});
   // pods[7] has lower container restart count than pods[6].
-  pods[7].spec.node_name = "foo";
-  pods[7].status.conditions = {ready_condition(kThen)};
-  pods[7].status.container_statuses = restarts({2, 1});
-  pods[7].metadata.creation_timestamp = kNow;
+  pods[7].spec.edit().node_name = "foo";
+  pods[7].status.edit().conditions = {ready_condition(kThen)};
+  pods[7].status.edit().container_statuses = restarts({2, 1});
+  pods[7].metadata.edit().creation_timestamp = kNow;
   // pods[8] is older than pods[7].
-  pods[8].spec.node_name = "foo";
-  pods[8].status.conditions = {ready_condition(kThen)};
-  pods[8].status.container_statuses = restarts({2, 1});
-  pods[8].metadata.creation_timestamp = kThen;
+  pods[8].spec.edit().node_name = "foo";
+  pods[8].status.edit().conditions = {ready_condition(kThen)};
+  pods[8].status.edit().container_statuses = restarts({2, 1});
+  pods[8].metadata.edit().creation_timestamp = kThen;
   return pods;
 }
 
@@ -111,10 +111,10 @@ TEST(SortingActivePodsTest, sorts_to_upstream_order_from_every_rotation_and_its_
 TEST(SortingActivePodsTest, each_pod_is_strictly_before_every_later_one) {
   const std::vector<api::Pod> pods = sorted_pods();
   for (std::size_t i = 0; i < pods.size(); ++i) {
-    EXPECT_FALSE(active_pods_less(pods[i], pods[i])) << pods[i].metadata.name << " < itself";
+    EXPECT_FALSE(active_pods_less(pods[i], pods[i])) << pods[i].metadata->name << " < itself";
     for (std::size_t j = i + 1; j < pods.size(); ++j) {
-      EXPECT_TRUE(active_pods_less(pods[i], pods[j])) << pods[i].metadata.name << " < " << pods[j].metadata.name;
-      EXPECT_FALSE(active_pods_less(pods[j], pods[i])) << pods[j].metadata.name << " < " << pods[i].metadata.name;
+      EXPECT_TRUE(active_pods_less(pods[i], pods[j])) << pods[i].metadata->name << " < " << pods[j].metadata->name;
+      EXPECT_FALSE(active_pods_less(pods[j], pods[i])) << pods[j].metadata->name << " < " << pods[i].metadata->name;
     }
   }
 }
@@ -125,13 +125,13 @@ TEST(SortingActivePodsTest, each_pod_is_strictly_before_every_later_one) {
 api::Pod make_pod(std::string name, std::string node, api::PodPhase phase, bool ready, std::int32_t restart_count,
                   std::optional<SimTime> ready_since, std::optional<SimTime> created) {
   api::Pod pod;
-  pod.metadata.name = std::move(name);
-  pod.metadata.creation_timestamp = created;
-  pod.spec.node_name = std::move(node);
-  pod.status.phase = phase;
+  pod.metadata.edit().name = std::move(name);
+  pod.metadata.edit().creation_timestamp = created;
+  pod.spec.edit().node_name = std::move(node);
+  pod.status.edit().phase = phase;
   if (ready) {
-    pod.status.conditions = {ready_condition(ready_since)};
-    pod.status.container_statuses = restarts({restart_count});
+    pod.status.edit().conditions = {ready_condition(ready_since)};
+    pod.status.edit().container_statuses = restarts({restart_count});
   }
   return pod;
 }

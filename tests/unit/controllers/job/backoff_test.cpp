@@ -48,8 +48,8 @@ std::string show(const BackoffRecord& record) {
 // A pod whose only container terminated at `finished_at` (upstream's test pods).
 api::Pod pod_finished_at(api::PodPhase phase, SimTime finished_at) {
   api::Pod pod;
-  pod.status.phase = phase;
-  pod.status.container_statuses.push_back(
+  pod.status.edit().phase = phase;
+  pod.status.edit().container_statuses.push_back(
       {.state = {.kind = api::ContainerStateKind::Terminated, .finished_at = finished_at}});
   return pod;
 }
@@ -141,39 +141,39 @@ struct FinishedTimeCase {
 
 const FinishedTimeCase kFinishedTimeCases[] = {
     {.name = "pod_with_multiple_containers_and_all_containers_terminated",
-     .pod = {.status = {.container_statuses = {terminated_at(kDefaultTestTime - 1s), terminated_at(kDefaultTestTime),
+     .pod = {.status = api::PodStatus{.container_statuses = {terminated_at(kDefaultTestTime - 1s), terminated_at(kDefaultTestTime),
                                                terminated_at(kDefaultTestTime - 2s)}}},
      .want = kDefaultTestTime},
     {.name = "pod_with_multiple_containers_two_containers_in_terminated_state_and_one_in_running_state_fallback_to_"
              "deletion_timestamp",
-     .pod = {.metadata = {.deletion_timestamp = kDefaultTestTime},
-             .status = {.container_statuses = {terminated_at(kDefaultTestTime - 1s), running(),
+     .pod = {.metadata = api::ObjectMeta{.deletion_timestamp = kDefaultTestTime},
+             .status = api::PodStatus{.container_statuses = {terminated_at(kDefaultTestTime - 1s), running(),
                                                terminated_at(kDefaultTestTime - 2s)}}},
      .want = kDefaultTestTime},
     {.name = "fallback_to_deletion_timestamp",
-     .pod = {.metadata = {.deletion_timestamp = kDefaultTestTime}, .status = {.container_statuses = {running()}}},
+     .pod = {.metadata = api::ObjectMeta{.deletion_timestamp = kDefaultTestTime}, .status = api::PodStatus{.container_statuses = {running()}}},
      .want = kDefaultTestTime},
     {.name = "fallback_to_deletion_timestamp_decremented_by_grace_period",
-     .pod = {.metadata = {.deletion_timestamp = kDefaultTestTime, .deletion_grace_period_seconds = 30},
-             .status = {.container_statuses = {running()}}},
+     .pod = {.metadata = api::ObjectMeta{.deletion_timestamp = kDefaultTestTime, .deletion_grace_period_seconds = 30},
+             .status = api::PodStatus{.container_statuses = {running()}}},
      .want = kDefaultTestTime - 30s},
     {.name = "fallback_to_pod_ready_last_transition_time_when_status_of_the_condition_is_false",
-     .pod = {.status = {.conditions = {{.type = "Ready",
+     .pod = {.status = api::PodStatus{.conditions = {{.type = "Ready",
                                         .status = api::ConditionStatus::False,
                                         .reason = "PodFailed",
                                         .last_transition_time = kDefaultTestTime}},
                         .container_statuses = {terminated_without_time()}}},
      .want = kDefaultTestTime},
     {.name = "skip_fallback_to_pod_ready_last_transition_time_when_status_of_the_condition_is_true",
-     .pod = {.metadata = {.deletion_timestamp = kDefaultTestTime},
-             .status = {.conditions = {{.type = "Ready",
+     .pod = {.metadata = api::ObjectMeta{.deletion_timestamp = kDefaultTestTime},
+             .status = api::PodStatus{.conditions = {{.type = "Ready",
                                         .status = api::ConditionStatus::True,
                                         .last_transition_time = kDefaultTestTime - 30s}},
                         .container_statuses = {terminated_without_time()}}},
      .want = kDefaultTestTime},
     {.name = "fallback_to_creation_timestamp",
-     .pod = {.metadata = {.creation_timestamp = kDefaultTestTime},
-             .status = {.container_statuses = {terminated_without_time()}}},
+     .pod = {.metadata = api::ObjectMeta{.creation_timestamp = kDefaultTestTime},
+             .status = api::PodStatus{.container_statuses = {terminated_without_time()}}},
      .want = kDefaultTestTime},
 };
 

@@ -40,30 +40,30 @@ struct PodDesc {
 
 api::Pod build_pod(const PodDesc& desc) {
   api::Pod pod;
-  pod.metadata.uid = std::string(desc.uid);
-  pod.metadata.name = "pod-" + std::string(desc.uid);
-  pod.metadata.creation_timestamp = kNow - 1h;
-  pod.status.phase = desc.phase;
-  pod.metadata.annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
-  pod.metadata.annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(desc.failure_count);
-  if (desc.tracking_finalizer) pod.metadata.finalizers.emplace_back(api::kJobTrackingFinalizer);
-  if (desc.deletion_before_now) pod.metadata.deletion_timestamp = kNow - *desc.deletion_before_now;
+  pod.metadata.edit().uid = std::string(desc.uid);
+  pod.metadata.edit().name = "pod-" + std::string(desc.uid);
+  pod.metadata.edit().creation_timestamp = kNow - 1h;
+  pod.status.edit().phase = desc.phase;
+  pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+  pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(desc.failure_count);
+  if (desc.tracking_finalizer) pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
+  if (desc.deletion_before_now) pod.metadata.edit().deletion_timestamp = kNow - *desc.deletion_before_now;
   if (desc.exit_code) {
     api::ContainerStatus status;
     status.name = "main";
     status.state.kind = api::ContainerStateKind::Terminated;
     status.state.exit_code = *desc.exit_code;
-    pod.status.container_statuses.push_back(status);
+    pod.status.edit().container_statuses.push_back(status);
   }
-  if (desc.condition) pod.status.conditions.push_back({.type = std::string(*desc.condition)});
+  if (desc.condition) pod.status.edit().conditions.push_back({.type = std::string(*desc.condition)});
   return pod;
 }
 
 api::Job indexed_job(std::int32_t completions, std::int32_t backoff_limit_per_index) {
   api::Job job;
-  job.spec.completion_mode = api::CompletionMode::Indexed;
-  job.spec.completions = completions;
-  job.spec.backoff_limit_per_index = backoff_limit_per_index;
+  job.spec.edit().completion_mode = api::CompletionMode::Indexed;
+  job.spec.edit().completions = completions;
+  job.spec.edit().backoff_limit_per_index = backoff_limit_per_index;
   return job;
 }
 
@@ -127,7 +127,7 @@ class IsIndexFailedTest : public ::testing::TestWithParam<IsIndexFailedCase> {};
 TEST_P(IsIndexFailedTest, as_upstream) {
   const IsIndexFailedCase& test_case = GetParam();
   api::Job job = indexed_job(2, test_case.backoff_limit_per_index);
-  job.spec.pod_failure_policy = test_case.pod_failure_policy;
+  job.spec.edit().pod_failure_policy = test_case.pod_failure_policy;
   EXPECT_EQ(is_index_failed(job, build_pod(test_case.pod)), test_case.want);
 }
 
@@ -174,7 +174,7 @@ class CalculateFailedIndexesTest : public ::testing::TestWithParam<FailedIndexes
 TEST_P(CalculateFailedIndexesTest, as_upstream) {
   const FailedIndexesCase& test_case = GetParam();
   api::Job job = indexed_job(2, test_case.backoff_limit_per_index);
-  job.status.failed_indexes = test_case.prev_failed_indexes;
+  job.status.edit().failed_indexes = test_case.prev_failed_indexes;
   std::vector<api::Pod> pods;
   for (const PodDesc& desc : test_case.pods) pods.push_back(build_pod(desc));
   EXPECT_EQ(calculate_failed_indexes(job, pointers(pods)).to_string(), test_case.want);
@@ -242,13 +242,13 @@ TEST_P(DelayedDeletionTest, as_upstream) {
   OrderedIntervals succeeded;
   std::vector<std::int32_t> succeeded_indexes;
   for (const api::Pod& pod : pods) {
-    if (pod.status.phase == api::PodPhase::Succeeded) succeeded_indexes.push_back(get_completion_index(pod));
+    if (pod.status->phase == api::PodPhase::Succeeded) succeeded_indexes.push_back(get_completion_index(pod));
   }
   succeeded = succeeded.with_ordered_indexes(succeeded_indexes);
   const OrderedIntervals failed = calculate_failed_indexes(job, all);
   std::vector<std::string_view> got;
   for (const auto& [index, position] : pods_with_delayed_deletion_per_index(job, all, succeeded, failed)) {
-    got.push_back(pods[position].metadata.uid);
+    got.push_back(pods[position].metadata->uid);
   }
   std::ranges::sort(got);
   EXPECT_EQ(got, test_case.want_uids);
@@ -285,7 +285,7 @@ class NewIndexFailureCountsTest : public ::testing::TestWithParam<NewCountsCase>
 TEST_P(NewIndexFailureCountsTest, as_upstream) {
   const NewCountsCase& test_case = GetParam();
   api::Job job;
-  job.spec.pod_failure_policy = test_case.pod_failure_policy;
+  job.spec.edit().pod_failure_policy = test_case.pod_failure_policy;
   std::optional<api::Pod> pod;
   if (test_case.pod) pod = build_pod(*test_case.pod);
   EXPECT_EQ(get_new_index_failure_counts(job, pod ? &*pod : nullptr), test_case.want);
@@ -325,10 +325,10 @@ TEST_P(IndexFailureAnnotationTest, parses_like_upstream) {
   const AnnotationCase& test_case = GetParam();
   api::Pod pod;
   if (test_case.failure_count) {
-    pod.metadata.annotations[std::string(kJobIndexFailureCountAnnotation)] = *test_case.failure_count;
+    pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = *test_case.failure_count;
   }
   if (test_case.ignored_count) {
-    pod.metadata.annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
+    pod.metadata.edit().annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
   }
   EXPECT_EQ(get_index_failure_count(pod), test_case.want_count);
   EXPECT_EQ(get_index_absolute_failure_count(pod), test_case.want_absolute);
@@ -366,9 +366,9 @@ TEST_P(RemainingTimePerIndexTest, from_the_last_failed_pod) {
   std::optional<api::Pod> pod;
   if (test_case.failure_count) {
     pod = build_pod({.uid = "a", .index = "0", .failure_count = *test_case.failure_count});
-    pod->metadata.deletion_timestamp = kNow - test_case.since_failure;
+    pod->metadata.edit().deletion_timestamp = kNow - test_case.since_failure;
     if (test_case.ignored_count) {
-      pod->metadata.annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
+      pod->metadata.edit().annotations[std::string(kJobIndexIgnoredFailureCountAnnotation)] = *test_case.ignored_count;
     }
   }
   EXPECT_EQ(get_remaining_time_per_index(pod ? &*pod : nullptr, kNow, 10s, 600s), test_case.want);

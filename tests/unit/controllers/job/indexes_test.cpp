@@ -42,11 +42,11 @@ struct IndexPhase {
 
 api::Pod hollow_pod(const IndexPhase& desc) {
   api::Pod pod;
-  pod.status.phase = desc.phase;
+  pod.status.edit().phase = desc.phase;
   if (desc.index != kNoIndex) {
-    pod.metadata.annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+    pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
   }
-  pod.metadata.finalizers.emplace_back(api::kJobTrackingFinalizer);
+  pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
   return pod;
 }
 
@@ -165,7 +165,7 @@ TEST_P(CalculateSucceededIndexesTest, parses_status_and_merges_new_indexes) {
   for (const IndexPhase& desc : c.pods) {
     const api::Pod pod = hollow_pod(desc);
     const std::int32_t index = get_completion_index(pod);
-    if (pod.status.phase == api::PodPhase::Succeeded && index != kUnknownCompletionIndex && index < c.completions) {
+    if (pod.status->phase == api::PodPhase::Succeeded && index != kUnknownCompletionIndex && index < c.completions) {
       new_succeeded.insert(index);
     }
   }

@@ -302,34 +302,34 @@ class JobSyncHarness {
   api::ObjectId sync_once(const SyncCase& c) {
     controller_.stop();
     api::Job job;
-    job.metadata.name = "foobar";
-    job.metadata.uid = "job-uid";
-    job.spec.completion_mode = api::CompletionMode::Indexed;
-    job.spec.completions = c.completions;
-    job.spec.parallelism = c.completions;
-    job.spec.backoff_limit = c.backoff_limit;
-    job.spec.backoff_limit_per_index = c.backoff_limit_per_index;
-    job.spec.max_failed_indexes = c.max_failed_indexes;
-    job.spec.success_policy = c.success_policy;
+    job.metadata.edit().name = "foobar";
+    job.metadata.edit().uid = "job-uid";
+    job.spec.edit().completion_mode = api::CompletionMode::Indexed;
+    job.spec.edit().completions = c.completions;
+    job.spec.edit().parallelism = c.completions;
+    job.spec.edit().backoff_limit = c.backoff_limit;
+    job.spec.edit().backoff_limit_per_index = c.backoff_limit_per_index;
+    job.spec.edit().max_failed_indexes = c.max_failed_indexes;
+    job.spec.edit().success_policy = c.success_policy;
     if (c.on_exit_code_3) {
-      job.spec.pod_failure_policy = api::PodFailurePolicy{
+      job.spec.edit().pod_failure_policy = api::PodFailurePolicy{
           .rules = {{.action = *c.on_exit_code_3,
                      .on_exit_codes = api::PodFailurePolicyOnExitCodesRequirement{.values = {3}}}}};
     }
     if (c.fail_job_on_disruption) {
-      job.spec.pod_failure_policy = api::PodFailurePolicy{
+      job.spec.edit().pod_failure_policy = api::PodFailurePolicy{
           .rules = {{.action = api::PodFailurePolicyAction::FailJob,
                      .on_pod_conditions = {{.type = std::string(kDisruptionTarget)}}}}};
     }
     api::Container container{.name = "main", .image = "foo/bar"};
-    job.spec.template_.spec.containers.push_back(container);
-    job.spec.template_.spec.restart_policy = api::RestartPolicy::Never;
-    job.spec.template_.spec.restart_policy_set = true;
-    job.status.start_time = kNow - 1h;
-    job.status.succeeded = c.status_succeeded;
-    job.status.completed_indexes = std::string(c.status_completed_indexes);
+    job.spec.edit().template_.spec.edit().containers.push_back(container);
+    job.spec.edit().template_.spec.edit().restart_policy = api::RestartPolicy::Never;
+    job.spec.edit().template_.spec.edit().restart_policy_set = true;
+    job.status.edit().start_time = kNow - 1h;
+    job.status.edit().succeeded = c.status_succeeded;
+    job.status.edit().completed_indexes = std::string(c.status_completed_indexes);
     if (c.status_condition) {
-      job.status.conditions.push_back({.type = std::string(c.status_condition->type),
+      job.status.edit().conditions.push_back({.type = std::string(c.status_condition->type),
                                        .reason = std::string(c.status_condition->reason),
                                        .message = std::string(c.status_condition->message)});
     }
@@ -344,10 +344,10 @@ class JobSyncHarness {
   std::vector<std::string> created_pods() const {
     std::vector<std::string> out;
     api_.pods().for_each([&](api::ObjectId, const api::Pod& pod) {
-      if (pod.metadata.generate_name.empty()) return;  // the case's own pods have fixed names
-      const auto count = pod.metadata.annotations.find(std::string(kJobIndexFailureCountAnnotation));
+      if (pod.metadata->generate_name.empty()) return;  // the case's own pods have fixed names
+      const auto count = pod.metadata->annotations.find(std::string(kJobIndexFailureCountAnnotation));
       out.push_back(std::to_string(get_completion_index(pod)) + ":" +
-                    (count == pod.metadata.annotations.end() ? "<none>" : count->second));
+                    (count == pod.metadata->annotations.end() ? "<none>" : count->second));
     });
     return out;
   }
@@ -356,27 +356,27 @@ class JobSyncHarness {
  private:
   static api::Pod build_pod(const PodDesc& desc) {
     api::Pod pod;
-    pod.metadata.name = desc.name.empty() ? "pod-" + std::string(desc.uid) : std::string(desc.name);
-    pod.metadata.uid = std::string(desc.uid);
-    pod.metadata.creation_timestamp = kNow - 2h;
-    pod.metadata.annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
+    pod.metadata.edit().name = desc.name.empty() ? "pod-" + std::string(desc.uid) : std::string(desc.name);
+    pod.metadata.edit().uid = std::string(desc.uid);
+    pod.metadata.edit().creation_timestamp = kNow - 2h;
+    pod.metadata.edit().annotations[std::string(api::kJobCompletionIndexAnnotation)] = std::string(desc.index);
     if (desc.failure_count) {
-      pod.metadata.annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(*desc.failure_count);
+      pod.metadata.edit().annotations[std::string(kJobIndexFailureCountAnnotation)] = std::string(*desc.failure_count);
     }
-    pod.metadata.labels["batch.kubernetes.io/controller-uid"] = "job-uid";
-    pod.metadata.finalizers.emplace_back(api::kJobTrackingFinalizer);
-    pod.metadata.owner_references.push_back(
+    pod.metadata.edit().labels["batch.kubernetes.io/controller-uid"] = "job-uid";
+    pod.metadata.edit().finalizers.emplace_back(api::kJobTrackingFinalizer);
+    pod.metadata.edit().owner_references.push_back(
         {.api_version = "batch/v1", .kind = "Job", .name = "foobar", .uid = "job-uid", .controller = true});
-    pod.spec.containers.push_back({.name = "main", .image = "foo/bar"});
-    pod.spec.node_name = "node-1";
-    pod.status.phase = desc.phase;
-    if (desc.disruption_target) pod.status.conditions.push_back({.type = std::string(kDisruptionTarget)});
+    pod.spec.edit().containers.push_back({.name = "main", .image = "foo/bar"});
+    pod.spec.edit().node_name = "node-1";
+    pod.status.edit().phase = desc.phase;
+    if (desc.disruption_target) pod.status.edit().conditions.push_back({.type = std::string(kDisruptionTarget)});
     if (desc.finished_before_now || desc.exit_code) {
       api::ContainerStatus status{.name = desc.exit_code ? "x" : "main"};
       status.state.kind = api::ContainerStateKind::Terminated;
       status.state.exit_code = desc.exit_code.value_or(desc.phase == api::PodPhase::Succeeded ? 0 : 1);
       if (desc.finished_before_now) status.state.finished_at = kNow - *desc.finished_before_now;
-      pod.status.container_statuses.push_back(status);
+      pod.status.edit().container_statuses.push_back(status);
     }
     return pod;
   }

@@ -38,12 +38,12 @@ api::ContainerStatus terminated(std::string name, std::int32_t exit_code) {
 
 api::Pod failed_pod_with_containers(std::vector<api::ContainerStatus> statuses) {
   return {.metadata = valid_pod_object_meta(),
-          .status = {.phase = api::PodPhase::Failed, .container_statuses = std::move(statuses)}};
+          .status = api::PodStatus{.phase = api::PodPhase::Failed, .container_statuses = std::move(statuses)}};
 }
 
 api::Pod failed_pod_with_condition(std::string type, ConditionStatus status) {
   return {.metadata = valid_pod_object_meta(),
-          .status = {.phase = api::PodPhase::Failed, .conditions = {{.type = std::move(type), .status = status}}}};
+          .status = api::PodStatus{.phase = api::PodPhase::Failed, .conditions = {{.type = std::move(type), .status = status}}}};
 }
 
 api::PodFailurePolicyRule on_exit_codes(PodFailurePolicyAction action, PodFailurePolicyOnExitCodesOperator op,
