@@ -104,6 +104,10 @@ struct RunResult {
 // the event that wrote the final condition.
 RunResult run_to_completion(const scenario::Scenario& s, bool write_outputs) {
   jobsim::world::World world(s);
+  // The outputs are streamed while the run goes (as `jobsim run --out` does), into a null sink.
+  NullBuffer buffer;
+  std::ostream out(&buffer);
+  if (write_outputs) world.recorder().stream_history({.events_jsonl = &out, .timeseries_csv = &out, .nodes_csv = &out});
   bool finished = false;
   world.api().jobs().on_update([&](api::ObjectId, const api::Job&, const api::Job& job) {
     if (!finished && api::is_job_finished(job)) {
@@ -119,12 +123,7 @@ RunResult run_to_completion(const scenario::Scenario& s, bool write_outputs) {
   result.completed = finished;
   if (write_outputs) {
     world.finish();
-    NullBuffer buffer;
-    std::ostream out(&buffer);
-    world.recorder().write_events_jsonl(out);
     world.recorder().write_summary_json(out);
-    world.recorder().write_timeseries_csv(out);
-    world.recorder().write_nodes_csv(out);
   }
   return result;
 }

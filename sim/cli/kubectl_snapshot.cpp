@@ -33,7 +33,7 @@ int with_snapshot(const SnapshotArgs& args,
     return kExitUsage;
   }
   world::World world(*scenario);
-  report::kubectl::EventStore events;
+  report::kubectl::EventStore events(scenario->cluster.event_ttl);  // cluster.timings.eventTTL
   events.connect(world.events());
   world.run_until(*at);
   return print(world.api(), events, *at);

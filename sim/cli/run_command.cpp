@@ -2,6 +2,7 @@
 #include <unistd.h>  // isatty
 
 #include <chrono>
+#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -53,8 +54,28 @@ int run(const RunArgs& args) {
   if (!args.until.empty()) options.until = args.until;
   const std::optional<scenario::Scenario> scenario = load_or_report(args.scenario, options);
   if (!scenario) return kExitInvalid;
+  // --out: the line outputs are streamed while the run goes (RunRecorder::stream_history), so
+  // their files are opened before it starts; summary.json is written at the end.
+  const std::filesystem::path dir(args.out);
+  std::ofstream events_file, timeseries_file, nodes_file;
+  if (!args.out.empty()) {
+    std::error_code error;
+    std::filesystem::create_directories(args.out, error);
+    if (error) {
+      std::cerr << "jobsim: cannot create " << args.out << ": " << error.message() << '\n';
+      return kExitInvalid;
+    }
+    if (!open_file(events_file, dir / "events.jsonl") || !open_file(timeseries_file, dir / "timeseries.csv") ||
+        !open_file(nodes_file, dir / "nodes.csv")) {
+      return kExitInvalid;
+    }
+  }
   const auto wall_start = std::chrono::steady_clock::now();
   world::World world(*scenario);
+  if (!args.out.empty()) {
+    world.recorder().stream_history(
+        {.events_jsonl = &events_file, .timeseries_csv = &timeseries_file, .nodes_csv = &nodes_file});
+  }
   run_with_progress(world, !args.quiet && isatty(STDERR_FILENO) != 0);
   const double wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   world.finish(args.wall_time ? std::optional<double>(wall_seconds) : std::nullopt);
@@ -66,18 +87,9 @@ int run(const RunArgs& args) {
               << world.sim().events_processed() << " events (" << wall_seconds << " s wall)\n";
   }
   if (!args.out.empty()) {
-    std::error_code error;
-    std::filesystem::create_directories(args.out, error);
-    if (error) {
-      std::cerr << "jobsim: cannot create " << args.out << ": " << error.message() << '\n';
-      return kExitInvalid;
-    }
-    const std::filesystem::path dir(args.out);
-    const auto& recorder = world.recorder();
-    const bool ok = write_file(dir / "events.jsonl", [&](std::ostream& out) { recorder.write_events_jsonl(out); }) &&
-                    write_file(dir / "summary.json", [&](std::ostream& out) { recorder.write_summary_json(out); }) &&
-                    write_file(dir / "timeseries.csv", [&](std::ostream& out) { recorder.write_timeseries_csv(out); }) &&
-                    write_file(dir / "nodes.csv", [&](std::ostream& out) { recorder.write_nodes_csv(out); });
+    const bool ok = close_file(events_file, dir / "events.jsonl") &&
+                    write_file(dir / "summary.json", [&](std::ostream& out) { world.recorder().write_summary_json(out); }) &&
+                    close_file(timeseries_file, dir / "timeseries.csv") && close_file(nodes_file, dir / "nodes.csv");
     if (!ok) return kExitInvalid;
   }
   // Expectations last, so that a failure is the last thing on the screen; exit 1 (SPEC.md 1).

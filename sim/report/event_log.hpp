@@ -1,6 +1,8 @@
-// EventLog: the records behind events.jsonl (SPEC.md 4). Handlers append one compact record per
-// lifecycle change or Kubernetes Event (a time, interned ids, a number); text is only made when
-// the log is written, so a run with millions of lines stays cheap while it runs.
+// EventLog: events.jsonl (SPEC.md 4) as the run goes. Each lifecycle change or Kubernetes Event
+// is formatted into the log's BlockWriter when it happens and the block goes to the stream when
+// full; without a stream nothing is formatted and nothing is kept but a line count. What stays
+// in memory is one subject per live object (kind, namespace, name, owner): the text its future
+// lines need. Subjects of deleted objects are released and their slots reused.
 #pragma once
 
 #include <cstdint>
@@ -9,10 +11,11 @@
 #include <string_view>
 #include <vector>
 
+#include "block_writer.hpp"
 #include "jobsim/api/event.hpp"
 #include "jobsim/api/meta.hpp"
+#include "json_text.hpp"
 #include "string_table.hpp"
-#include "text_arena.hpp"
 
 namespace jobsim::report {
 
@@ -20,79 +23,58 @@ namespace jobsim::report {
 enum class LineEvent : std::uint8_t {
   Created, Updated, Started, Suspended, Resumed, FailureTarget, SuccessCriteriaMet, Complete,
   Scheduled, Running, Restarted, Terminating, Succeeded, Failed, Deleted, Ready, NotReady,
-  Down, Up,         // a control-plane component (a fault); its record points into components_
-  KubernetesEvent,  // a line of kind "Event"; its record points into kube_events_
+  Down, Up,         // a control-plane component (a fault)
+  KubernetesEvent,  // a line of kind "Event"
 };
 std::string_view to_string(LineEvent event);
 
-// SubjectId names an object as it appears on lines: kind, namespace, name and owner.
+// SubjectId names an object as it appears on lines: kind, namespace, name and owner. Ids of
+// released subjects are reused.
 using SubjectId = std::uint32_t;
 
 class EventLog {
  public:
-  // add_subject registers an object; call it again when its controller owner changes.
+  // attach sends the lines to `out` (nullptr: no lines are made). Call before the first line.
+  void attach(std::ostream* out) { out_.attach(out); }
+  // flush writes the complete lines still buffered.
+  void flush() { out_.flush(); }
+
+  // add_subject registers an object; call it again when its controller owner changes (and
+  // release the previous subject), and release_subject when the object is deleted.
   SubjectId add_subject(api::Kind kind, const api::ObjectMeta& meta);
+  void release_subject(SubjectId subject);
   // owner_changed says whether `meta`'s controller owner differs from the one of `subject`.
   bool owner_changed(SubjectId subject, const api::ObjectMeta& meta) const;
 
   // add appends a lifecycle line. `text` is the `node` (Scheduled) or the `reason` (Failed,
   // FailureTarget, SuccessCriteriaMet); `number` the `restartCount` (Restarted) or the
   // `exitCode` (Pod Failed, only when has_number).
-  void add(engine::SimTime at, SubjectId subject, LineEvent event, StringId text = kEmptyString,
-           std::int32_t number = 0, bool has_number = false) {
-    records_.push_back({at, subject, text, number, event, has_number});
-  }
+  void add(engine::SimTime at, SubjectId subject, LineEvent event, std::string_view text = {},
+           std::int32_t number = 0, bool has_number = false);
   void add_kubernetes_event(const api::Event& event);
   // add_component appends a Down or Up line of a control-plane component, e.g. kind
   // "ControllerManager", name "kube-controller-manager" (no namespace, no owner).
   void add_component(engine::SimTime at, std::string_view kind, std::string_view name, LineEvent event);
 
-  std::string_view subject_name(SubjectId subject) const { return subjects_[subject].name; }
-  StringTable& strings() { return strings_; }
-  std::size_t size() const { return records_.size(); }
-
-  // write prints one JSON object a line, in the order the records were added.
-  void write(std::ostream& out) const;
+  // size: the lines of the run so far (written or not).
+  std::size_t size() const { return lines_; }
+  // live_subjects: subjects not released (for tests of the memory bound).
+  std::size_t live_subjects() const { return subjects_.size() - free_.size(); }
 
  private:
   struct Subject {
-    api::Kind kind;
-    StringId namespace_;
-    StringId owner;  // "Kind/name" of the controller ownerReference, or kEmptyString
-    std::string_view name;  // in text_
-  };
-  struct Record {
-    engine::SimTime time;
-    std::uint32_t subject;  // SubjectId, or an index into kube_events_ for KubernetesEvent
-    StringId text;
-    std::int32_t number;
-    LineEvent event;
-    bool has_number;
-  };
-  struct KubernetesEvent {
-    api::EventType type;
-    api::Kind kind;
-    StringId namespace_;
-    StringId reason;
-    StringId source;
-    std::string_view name;  // in text_
-    std::string_view message;
+    api::Kind kind = api::Kind::Pod;
+    StringId namespace_ = kEmptyString;  // namespaces repeat: interned
+    std::string owner;  // "Kind/name" of the controller ownerReference, or "" (one per Job: not interned)
+    std::string name;
   };
 
-  struct Component {
-    StringId kind;
-    std::string_view name;  // in text_
-  };
-
-  StringId owner_of(const api::ObjectMeta& meta);
-  void append_line(std::string& line, std::string_view time, const Record& record) const;
-
-  StringTable strings_;
-  TextArena text_;
+  StringTable namespaces_;
   std::vector<Subject> subjects_;
-  std::vector<Record> records_;
-  std::vector<KubernetesEvent> kube_events_;
-  std::vector<Component> components_;
+  std::vector<SubjectId> free_;  // released slots
+  std::size_t lines_ = 0;
+  BlockWriter out_;
+  TimeText time_text_;
 };
 
 }  // namespace jobsim::report

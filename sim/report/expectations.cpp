@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "jobsim/api/job.hpp"
 #include "jobsim/engine/check.hpp"
@@ -18,7 +19,9 @@ struct Tracked {
   std::int64_t peak = 0;     // maxConcurrent: the largest end-of-instant `current`
   std::int64_t total = 0;    // event, job: how many matched during the run
   std::optional<std::int64_t> at_value;  // count: `current` at `at`
-  std::vector<bool> counted;             // by ObjectId: counted in `current` (or, job form, in `total`)
+  // The ObjectIds counted in `current` (or, job form, already in `total`), erased when the
+  // object is deleted: bounded by the live objects (ids are never reused). Lookup only.
+  std::unordered_set<api::ObjectId> counted;
 };
 
 bool same(const std::optional<std::string>& wanted, std::string_view actual) { return !wanted || *wanted == actual; }
@@ -118,9 +121,12 @@ struct ExpectationChecker::State {
     for (std::size_t i : gauges_by_kind[static_cast<std::size_t>(kind)]) {
       Tracked& entry = tracked[i];
       const bool match = object != nullptr && matches(specs[i], *object);
-      if (entry.counted.size() <= id) entry.counted.resize(id + 1);
-      if (entry.counted[id] == match) continue;
-      entry.counted[id] = match;
+      if (entry.counted.contains(id) == match) continue;
+      if (match) {
+        entry.counted.insert(id);
+      } else {
+        entry.counted.erase(id);
+      }
       entry.current += match ? 1 : -1;
     }
   }
@@ -133,13 +139,18 @@ struct ExpectationChecker::State {
     observe(api::Kind::Job, id, &job);
     for (std::size_t i : job_specs) {
       Tracked& entry = tracked[i];
-      if (entry.counted.size() <= id) entry.counted.resize(id + 1);
-      if (entry.counted[id] || !matches_meta(specs[i].objects, job.metadata)) continue;
+      if (entry.counted.contains(id) || !matches_meta(specs[i].objects, job.metadata)) continue;
       if (specs[i].objects.cron_job && controller_name(job.metadata, "CronJob") != *specs[i].objects.cron_job) continue;
       if ((specs[i].condition || specs[i].reason) && !has_condition(specs[i], job)) continue;
-      entry.counted[id] = true;
+      entry.counted.insert(id);
       ++entry.total;
     }
+  }
+
+  // forget_job: a deleted Job was counted by the job form once and for all; its id never
+  // comes back, so the mark can go.
+  void forget_job(api::ObjectId id) {
+    for (std::size_t i : job_specs) tracked[i].counted.erase(id);
   }
 
   void observe_event(const api::Event& event) {
@@ -193,8 +204,10 @@ ExpectationChecker::ExpectationChecker(const engine::Clock& clock, cluster::ApiS
       [state](api::ObjectId id, const api::Pod&) { state->observe<api::Pod>(api::Kind::Pod, id, nullptr); });
   server.jobs().on_add([state](api::ObjectId id, const api::Job& job) { state->observe_job(id, job); });
   server.jobs().on_update([state](api::ObjectId id, const api::Job&, const api::Job& job) { state->observe_job(id, job); });
-  server.jobs().on_delete(
-      [state](api::ObjectId id, const api::Job&) { state->observe<api::Job>(api::Kind::Job, id, nullptr); });
+  server.jobs().on_delete([state](api::ObjectId id, const api::Job&) {
+    state->observe<api::Job>(api::Kind::Job, id, nullptr);
+    state->forget_job(id);
+  });
   server.cron_jobs().on_add(
       [state](api::ObjectId id, const api::CronJob& cron_job) { state->observe(api::Kind::CronJob, id, &cron_job); });
   server.cron_jobs().on_update([state](api::ObjectId id, const api::CronJob&, const api::CronJob& cron_job) {

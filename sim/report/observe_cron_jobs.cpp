@@ -36,7 +36,6 @@ void RunRecorder::State::cron_job_added(api::ObjectId id, const api::CronJob& cr
   // Listed even if it never creates a Job.
   CronJobRecord& record = cron_jobs.try_emplace(cron_job.metadata->name).first->second;
   cron_jobs_by_uid[cron_job.metadata->uid] = &record;
-  if (cron_job_by_id.size() <= id) cron_job_by_id.resize(id + 1, nullptr);
   cron_job_by_id[id] = &record;
   // The controller's first activation is Next(creationTimestamp) (mostRecentScheduleTime).
   // A CronJob replayed with an older creationTimestamp (a snapshot) counts only from now, the
@@ -81,8 +80,10 @@ void RunRecorder::State::cron_job_deleted(api::ObjectId id, const api::CronJob&)
   const engine::SimTime now = clock.now();
   series.advance(now);
   log.add(now, subject_of(api::Kind::CronJob, id), LineEvent::Deleted);
+  release_subject(api::Kind::CronJob, id);
   --series.counts().cronjobs;
   cron_job_by_id[id]->segments.back().to = now;
+  cron_job_by_id.erase(id);
 }
 
 void RunRecorder::State::cron_job_owned_job_added(engine::SimTime now, JobRecord& record, const api::Job& job) {

@@ -42,17 +42,17 @@ void RunRecorder::State::job_lines(engine::SimTime now, SubjectId subject, JobRe
   // The interim conditions come before the terminal ones they lead to (upstream writes them
   // first, possibly in the same update).
   if (const auto* condition = became_true(old_job, job, api::kJobFailureTarget)) {
-    log.add(now, subject, LineEvent::FailureTarget, log.strings().intern(condition->reason));
+    log.add(now, subject, LineEvent::FailureTarget, condition->reason);
   }
   if (const auto* condition = became_true(old_job, job, api::kJobSuccessCriteriaMet)) {
-    log.add(now, subject, LineEvent::SuccessCriteriaMet, log.strings().intern(condition->reason));
+    log.add(now, subject, LineEvent::SuccessCriteriaMet, condition->reason);
   }
   const api::JobCondition* finishing = became_true(old_job, job, api::kJobComplete);
   if (finishing != nullptr) {
     log.add(now, subject, LineEvent::Complete);
     ++jobs_succeeded;
   } else if ((finishing = became_true(old_job, job, api::kJobFailed)) != nullptr) {
-    log.add(now, subject, LineEvent::Failed, log.strings().intern(finishing->reason));
+    log.add(now, subject, LineEvent::Failed, finishing->reason);
     auto [entry, added] = jobs_failed.try_emplace(finishing->reason, 0);
     ++entry->second;
   }
@@ -76,10 +76,12 @@ void RunRecorder::State::job_added(api::ObjectId id, const api::Job& job) {
   const SubjectId subject = subject_of(api::Kind::Job, id) = log.add_subject(api::Kind::Job, job.metadata);
   log.add(now, subject, LineEvent::Created);
   ++jobs_created;
-  if (jobs.size() <= id) jobs.resize(id + 1);
-  jobs[id].subject = subject;
-  cron_job_owned_job_added(now, jobs[id], job);
-  job_lines(now, subject, jobs[id], kNoJob, job);
+  job_id_limit = std::max(job_id_limit, id + 1);
+  JobRecord& record = jobs[id];
+  record.subject = subject;
+  cron_job_owned_job_added(now, record, job);
+  job_lines(now, subject, record, kNoJob, job);
+  remember_shown_job(id, job, record);
   Counts& counts = series.counts();
   ++counts.jobs;
   if (!api::is_job_finished(job)) ++counts.active_jobs;
@@ -89,13 +91,15 @@ void RunRecorder::State::job_updated(api::ObjectId id, const api::Job& old_job, 
   const engine::SimTime now = clock.now();
   series.advance(now);
   const SubjectId subject = refresh_subject(api::Kind::Job, id, job.metadata);
-  jobs[id].subject = subject;
-  job_lines(now, subject, jobs[id], old_job, job);
+  JobRecord& record = jobs[id];
+  record.subject = subject;
+  job_lines(now, subject, record, old_job, job);
+  remember_shown_job(id, job, record);
   const bool was_active = !api::is_job_finished(old_job);
   const bool active = !api::is_job_finished(job);
   if (was_active != active) {
     series.counts().active_jobs += active ? 1 : -1;
-    if (CronJobRecord* cron_job = jobs[id].cron_job) cron_job->change_unfinished(now, active ? 1 : -1);
+    if (CronJobRecord* cron_job = record.cron_job) cron_job->change_unfinished(now, active ? 1 : -1);
   }
 }
 
@@ -103,10 +107,20 @@ void RunRecorder::State::job_deleted(api::ObjectId id, const api::Job& job) {
   const engine::SimTime now = clock.now();
   series.advance(now);
   log.add(now, subject_of(api::Kind::Job, id), LineEvent::Deleted);
+  release_subject(api::Kind::Job, id);
   Counts& counts = series.counts();
   --counts.jobs;
   if (!api::is_job_finished(job)) --counts.active_jobs;
   cron_job_owned_job_deleted(now, jobs[id], job);
+  jobs.erase(id);
+}
+
+void RunRecorder::State::remember_shown_job(api::ObjectId id, const api::Job& job, const JobRecord& record) {
+  if (id == 0 || id > kShownJobs) return;
+  if (shown_jobs.size() < id) shown_jobs.resize(id);
+  ShownJob& shown = shown_jobs[id - 1];
+  if (shown.name != job.metadata->name) shown.name = job.metadata->name;
+  shown.record = record;
 }
 
 }  // namespace jobsim::report

@@ -68,8 +68,9 @@ void RunRecorder::State::node_updated(api::ObjectId id, const api::Node& old_nod
   }
 }
 
-void RunRecorder::State::node_deleted(api::ObjectId, const api::Node&) {
+void RunRecorder::State::node_deleted(api::ObjectId id, const api::Node&) {
   series.advance(clock.now());
+  release_subject(api::Kind::Node, id);
   --series.counts().nodes;
 }
 

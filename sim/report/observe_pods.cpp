@@ -36,7 +36,7 @@ std::pair<std::string_view, std::optional<std::int32_t>> failure_of(const api::P
 void RunRecorder::State::pod_lines(engine::SimTime now, SubjectId subject, const api::Pod& old_pod,
                                    const api::Pod& pod) {
   if (old_pod.spec->node_name.empty() && !pod.spec->node_name.empty()) {
-    log.add(now, subject, LineEvent::Scheduled, log.strings().intern(pod.spec->node_name));
+    log.add(now, subject, LineEvent::Scheduled, pod.spec->node_name);
   }
   const api::PodPhase old_phase = old_pod.status->phase;
   const api::PodPhase phase = pod.status->phase;
@@ -48,7 +48,7 @@ void RunRecorder::State::pod_lines(engine::SimTime now, SubjectId subject, const
   for (std::size_t i = 0; i < statuses.size(); ++i) {
     const std::int32_t before = i < old_statuses.size() ? old_statuses[i].restart_count : 0;
     if (statuses[i].restart_count > before) {
-      log.add(now, subject, LineEvent::Restarted, kEmptyString, statuses[i].restart_count, true);
+      log.add(now, subject, LineEvent::Restarted, {}, statuses[i].restart_count, true);
     }
   }
   if (pod.metadata->deletion_timestamp && !old_pod.metadata->deletion_timestamp) {
@@ -60,7 +60,7 @@ void RunRecorder::State::pod_lines(engine::SimTime now, SubjectId subject, const
     ++pods_succeeded;
   } else if (phase == api::PodPhase::Failed) {
     const auto [reason, exit_code] = failure_of(pod);
-    log.add(now, subject, LineEvent::Failed, log.strings().intern(reason), exit_code.value_or(0),
+    log.add(now, subject, LineEvent::Failed, reason, exit_code.value_or(0),
             exit_code.has_value());
     ++pods_failed;
   }
@@ -101,7 +101,7 @@ void RunRecorder::State::pod_updated(api::ObjectId id, const api::Pod& old_pod, 
   const engine::SimTime now = clock.now();
   series.advance(now);
   pod_lines(now, refresh_subject(api::Kind::Pod, id, pod.metadata), old_pod, pod);
-  if (id < pod_accounts.size() && pod_accounts[id].waiting) {
+  if (const auto account = pod_accounts.find(id); account != pod_accounts.end() && account->second.waiting) {
     if (!pod.spec->node_name.empty()) {
       pending_ended(id, now, &PendingTimes::bound);
     } else if (api::is_pod_terminal(pod)) {
@@ -123,12 +123,13 @@ void RunRecorder::State::pod_deleted(api::ObjectId id, const api::Pod& pod) {
   const engine::SimTime now = clock.now();
   series.advance(now);
   log.add(now, subject_of(api::Kind::Pod, id), LineEvent::Deleted);
+  release_subject(api::Kind::Pod, id);
   pod_counts(-1, pod);
-  if (id < pod_accounts.size()) {
-    PodAccount& account = pod_accounts[id];
-    if (account.waiting) pending_ended(id, now, &PendingTimes::deleted_while_pending);
+  if (const auto found = pod_accounts.find(id); found != pod_accounts.end()) {
+    if (found->second.waiting) pending_ended(id, now, &PendingTimes::deleted_while_pending);
     // A deleted pod uses nothing, whether or not its kubelet published a last zero.
-    if (account.usage_node != 0) pod_usage({.pod = id, .node = api::kNoObject});
+    if (found->second.usage_node != 0) pod_usage({.pod = id, .node = api::kNoObject});
+    pod_accounts.erase(id);
   }
 }
 

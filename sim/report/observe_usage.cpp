@@ -16,6 +16,9 @@ void RunRecorder::State::pod_usage(const cluster::PodUsage& usage) {
   JOBSIM_CHECK(node != 0 || (usage.cpu_millis == 0 && usage.memory_bytes == 0),
                "PodUsage of pod id " << usage.pod << " names node id " << usage.node
                                      << ", which the report never saw; publish usage only for bound pods");
+  // A pod without an account and no node (a last zero for a pod already deleted) changes
+  // nothing: do not make it an account again.
+  if (node == 0 && !pod_accounts.contains(usage.pod)) return;
   PodAccount& account = account_of(usage.pod);
   if (account.usage_node == node && node != 0) {
     series.add_usage(node - 1, usage.cpu_millis - account.used_cpu_m, usage.memory_bytes - account.used_memory_bytes);
@@ -45,8 +48,9 @@ void RunRecorder::State::pending_ended(api::ObjectId id, engine::SimTime now, st
 }
 
 void RunRecorder::State::close_accounts(engine::SimTime run_end) {
-  for (api::ObjectId id = 0; id < pod_accounts.size(); ++id) {
-    if (pod_accounts[id].waiting) pending_ended(id, run_end, &PendingTimes::pending_at_end);
+  // The order of the map does not matter: the waits are sorted below and the rest are counts.
+  for (auto& [id, account] : pod_accounts) {
+    if (account.waiting) pending_ended(id, run_end, &PendingTimes::pending_at_end);
   }
   std::ranges::sort(pending.waits);
 }

@@ -1,5 +1,10 @@
 // RunRecorder::State: everything the recorder keeps while a run goes on, shared by the files
 // that observe (observe_*.cpp) and those that write (event_log.cpp, summary.cpp, ...).
+// Memory is bounded by what is alive: state per object lives in hash maps keyed by ObjectId
+// (ids are never reused, so a vector by id would grow with every object ever created) and is
+// erased when the object is deleted; lines and rows are streamed, not kept. What grows with the
+// run is one number per Job or pod for exact percentiles (job_durations, pending.waits, the
+// CronJob start delays) and the per-CronJob records of cron_job_record.hpp.
 // Private to the report layer.
 #pragma once
 
@@ -42,7 +47,7 @@ struct PendingTimes {
   std::int64_t pending_at_end = 0;
 };
 
-// JobRecord is the last known state of one Job, kept after the Job is deleted.
+// JobRecord is the last known state of one Job while it exists.
 struct JobRecord {
   SubjectId subject = 0;
   std::int32_t succeeded = 0;
@@ -51,6 +56,14 @@ struct JobRecord {
   JobOutcome outcome = JobOutcome::Running;
   std::optional<engine::Duration> duration;  // startTime to the Complete or Failed condition
   CronJobRecord* cron_job = nullptr;          // of its controller owner when created
+};
+
+// kShownJobs: the text summary's Jobs table lists the Jobs with the first ids; their last known
+// state is kept after they are deleted (ShownJob), and only theirs.
+inline constexpr std::size_t kShownJobs = 20;
+struct ShownJob {
+  std::string name;
+  JobRecord record;
 };
 
 struct RunRecorder::State {
@@ -80,10 +93,7 @@ struct RunRecorder::State {
   void pending_ended(api::ObjectId id, engine::SimTime now, std::int64_t PendingTimes::*outcome);
   // close_accounts ends the waits still open at `run_end` (pods pending at the end).
   void close_accounts(engine::SimTime run_end);
-  PodAccount& account_of(api::ObjectId id) {
-    if (pod_accounts.size() <= id) pod_accounts.resize(id + 1);
-    return pod_accounts[id];
-  }
+  PodAccount& account_of(api::ObjectId id) { return pod_accounts[id]; }
 
   // The CronJob side of the Job handlers (observe_cron_jobs.cpp).
   void cron_job_owned_job_added(engine::SimTime now, JobRecord& record, const api::Job& job);
@@ -91,10 +101,14 @@ struct RunRecorder::State {
   // cron_job_summaries: the per-CronJob section at `until`, in name order (cron_jobs order).
   std::vector<CronJobSummary> cron_job_summaries(engine::SimTime until) const;
 
-  // subject_of is the slot of the line subject for object `id` of `kind` (ids are dense).
+  // subject_of is the slot of the line subject for object `id` of `kind`.
   SubjectId& subject_of(api::Kind kind, api::ObjectId id);
   // refresh_subject starts a new subject when the controller owner changed (adopt, orphan).
   SubjectId refresh_subject(api::Kind kind, api::ObjectId id, const api::ObjectMeta& meta);
+  // release_subject forgets the subject of a deleted object, after its last line.
+  void release_subject(api::Kind kind, api::ObjectId id);
+  // remember_shown_job keeps the state of Job `id` for the text summary if it is one of the first.
+  void remember_shown_job(api::ObjectId id, const api::Job& job, const JobRecord& record);
 
   void pod_lines(engine::SimTime now, SubjectId subject, const api::Pod& old_pod, const api::Pod& pod);
   void pod_counts(int sign, const api::Pod& pod);
@@ -107,8 +121,11 @@ struct RunRecorder::State {
   const engine::SimTime start;
   EventLog log;
   TimeSeries series;
-  std::array<std::vector<SubjectId>, 4> subjects;  // by api::Kind, then ObjectId
-  std::vector<JobRecord> jobs;                      // by Job ObjectId (slot 0 unused)
+  // Lookup only, never iterated: their order cannot reach an output.
+  std::array<std::unordered_map<api::ObjectId, SubjectId>, 4> subjects;  // by api::Kind, then ObjectId
+  std::unordered_map<api::ObjectId, JobRecord> jobs;                      // Jobs that exist
+  std::vector<ShownJob> shown_jobs;  // by Job ObjectId - 1, for ids up to kShownJobs
+  api::ObjectId job_id_limit = 1;    // largest Job ObjectId seen + 1 (the Jobs table's count)
 
   // Totals for summary.json.
   std::int64_t jobs_created = 0;
@@ -120,14 +137,14 @@ struct RunRecorder::State {
   std::int64_t pods_failed = 0;
 
   // Resource accounting (observe_usage.cpp).
-  std::vector<PodAccount> pod_accounts;       // by Pod ObjectId
+  std::unordered_map<api::ObjectId, PodAccount> pod_accounts;  // by Pod ObjectId, erased on delete
   std::vector<std::uint32_t> node_by_id;      // Node ObjectId -> series node index + 1 (0: unknown)
   PendingTimes pending;
 
   // Per CronJob, by name (incarnations of one name share a record): summary.json's cronJobs.
   std::map<std::string, CronJobRecord, std::less<>> cron_jobs;
   std::unordered_map<std::string, CronJobRecord*> cron_jobs_by_uid;  // map nodes do not move
-  std::vector<CronJobRecord*> cron_job_by_id;                          // by CronJob ObjectId
+  std::unordered_map<api::ObjectId, CronJobRecord*> cron_job_by_id;   // CronJobs that exist
   // Unfinished CronJob-owned Jobs deleted at `unfinished_deletes_at`: the CronJob controller's
   // SuccessfulDelete Event follows its delete in the same instant, and tells a Replace (the
   // Job was unfinished) from a history cleanup.

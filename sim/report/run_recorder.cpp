@@ -5,20 +5,31 @@
 
 #include <algorithm>
 
+#include "jobsim/engine/check.hpp"
+
 #include "recorder_state.hpp"
 
 namespace jobsim::report {
 
 SubjectId& RunRecorder::State::subject_of(api::Kind kind, api::ObjectId id) {
-  std::vector<SubjectId>& slots = subjects[static_cast<std::size_t>(kind)];
-  if (slots.size() <= id) slots.resize(id + 1);
-  return slots[id];
+  return subjects[static_cast<std::size_t>(kind)][id];
 }
 
 SubjectId RunRecorder::State::refresh_subject(api::Kind kind, api::ObjectId id, const api::ObjectMeta& meta) {
   SubjectId& subject = subject_of(kind, id);
-  if (log.owner_changed(subject, meta)) subject = log.add_subject(kind, meta);
+  if (log.owner_changed(subject, meta)) {
+    log.release_subject(subject);  // its lines are written: nothing refers to it any more
+    subject = log.add_subject(kind, meta);
+  }
   return subject;
+}
+
+void RunRecorder::State::release_subject(api::Kind kind, api::ObjectId id) {
+  auto& slots = subjects[static_cast<std::size_t>(kind)];
+  const auto found = slots.find(id);
+  if (found == slots.end()) return;
+  log.release_subject(found->second);
+  slots.erase(found);
 }
 
 engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p) {
@@ -67,6 +78,7 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   state.end = end;
   state.stats = stats;
   state.series.finish(end);
+  state.log.flush();
   state.close_accounts(end);
   std::ranges::sort(state.job_durations);
   state.cron_summaries = state.cron_job_summaries(end);
@@ -83,10 +95,17 @@ void RunRecorder::component_up(std::string_view kind, std::string_view name) {
 
 std::size_t RunRecorder::event_lines() const { return state_->log.size(); }
 
-void RunRecorder::write_events_jsonl(std::ostream& out) const { state_->log.write(out); }
+void RunRecorder::stream_history(const HistoryStreams& streams) {
+  State& state = *state_;
+  JOBSIM_CHECK(state.log.size() == 0 && state.series.counts() == Counts{} && !state.finished,
+               "RunRecorder::stream_history after the run began; attach the streams before running the World");
+  state.log.attach(streams.events_jsonl);
+  state.series.attach(streams.timeseries_csv, streams.nodes_csv);
+}
 
-void RunRecorder::write_timeseries_csv(std::ostream& out) const { state_->series.write_csv(out); }
-
-void RunRecorder::write_nodes_csv(std::ostream& out) const { state_->series.write_nodes_csv(out); }
+void RunRecorder::flush_history() {
+  state_->log.flush();
+  state_->series.flush();
+}
 
 }  // namespace jobsim::report

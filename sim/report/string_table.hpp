@@ -1,6 +1,7 @@
-// StringTable: interns the short strings the event log repeats on every line (namespaces,
-// owners, node names, reasons, event sources), so a record holds a 4-byte id, not a string.
-// Private to the report layer.
+// StringTable: interns short strings that repeat across many objects (the event log's
+// namespaces), so a subject holds a 4-byte id, not a string. Interned strings are never freed:
+// intern only strings from a small set, never one per object (names, owners), or the table grows
+// with the length of the run. Private to the report layer.
 #pragma once
 
 #include <cstdint>

@@ -16,7 +16,6 @@
 namespace jobsim::report {
 namespace {
 
-constexpr std::size_t kMaxJobRows = 20;
 constexpr std::size_t kMaxCronJobRows = 5;
 constexpr std::size_t kMaxNameWidth = 48;
 
@@ -59,17 +58,21 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
   const engine::SimTime end = state.finished ? state.end : state.clock.now();
   std::string text;
 
-  // Slot 0 of `jobs` is unused: object ids start at 1.
-  const std::size_t job_count = state.jobs.empty() ? 0 : state.jobs.size() - 1;
-  const std::size_t shown_jobs = std::min(job_count, kMaxJobRows);
+  // Object ids start at 1 and are dense per kind: the largest id is the number of Jobs.
+  const std::size_t job_count = state.job_id_limit - 1;
+  const std::size_t shown_jobs = std::min(job_count, kShownJobs);
+  const ShownJob kUnseen{};
+  const auto shown = [&](std::size_t id) -> const ShownJob& {
+    return id <= state.shown_jobs.size() ? state.shown_jobs[id - 1] : kUnseen;
+  };
   fmt::format_to(std::back_inserter(text), "Jobs ({})\n", job_count);
   if (shown_jobs > 0) {
     std::size_t longest_name = 0;
     std::size_t longest_completions = std::string_view("COMPLETIONS").size();
     std::vector<std::string> completions;
     for (std::size_t id = 1; id <= shown_jobs; ++id) {
-      const JobRecord& job = state.jobs[id];
-      longest_name = std::max(longest_name, state.log.subject_name(job.subject).size());
+      const JobRecord& job = shown(id).record;
+      longest_name = std::max(longest_name, shown(id).name.size());
       completions.push_back(fmt::format("{}/{}", job.succeeded, job.completions));
       longest_completions = std::max(longest_completions, completions.back().size());
     }
@@ -77,9 +80,8 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
     fmt::format_to(std::back_inserter(text), "  {:<{}}  {:<9}  {:>{}}  {:>6}  {}\n", "NAME", width, "STATUS",
                    "COMPLETIONS", longest_completions, "FAILED", "DURATION");
     for (std::size_t id = 1; id <= shown_jobs; ++id) {
-      const JobRecord& job = state.jobs[id];
-      fmt::format_to(std::back_inserter(text), "  {:<{}}  {:<9}  {:>{}}  {:>6}  {}\n",
-                     state.log.subject_name(job.subject), width, outcome_text(job.outcome), completions[id - 1],
+      const JobRecord& job = shown(id).record;
+      fmt::format_to(std::back_inserter(text), "  {:<{}}  {:<9}  {:>{}}  {:>6}  {}\n", shown(id).name, width, outcome_text(job.outcome), completions[id - 1],
                      longest_completions, job.failed, job.duration ? duration_text(*job.duration) : "-");
     }
     if (job_count > shown_jobs) fmt::format_to(std::back_inserter(text), "  ... {} more\n", job_count - shown_jobs);

@@ -103,7 +103,74 @@ void TimeSeries::node_changed(std::uint32_t index) {
   dirty_nodes_.push_back(index);
 }
 
-void TimeSeries::close_instant() {
+void TimeSeries::attach(std::ostream* csv, std::ostream* nodes_csv) {
+  csv_.attach(csv);
+  nodes_csv_.attach(nodes_csv);
+  if (csv_.attached()) {
+    csv_.line().append(
+        "time,pending,running,succeeded,failed,retained,terminating,active_jobs,requested_cpu_m,"
+        "requested_memory_bytes,pods,jobs,cronjobs,nodes,used_cpu_m,used_memory_bytes,retained_jobs,events\n");
+  }
+  if (nodes_csv_.attached()) {
+    nodes_csv_.line().append(
+        "time,node,requested_cpu_m,requested_memory_bytes,used_cpu_m,used_memory_bytes,allocatable_cpu_m,"
+        "allocatable_memory_bytes,pods\n");
+  }
+}
+
+void TimeSeries::flush() {
+  csv_.flush();
+  nodes_csv_.flush();
+}
+
+void TimeSeries::write_row(engine::SimTime time, const Counts& c) {
+  has_row_ = true;
+  last_row_time_ = time;
+  last_row_ = c;
+  if (!csv_.attached()) return;
+  std::string& line = csv_.line();
+  line.append(time_text_(time));
+  for (const std::int64_t value :
+       {std::int64_t{c.pending}, std::int64_t{c.running}, std::int64_t{c.succeeded}, std::int64_t{c.failed},
+        std::int64_t{c.retained()}, std::int64_t{c.terminating}, std::int64_t{c.active_jobs}, c.requested_cpu_m,
+        c.requested_memory_bytes, std::int64_t{c.pods}, std::int64_t{c.jobs}, std::int64_t{c.cronjobs},
+        std::int64_t{c.nodes}, c.used_cpu_m, c.used_memory_bytes, std::int64_t{c.retained_jobs()}, c.events}) {
+    line.push_back(',');
+    append_int(line, value);
+  }
+  line.push_back('\n');
+  csv_.line_done();
+}
+
+void TimeSeries::write_node_rows(engine::SimTime time, std::vector<std::uint32_t>& nodes) {
+  for (const std::uint32_t index : nodes) {
+    NodeUsage& node = nodes_[index];
+    node.has_row = true;
+    node.last_row_time = time;
+    node.last_row = node.values();
+  }
+  if (!nodes_csv_.attached()) return;
+  // Node names are unique (node_index_), so the order is total.
+  std::ranges::sort(nodes, [this](std::uint32_t a, std::uint32_t b) { return nodes_[a].name < nodes_[b].name; });
+  for (const std::uint32_t index : nodes) {
+    const NodeUsage& node = nodes_[index];
+    const NodeValues& v = node.last_row;
+    std::string& line = nodes_csv_.line();
+    line.append(time_text_(time));
+    line.push_back(',');
+    append_csv_field(line, node.name);
+    for (const std::int64_t value : {v.requested_cpu_m, v.requested_memory_bytes, v.used_cpu_m, v.used_memory_bytes,
+                                     v.allocatable_cpu_m, v.allocatable_memory_bytes, std::int64_t{v.pods}}) {
+      line.push_back(',');
+      append_int(line, value);
+    }
+    line.push_back('\n');
+    nodes_csv_.line_done();
+  }
+}
+
+void TimeSeries::close_instant(bool write_nodes) {
+  row_nodes_.clear();
   for (const std::uint32_t index : dirty_nodes_) {
     NodeUsage& node = nodes_[index];
     node.cpu_m.settle();
@@ -112,17 +179,13 @@ void TimeSeries::close_instant() {
     node.used_memory_bytes.settle();
     node.dirty = false;
     // Like the cluster rows: the state after the instant, none when it came back to the last row.
-    const NodeValues values = node.values();
-    if (node.has_row && values == node.last_row) continue;
-    node_rows_.push_back({.time = instant_, .node = index, .values = values});
-    node.has_row = true;
-    node.last_row_time = instant_;
-    node.last_row = values;
+    if (node.has_row && node.values() == node.last_row) continue;
+    row_nodes_.push_back(index);
   }
   dirty_nodes_.clear();
+  if (write_nodes) write_node_rows(instant_, row_nodes_);
   if (counts_ == last_row_) return;  // nothing changed, or changed and back within the instant
-  rows_.push_back({instant_, counts_});
-  last_row_ = counts_;
+  write_row(instant_, counts_);
   cpu_m_.settle();
   memory_bytes_.settle();
   used_cpu_m_.settle();
@@ -140,76 +203,20 @@ void TimeSeries::close_instant() {
 void TimeSeries::finish(engine::SimTime end) {
   JOBSIM_CHECK(end >= instant_, "RunRecorder::finish at " << end << " before the last change at " << instant_
                                                           << "; finish the run at or after its last event");
-  close_instant();
+  // When the open instant is `end` itself, its node rows and the final ones below are one
+  // instant, which the file orders by name as a whole: hold them back until then.
+  const bool at_end = instant_ == end;
+  close_instant(/*write_nodes=*/!at_end);
+  if (!at_end) row_nodes_.clear();
   instant_ = end;
-  if (rows_.empty() || rows_.back().time != end) rows_.push_back({end, counts_});
+  if (!has_row_ || last_row_time_ != end) write_row(end, counts_);
+  std::vector<bool> has_final_row(nodes_.size());
+  for (const std::uint32_t index : row_nodes_) has_final_row[index] = true;
   for (std::uint32_t index = 0; index < nodes_.size(); ++index) {
-    NodeUsage& node = nodes_[index];
-    if (node.has_row && node.last_row_time == end) continue;
-    node_rows_.push_back({.time = end, .node = index, .values = node.values()});
-    node.has_row = true;
-    node.last_row_time = end;
-    node.last_row = node.values();
+    if (!has_final_row[index]) row_nodes_.push_back(index);
   }
-}
-
-void TimeSeries::write_csv(std::ostream& out) const {
-  out << "time,pending,running,succeeded,failed,retained,terminating,active_jobs,requested_cpu_m,"
-         "requested_memory_bytes,pods,jobs,cronjobs,nodes,used_cpu_m,used_memory_bytes,retained_jobs,events\n";
-  TimeText time_text;
-  std::string line;
-  for (const Row& row : rows_) {
-    const Counts& c = row.counts;
-    line.assign(time_text(row.time));
-    for (const std::int64_t value :
-         {std::int64_t{c.pending}, std::int64_t{c.running}, std::int64_t{c.succeeded}, std::int64_t{c.failed},
-          std::int64_t{c.retained()}, std::int64_t{c.terminating}, std::int64_t{c.active_jobs}, c.requested_cpu_m,
-          c.requested_memory_bytes, std::int64_t{c.pods}, std::int64_t{c.jobs}, std::int64_t{c.cronjobs},
-          std::int64_t{c.nodes}, c.used_cpu_m, c.used_memory_bytes, std::int64_t{c.retained_jobs()}, c.events}) {
-      line.push_back(',');
-      append_int(line, value);
-    }
-    line.push_back('\n');
-    out << line;
-  }
-}
-
-void TimeSeries::write_nodes_csv(std::ostream& out) const {
-  out << "time,node,requested_cpu_m,requested_memory_bytes,used_cpu_m,used_memory_bytes,allocatable_cpu_m,"
-         "allocatable_memory_bytes,pods\n";
-  // Rows are kept in the order nodes changed; the file orders each instant by name. Names are
-  // compared once here (rank of each node), not per change.
-  std::vector<std::uint32_t> by_name(nodes_.size());
-  for (std::uint32_t index = 0; index < by_name.size(); ++index) by_name[index] = index;
-  std::ranges::sort(by_name, [this](std::uint32_t a, std::uint32_t b) { return nodes_[a].name < nodes_[b].name; });
-  std::vector<std::uint32_t> rank(nodes_.size());
-  for (std::uint32_t position = 0; position < by_name.size(); ++position) rank[by_name[position]] = position;
-
-  TimeText time_text;
-  std::string line;
-  std::vector<const NodeRow*> instant;  // the rows of one instant
-  for (std::size_t first = 0; first < node_rows_.size();) {
-    std::size_t last = first;
-    instant.clear();
-    while (last < node_rows_.size() && node_rows_[last].time == node_rows_[first].time) {
-      instant.push_back(&node_rows_[last++]);
-    }
-    std::ranges::sort(instant, [&rank](const NodeRow* a, const NodeRow* b) { return rank[a->node] < rank[b->node]; });
-    for (const NodeRow* row : instant) {
-      const NodeValues& v = row->values;
-      line.assign(time_text(row->time));
-      line.push_back(',');
-      append_csv_field(line, nodes_[row->node].name);
-      for (const std::int64_t value : {v.requested_cpu_m, v.requested_memory_bytes, v.used_cpu_m, v.used_memory_bytes,
-                                       v.allocatable_cpu_m, v.allocatable_memory_bytes, std::int64_t{v.pods}}) {
-        line.push_back(',');
-        append_int(line, value);
-      }
-      line.push_back('\n');
-      out << line;
-    }
-    first = last;
-  }
+  write_node_rows(end, row_nodes_);
+  flush();
 }
 
 }  // namespace jobsim::report

@@ -1,7 +1,8 @@
 // TimeSeries: the cluster state timeseries.csv shows (pods by phase, active Jobs, requested
 // and used resources, object counts), one row per instant at which it changed, the per-node rows
-// of nodes.csv, plus the peaks and time-weighted means summary.json reports. Private to the
-// report layer.
+// of nodes.csv, plus the peaks and time-weighted means summary.json reports. Rows are written
+// when their instant closes (time moves on, or finish), through bounded buffers; none is kept.
+// Private to the report layer.
 #pragma once
 
 #include <cstdint>
@@ -12,7 +13,9 @@
 #include <unordered_map>  // node name -> index, lookup only (output is sorted by name)
 #include <vector>
 
+#include "block_writer.hpp"
 #include "jobsim/engine/time.hpp"
+#include "json_text.hpp"
 
 namespace jobsim::report {
 
@@ -81,14 +84,6 @@ struct NodeValues {
   bool operator==(const NodeValues&) const = default;
 };
 
-// NodeRow is a nodes.csv row: a node's values after an instant. Plain data, the node by index
-// (its name is looked up only when the file is written).
-struct NodeRow {
-  engine::SimTime time;
-  std::uint32_t node = 0;  // index into TimeSeries::nodes()
-  NodeValues values;
-};
-
 // NodeUsage is what the report keeps per node name.
 struct NodeUsage {
   explicit NodeUsage(engine::SimTime start)
@@ -132,14 +127,15 @@ struct Peak {
   }
 };
 
-struct Row {
-  engine::SimTime time;
-  Counts counts;
-};
-
 class TimeSeries {
  public:
   explicit TimeSeries(engine::SimTime start);
+
+  // attach sends timeseries.csv rows to `csv` and nodes.csv rows to `nodes_csv` (nullptr: that
+  // file is not made), writing each header now. Call before the first change.
+  void attach(std::ostream* csv, std::ostream* nodes_csv);
+  // flush writes the rows still buffered (those of closed instants only).
+  void flush();
 
   // advance must be called before a change at `now`. When time has moved on, the open instant
   // is closed: no later change can belong to it, so its state is final and becomes a row.
@@ -164,13 +160,11 @@ class TimeSeries {
   // add_usage changes the actual usage on node `index` by the given deltas.
   void add_usage(std::uint32_t index, std::int64_t cpu_m_delta, std::int64_t memory_bytes_delta);
 
-  // finish closes the open instant and adds the final row at `end`, in timeseries.csv and for
-  // each node in nodes.csv.
+  // finish closes the open instant and writes the final row at `end`, in timeseries.csv and for
+  // each node in nodes.csv, then flushes both.
   void finish(engine::SimTime end);
 
-  const std::vector<Row>& rows() const { return rows_; }
   const std::vector<NodeUsage>& nodes() const { return nodes_; }
-  const std::vector<NodeRow>& node_rows() const { return node_rows_; }
   const Gauge& cpu_m() const { return cpu_m_; }
   const Gauge& memory_bytes() const { return memory_bytes_; }
   const Gauge& used_cpu_m() const { return used_cpu_m_; }
@@ -186,26 +180,31 @@ class TimeSeries {
   const Peak& peak_cron_jobs() const { return peak_cron_jobs_; }
   const Peak& peak_nodes() const { return peak_nodes_; }
 
-  // write_csv prints the header and every row.
-  void write_csv(std::ostream& out) const;
-  // write_nodes_csv prints nodes.csv: the header and every node row, in time order and, within
-  // an instant, by node name.
-  void write_nodes_csv(std::ostream& out) const;
 
  private:
-  void close_instant();
+  // close_instant writes the open instant's rows; with write_nodes false its nodes.csv rows
+  // stay in row_nodes_ (finish, when the open instant is the end).
+  void close_instant(bool write_nodes = true);
+  void write_row(engine::SimTime time, const Counts& counts);
+  // write_node_rows writes the nodes.csv rows of `nodes` at `time`, by node name (the file's
+  // order within an instant), and records them as each node's last row.
+  void write_node_rows(engine::SimTime time, std::vector<std::uint32_t>& nodes);
 
   engine::SimTime instant_;  // the instant changes are being made at
   Counts counts_;
-  Counts last_row_;  // counts of rows_.back(), or zero before the first row
-  std::vector<Row> rows_;
+  Counts last_row_;  // counts of the last row, or zero before the first row
+  bool has_row_ = false;
+  engine::SimTime last_row_time_{};
   Gauge cpu_m_;
   Gauge memory_bytes_;
   Gauge used_cpu_m_;
   Gauge used_memory_bytes_;
   std::vector<NodeUsage> nodes_;
   std::vector<std::uint32_t> dirty_nodes_;
-  std::vector<NodeRow> node_rows_;  // in time order; within an instant in the order of change
+  std::vector<std::uint32_t> row_nodes_;  // the nodes with a row in the instant being closed
+  BlockWriter csv_;
+  BlockWriter nodes_csv_;
+  TimeText time_text_;
   // Transparent hash: node() looks names up by string_view without building a std::string.
   struct NameHash {
     using is_transparent = void;

@@ -31,6 +31,8 @@ bool decode_value(const Ctx& ctx, const Value& value, api::Timings& out) {
       .field("nodeMonitorGracePeriod", &T::node_monitor_grace_period)
       .field("nodeMonitorPeriod", &T::node_monitor_period)
       .field("nodeStatusUpdateFrequency", &T::node_status_update_frequency)
+      // Not a timing of the cluster model: decode_timings puts it in ClusterSpec::event_ttl.
+      .accepted("eventTTL")
       // Gone upstream: say why rather than just "unknown field".
       .custom("podEvictionTimeout", [](const Ctx& c, const Value& v) {
         c.fail(v.pos(), "not a setting any more: kube-controller-manager dropped --pod-eviction-timeout (v1.27); "
@@ -86,10 +88,31 @@ bool decode_value(const Ctx& ctx, const Value& value, NodeGroup& out) {
   return true;
 }
 
+// decode_timings: cluster.timings is api::Timings (the cluster model's) plus eventTTL, the API
+// server's Event TTL (kube-apiserver --event-ttl, default 1h), which only `describe` uses.
+void decode_timings(const Ctx& ctx, const Value& value, ClusterSpec& out) {
+  decode_value(ctx, value, out.timings);
+  if (value.is_null()) {
+    out.event_ttl = ClusterSpec{}.event_ttl;
+    return;
+  }
+  const Value* ttl = value.is_map() ? value.find("eventTTL") : nullptr;
+  if (ttl == nullptr) return;
+  if (ttl->is_null()) {
+    out.event_ttl = ClusterSpec{}.event_ttl;
+    return;
+  }
+  if (decode_value(ctx.key("eventTTL"), *ttl, out.event_ttl) && out.event_ttl <= engine::Duration::zero()) {
+    ctx.key("eventTTL").fail(ttl->pos(), "must be greater than 0");
+  }
+}
+
 bool decode_value(const Ctx& ctx, const Value& value, ClusterSpec& out) {
   {
     Fields<ClusterSpec> fields(ctx, value, out);
-    fields.field("nodes", &ClusterSpec::nodes).field("timeZone", &ClusterSpec::time_zone).field("timings", &ClusterSpec::timings);
+    fields.field("nodes", &ClusterSpec::nodes)
+        .field("timeZone", &ClusterSpec::time_zone)
+        .custom("timings", [&out](const Ctx& c, const Value& v) { decode_timings(c, v, out); });
     if (!fields.is_map()) return value.is_null();
   }
   // Node names must be unique once groups are expanded (worker -> worker-1 .. worker-N).

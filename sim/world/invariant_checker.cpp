@@ -59,7 +59,6 @@ void InvariantChecker::violation(const std::string& message) const {
 
 void InvariantChecker::pod_added(api::ObjectId id, const api::Pod& pod) {
   ++tallies_[static_cast<std::size_t>(api::Kind::Pod)].created;
-  if (holds_.size() <= id) holds_.resize(id + 1);
   // Created bound (spec.nodeName set by the user): counted, not checked (see the file header).
   if (holds_resources(pod)) hold(id, pod, false);
 }
@@ -69,7 +68,7 @@ void InvariantChecker::pod_updated(api::ObjectId id, const api::Pod& old_pod, co
     violation("pod " + pod_name(pod) + " moved from node \"" + old_pod.spec->node_name + "\" to \"" +
               pod.spec->node_name + "\"; spec.nodeName is immutable once set (a pod is bound at most once)");
   }
-  const bool held = holds_[id].holds;
+  const bool held = holds_.contains(id);
   const bool holds = holds_resources(pod);
   if (held && !holds) release(id);
   if (!held && holds) hold(id, pod, old_pod.spec->node_name.empty());
@@ -77,7 +76,7 @@ void InvariantChecker::pod_updated(api::ObjectId id, const api::Pod& old_pod, co
 
 void InvariantChecker::pod_deleted(api::ObjectId id, const api::Pod&) {
   ++tallies_[static_cast<std::size_t>(api::Kind::Pod)].deleted;
-  if (holds_[id].holds) release(id);
+  if (holds_.contains(id)) release(id);
 }
 
 void InvariantChecker::hold(api::ObjectId id, const api::Pod& pod, bool check_fit) {
@@ -110,12 +109,13 @@ void InvariantChecker::hold(api::ObjectId id, const api::Pod& pod, bool check_fi
 }
 
 void InvariantChecker::release(api::ObjectId id) {
-  PodHold& held = holds_[id];
+  const auto found = holds_.find(id);
+  const PodHold& held = found->second;
   NodeLoad& load = loads_[held.node];
   load.cpu_millis -= held.cpu_millis;
   load.memory_bytes -= held.memory_bytes;
   load.pods -= 1;
-  held = {};
+  holds_.erase(found);
 }
 
 void InvariantChecker::finish() {

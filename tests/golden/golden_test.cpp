@@ -73,12 +73,10 @@ Outputs run(const GoldenRow& row) {
   }
   const scenario::Scenario loaded = scenario::load_scenario((kRoot / row.scenario).string(), options);
   world::World world(loaded);
-  world.finish();
   std::ostringstream events, summary, timeseries, nodes;
-  world.recorder().write_events_jsonl(events);
+  world.recorder().stream_history({.events_jsonl = &events, .timeseries_csv = &timeseries, .nodes_csv = &nodes});
+  world.finish();
   world.recorder().write_summary_json(summary);
-  world.recorder().write_timeseries_csv(timeseries);
-  world.recorder().write_nodes_csv(nodes);
   std::vector<std::string> failed;
   for (const report::ExpectationResult& result : world.expectations().results()) {
     if (!result.passed) failed.push_back(result.message);

@@ -81,11 +81,18 @@ void expect_times(const Trace& trace, const std::vector<ExpectedTimes>& expected
   }
 }
 
-std::vector<std::string> events_jsonl_lines(const world::World& world, std::string_view needle) {
-  std::ostringstream out;
-  world.recorder().write_events_jsonl(out);
+StreamedHistory::StreamedHistory(world::World& world) : world_(world) {
+  world_.recorder().stream_history({.events_jsonl = &events_});
+}
+
+std::string StreamedHistory::events_jsonl() {
+  world_.recorder().flush_history();
+  return events_.str();
+}
+
+std::vector<std::string> events_jsonl_lines(StreamedHistory& history, std::string_view needle) {
   std::vector<std::string> lines;
-  std::istringstream in(out.str());
+  std::istringstream in(history.events_jsonl());
   for (std::string line; std::getline(in, line);) {
     if (line.find(needle) != std::string::npos) lines.push_back(line);
   }

@@ -2,6 +2,7 @@
 // assertions on exact times and counts. It watches the informers and Events like a report does.
 #pragma once
 
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,21 @@ struct ExpectedTimes {
 };
 void expect_times(const Trace& trace, const std::vector<ExpectedTimes>& expected);
 
+// StreamedHistory: the World's events.jsonl streamed into a string while it runs, as
+// `jobsim run --out` streams it into a file. Construct it after the World, before running it.
+class StreamedHistory {
+ public:
+  explicit StreamedHistory(world::World& world);
+  // events_jsonl: every line so far (after finish: the whole file).
+  std::string events_jsonl();
+
+ private:
+  world::World& world_;
+  std::ostringstream events_;
+};
+
 // events_jsonl_lines: the lines of the World's events.jsonl that contain `needle` (e.g.
 // "\"kind\":\"Scheduler\""), in order.
-std::vector<std::string> events_jsonl_lines(const world::World& world, std::string_view needle);
+std::vector<std::string> events_jsonl_lines(StreamedHistory& history, std::string_view needle);
 
 }  // namespace jobsim::testing

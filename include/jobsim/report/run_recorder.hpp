@@ -1,6 +1,9 @@
 // RunRecorder: listens to a running simulation (informer watches and Kubernetes Events) and
-// keeps what the outputs of SPEC.md section 4 need: the lifecycle event log, counters, peaks and
-// a time series. The model never calls it (the model emits; reporting listens).
+// makes the outputs of SPEC.md section 4. The line outputs (events.jsonl, timeseries.csv,
+// nodes.csv) are written while the run goes, to streams given before it starts (HistoryStreams);
+// without them no line history is kept at all. summary.json and the text summary come from
+// counters, peaks and online statistics at the end. Memory is bounded by the live objects, not
+// by simulated time. The model never calls it (the model emits; reporting listens).
 #pragma once
 
 #include <cstdint>
@@ -26,6 +29,16 @@ struct EngineStats {
   std::optional<double> wall_seconds;  // only when asked for: it would break byte-identical outputs
 };
 
+// HistoryStreams: where the line outputs go as the run goes. A null stream means that file is
+// not made, and costs nothing. The streams must outlive RunRecorder::finish.
+struct HistoryStreams {
+  std::ostream* events_jsonl = nullptr;    // one JSON object a line, in time order (SPEC.md 4)
+  std::ostream* timeseries_csv = nullptr;  // one row per instant at which the state changed
+  // per node, requested, used and allocatable cpu and memory and bound pods, one row per
+  // (instant, node) whose values changed, a first row per node and a last row at the end
+  std::ostream* nodes_csv = nullptr;
+};
+
 class RunRecorder {
  public:
   // Subscribes to every informer of `server`, to `events` and to the kubelets' `usage` (actual
@@ -46,21 +59,26 @@ class RunRecorder {
   void component_down(std::string_view kind, std::string_view name);
   void component_up(std::string_view kind, std::string_view name);
 
-  // finish closes the run at `end` (the time series gets a final row, percentiles are computed).
+  // stream_history sends the line outputs to `streams` from now on. Call it before the first
+  // write the recorder sees (the World creates its objects in its first event, so after
+  // constructing a World and before running it); the CSV headers are written now. Lines go
+  // through bounded buffers (BlockWriter, 64 KiB): a stream holds every complete line only
+  // after finish or flush_history.
+  void stream_history(const HistoryStreams& streams);
+  // flush_history writes the lines buffered so far. A timeseries.csv or nodes.csv row is complete
+  // only when time has moved past its instant, so the open instant's rows are not among them.
+  void flush_history();
+
+  // finish closes the run at `end`: the time series gets its final rows, every stream is
+  // flushed, percentiles are computed.
   void finish(engine::SimTime end, const EngineStats& stats);
 
-  // events.jsonl: one JSON object a line, in time order (SPEC.md 4).
-  void write_events_jsonl(std::ostream& out) const;
   // summary.json (SPEC.md 4), pretty-printed, keys in a fixed order.
   void write_summary_json(std::ostream& out) const;
-  // timeseries.csv: one row per instant at which the state changed.
-  void write_timeseries_csv(std::ostream& out) const;
-  // nodes.csv: per node, requested, used and allocatable cpu and memory and bound pods, one row
-  // per (instant, node) whose values changed, a first row per node and a last row at the end.
-  void write_nodes_csv(std::ostream& out) const;
   // A short human summary for stdout (tables for Jobs, CronJobs, Pods and Resources).
   void write_text_summary(std::ostream& out) const;
 
+  // event_lines: the events.jsonl lines of the run so far, whether streamed or not.
   std::size_t event_lines() const;
   // expectations: the checker of the scenario's `expect:` entries (results after finish).
   const ExpectationChecker& expectations() const { return *expectations_; }

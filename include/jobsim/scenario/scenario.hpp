@@ -38,6 +38,10 @@ struct ClusterSpec {
   std::vector<NodeGroup> nodes;
   std::string time_zone = "UTC";  // kube-controller-manager's local zone
   api::Timings timings;
+  // cluster.timings.eventTTL: kube-apiserver --event-ttl, how long an Event object lives after
+  // its last update (default 1h). Only what `describe` shows depends on it; the cluster model
+  // does not, so it is not in api::Timings.
+  engine::Duration event_ttl = std::chrono::hours(1);
   bool operator==(const ClusterSpec&) const = default;
 };
 

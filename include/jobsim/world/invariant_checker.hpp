@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "jobsim/cluster/api_server.hpp"
@@ -67,7 +68,10 @@ class InvariantChecker {
   cluster::ApiServer& server_;
   ViolationHandler on_violation_;
   std::vector<NodeLoad> loads_;  // by Node ObjectId
-  std::vector<PodHold> holds_;   // by Pod ObjectId
+  // The pods holding resources now, by Pod ObjectId: erased on release, so it is bounded by the
+  // live pods (a vector by id would grow with every pod ever created; ids are never reused).
+  // Lookup only, never iterated.
+  std::unordered_map<api::ObjectId, PodHold> holds_;
   std::array<Tally, 4> tallies_{};  // by api::Kind
 };
 

@@ -52,6 +52,9 @@ class World {
   cluster::EventSink& events() { return events_; }
   // usage: the kubelet's actual-usage signal (cluster/usage.hpp); connect before running.
   cluster::UsageSink& usage() { return usage_; }
+  // recorder: the run's report. Give it its output streams (RunRecorder::stream_history) after
+  // constructing the World and before running it: the objects are created by the first event.
+  report::RunRecorder& recorder() { return *recorder_; }
   const report::RunRecorder& recorder() const { return *recorder_; }
   // stop_controller_manager models kube-controller-manager going down (a controllerManagerDown
   // fault): every controller stops; queues, timers and in-memory state (Job backoff records,

@@ -105,8 +105,14 @@ inline std::vector<std::string> split_lines(const std::string& text) {
 
 using Lines = std::vector<std::string>;
 
+// The fixture streams every line output into strings (RunRecorder::stream_history), as
+// `jobsim run --out` streams them into files.
 class RecorderTest : public ::testing::Test {
  protected:
+  RecorderTest() {
+    recorder_.stream_history({.events_jsonl = &events_out_, .timeseries_csv = &csv_out_, .nodes_csv = &nodes_out_});
+  }
+
   // at moves the clock to `offset` after kStart: every write after it happens then.
   void at(engine::Duration offset) { clock_.set(kStart + offset); }
 
@@ -130,25 +136,25 @@ class RecorderTest : public ::testing::Test {
     EXPECT_TRUE(result.ok()) << result.message;
   }
 
-  std::vector<std::string> event_lines() const {
-    std::ostringstream out;
-    recorder_.write_events_jsonl(out);
-    return split_lines(out.str());
+  // event_lines: the events.jsonl lines streamed so far (flushed first).
+  std::vector<std::string> event_lines() {
+    recorder_.flush_history();
+    return split_lines(events_out_.str());
   }
   std::string summary_text() const {
     std::ostringstream out;
     recorder_.write_summary_json(out);
     return out.str();
   }
-  std::vector<std::string> csv_lines() const {
-    std::ostringstream out;
-    recorder_.write_timeseries_csv(out);
-    return split_lines(out.str());
+  // csv_lines, nodes_csv_lines: the rows streamed so far (flushed first): those of the instants
+  // closed, all of them after finish.
+  std::vector<std::string> csv_lines() {
+    recorder_.flush_history();
+    return split_lines(csv_out_.str());
   }
-  std::vector<std::string> nodes_csv_lines() const {
-    std::ostringstream out;
-    recorder_.write_nodes_csv(out);
-    return split_lines(out.str());
+  std::vector<std::string> nodes_csv_lines() {
+    recorder_.flush_history();
+    return split_lines(nodes_out_.str());
   }
   std::string text_summary() const {
     std::ostringstream out;
@@ -170,6 +176,9 @@ class RecorderTest : public ::testing::Test {
   cluster::ApiServer server_{clock_, streams_};
   cluster::EventSink sink_;
   cluster::UsageSink usage_;
+  std::ostringstream events_out_;
+  std::ostringstream csv_out_;
+  std::ostringstream nodes_out_;
   RunRecorder recorder_{clock_, server_, sink_, usage_};
 };
 

@@ -325,6 +325,16 @@ TEST(ClusterTimings, EveryKeyDecodes) {
   EXPECT_EQ(scenario.cluster.time_zone, "Europe/Berlin");
 }
 
+// eventTTL (kube-apiserver --event-ttl) sits with the timings but is the API server's: 1h unless
+// given, and a null resets it like any key.
+TEST(ClusterTimings, EventTtlDecodesWithTheTimings) {
+  EXPECT_EQ(load(std::string(kHeader) + "cluster: {}\n").cluster.event_ttl, 1h);
+  const Scenario scenario = load(std::string(kHeader) + "cluster:\n  timings:\n    podStartup: 3s\n    eventTTL: 15m\n");
+  EXPECT_EQ(scenario.cluster.event_ttl, 15min);
+  EXPECT_EQ(scenario.cluster.timings.pod_startup, 3s);
+  EXPECT_EQ(load(std::string(kHeader) + "cluster:\n  timings:\n    eventTTL: null\n").cluster.event_ttl, 1h);
+}
+
 struct ActionTimeCase {
   std::string_view name;
   std::string_view at = {};
@@ -438,6 +448,16 @@ const BadCase kBadCases[] = {
     {.name = "timing_misspelt",
      .yaml = with_header("cluster:\n  timings:\n    podStartUp: 2s\n"),
      .want = "scen.yaml:5:5: unknown field \"cluster.timings.podStartUp\" (did you mean \"podStartup\"?)"},
+    {.name = "event_ttl_zero",
+     .yaml = with_header("cluster:\n  timings:\n    eventTTL: 0s\n"),
+     .want = "scen.yaml:5:15: cluster.timings.eventTTL: must be greater than 0"},
+    {.name = "event_ttl_negative",
+     .yaml = with_header("cluster:\n  timings:\n    eventTTL: -1h\n"),
+     .want = "scen.yaml:5:15: cluster.timings.eventTTL: invalid duration \"-1h\": must not be negative"},
+    {.name = "event_ttl_without_unit",
+     .yaml = with_header("cluster:\n  timings:\n    eventTTL: 3600\n"),
+     .want = "scen.yaml:5:15: cluster.timings.eventTTL: expected a duration such as \"90s\", \"5m\" or \"2h30m\", got "
+             "number 3600 (add a unit: \"3600s\")"},
     {.name = "timing_removed_upstream",
      .yaml = with_header("cluster:\n  timings:\n    podEvictionTimeout: 5m\n"),
      .want = "scen.yaml:5:25: cluster.timings.podEvictionTimeout: not a setting any more: kube-controller-manager dropped "

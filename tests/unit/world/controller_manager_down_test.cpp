@@ -139,8 +139,9 @@ INSTANTIATE_TEST_SUITE_P(Upstream, ControllerManagerDown, ::testing::ValuesIn(kC
 TEST(ControllerManagerDownLines, EventsJsonlShowsDownAndUp) {
   const scenario::Scenario scenario = with_outages(ScenarioBuilder().object(make_job("hello")), {{10s, 45min}});
   world::World world(scenario);
+  testing::StreamedHistory history(world);
   world.finish();
-  EXPECT_EQ(testing::events_jsonl_lines(world, "\"ControllerManager\""),
+  EXPECT_EQ(testing::events_jsonl_lines(history, "\"ControllerManager\""),
             (std::vector<std::string>{
                 R"({"time":"2026-01-01T00:00:10Z","kind":"ControllerManager","namespace":"","name":"kube-controller-manager","event":"Down"})",
                 R"({"time":"2026-01-01T00:45:10Z","kind":"ControllerManager","namespace":"","name":"kube-controller-manager","event":"Up"})",
@@ -154,14 +155,16 @@ TEST(ControllerManagerDownLines, OutagePastTheEndLeavesTheControllersDown) {
   const scenario::Scenario scenario =
       with_outages(ScenarioBuilder().never_ending("worker:v1").object(make_job("long")), {{30min, 2h}});
   world::World world(scenario);
+  testing::StreamedHistory history(world);
   world.finish();
-  EXPECT_EQ(testing::events_jsonl_lines(world, "\"ControllerManager\"").size(), 1u);
+  EXPECT_EQ(testing::events_jsonl_lines(history, "\"ControllerManager\"").size(), 1u);
   EXPECT_FALSE(world.controller_manager_running());
 }
 
 TEST(ControllerManagerDownLines, StopAndStartAreIdempotent) {
   const scenario::Scenario scenario = ScenarioBuilder().object(make_job("hello")).build();
   world::World world(scenario);
+  testing::StreamedHistory history(world);
   world.run_until(kStart + 10s);
   world.stop_controller_manager();
   world.stop_controller_manager();
@@ -170,7 +173,7 @@ TEST(ControllerManagerDownLines, StopAndStartAreIdempotent) {
   world.start_controller_manager();
   EXPECT_TRUE(world.controller_manager_running());
   world.finish();
-  EXPECT_EQ(testing::events_jsonl_lines(world, "\"ControllerManager\"").size(), 2u);
+  EXPECT_EQ(testing::events_jsonl_lines(history, "\"ControllerManager\"").size(), 2u);
 }
 
 }  // namespace

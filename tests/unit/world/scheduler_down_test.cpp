@@ -86,8 +86,9 @@ INSTANTIATE_TEST_SUITE_P(Model, SchedulerDown, ::testing::ValuesIn(kCases),
 TEST(SchedulerDownLines, EventsJsonlShowsDownAndUp) {
   const scenario::Scenario scenario = with_outages(ScenarioBuilder().object(make_job("hello")), {{10s, 30min}});
   world::World world(scenario);
+  testing::StreamedHistory history(world);
   world.finish();
-  EXPECT_EQ(testing::events_jsonl_lines(world, "\"kind\":\"Scheduler\""),
+  EXPECT_EQ(testing::events_jsonl_lines(history, "\"kind\":\"Scheduler\""),
             (std::vector<std::string>{
                 R"({"time":"2026-01-01T00:00:10Z","kind":"Scheduler","namespace":"","name":"kube-scheduler","event":"Down"})",
                 R"({"time":"2026-01-01T00:30:10Z","kind":"Scheduler","namespace":"","name":"kube-scheduler","event":"Up"})",
@@ -97,8 +98,9 @@ TEST(SchedulerDownLines, EventsJsonlShowsDownAndUp) {
 TEST(SchedulerDownLines, OutagePastTheEndLeavesThePodPending) {
   const scenario::Scenario scenario = with_outages(ScenarioBuilder().object(make_job("hello")), {{0s, 48h}});
   world::World world(scenario);
+  testing::StreamedHistory history(world);
   world.finish();
-  EXPECT_EQ(testing::events_jsonl_lines(world, "\"kind\":\"Scheduler\"").size(), 1u);
+  EXPECT_EQ(testing::events_jsonl_lines(history, "\"kind\":\"Scheduler\"").size(), 1u);
   std::size_t pending = 0;
   world.api().pods().for_each([&](api::ObjectId, const api::Pod& pod) {
     if (pod.status->phase == api::PodPhase::Pending && pod.spec->node_name.empty()) ++pending;
