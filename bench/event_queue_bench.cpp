@@ -78,6 +78,29 @@ void BM_SimulatorScheduleStep(benchmark::State& state) {
 }
 BENCHMARK(BM_SimulatorScheduleStep)->Arg(0)->Arg(10'000);
 
+// The same-instant case (an informer handler enqueues, a worker runs): schedule_after(0) + step
+// with `background` other events pending far ahead. These go to the FIFO lane, not the heap.
+void BM_SimulatorSameInstant(benchmark::State& state) {
+  const auto background = static_cast<std::uint32_t>(state.range(0));
+  Simulator sim(SimTime{});
+  Model model;
+  for (std::uint32_t id = 0; id < background; ++id) {
+    sim.schedule_after(std::chrono::hours(24 * 365), EventLabel{"bench.background", id}, [] {});
+  }
+  // One event at the start instant, so that the lane's "now" is that instant.
+  sim.schedule_after(Duration::zero(), EventLabel{"bench.start", 0}, [] {});
+  sim.step();
+  std::uint32_t id = 0;
+  for (auto _ : state) {
+    ++id;
+    sim.schedule_after(Duration::zero(), EventLabel{"bench.now", id}, [model_ptr = &model, id] { model_ptr->runs += id; });
+    sim.step();
+  }
+  benchmark::DoNotOptimize(model.runs);
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_SimulatorSameInstant)->Arg(0)->Arg(10'000)->Arg(1'000'000);
+
 }  // namespace
 
 BENCHMARK_MAIN();

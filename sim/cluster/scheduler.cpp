@@ -1,10 +1,14 @@
-// Upstream: pkg/scheduler/schedule_one.go (schedulePod, selectHost, handleSchedulingFailure),
+// Upstream: pkg/scheduler/schedule_one.go (schedulePod, findNodesThatFitPod,
+// findNodesThatPassFilters, numFeasibleNodesToFind, selectHost, handleSchedulingFailure),
+// pkg/scheduler/backend/cache/node_tree.go (the node list order), k8s.io/component-helpers
+// node/topology (GetZoneKey),
 // pkg/scheduler/framework/types.go (FitError.Error), pkg/scheduler/framework/plugins/
 // noderesources (fit.go, least_allocated.go), nodeunschedulable, tainttoleration, nodeaffinity,
 // defaultpreemption (the "preemption:" part), pkg/scheduler/util (non-zero request defaults).
 #include "jobsim/cluster/scheduler.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <string>
 #include <utility>
@@ -18,6 +22,27 @@ namespace {
 constexpr std::int64_t kDefaultMilliCpuRequest = 100;
 constexpr std::int64_t kDefaultMemoryRequest = 200LL * 1024 * 1024;
 constexpr std::int64_t kDefaultMaxPods = 110;
+
+// Upstream schedule_one.go: below minFeasibleNodesToFind nodes every node is examined; the
+// adaptive percentageOfNodesToScore (the default, 0) is 50 - nodes/125, at least
+// minFeasibleNodesPercentageToFind.
+constexpr std::int32_t kMinFeasibleNodesToFind = 100;
+constexpr std::int32_t kMinFeasibleNodesPercentageToFind = 5;
+
+// zone_key: upstream component-helpers node/topology GetZoneKey: region and zone labels (the
+// GA ones, else the beta failure-domain ones), "" when both are empty.
+std::string zone_key(const api::Node& node) {
+  const api::Labels& labels = node.metadata->labels;
+  auto label = [&labels](const char* ga, const char* beta) -> std::string {
+    auto found = labels.find(ga);
+    if (found == labels.end()) found = labels.find(beta);
+    return found == labels.end() ? std::string() : found->second;
+  };
+  const std::string zone = label("topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone");
+  const std::string region = label("topology.kubernetes.io/region", "failure-domain.beta.kubernetes.io/region");
+  if (region.empty() && zone.empty()) return {};
+  return region + std::string(":\0:", 3) + zone;  // the NUL guards against colons in names
+}
 
 bool tolerated(const api::Pod& pod, const api::Taint& taint) {
   return std::ranges::any_of(pod.spec->tolerations,
@@ -126,11 +151,97 @@ Scheduler::Scheduler(engine::Simulator& sim, Informer<api::Pod>& pods, Informer<
     on_pod_update(id, old_pod, new_pod);
   });
   pods_.on_delete([this](api::ObjectId id, const api::Pod& pod) { on_pod_delete(id, pod); });
-  nodes_.on_add([this](api::ObjectId, const api::Node&) { request_attempt(); });
-  nodes_.on_update([this](api::ObjectId, const api::Node&, const api::Node&) { request_attempt(); });
+  nodes_.for_each([this](api::ObjectId id, const api::Node& node) { on_node_add(id, node); });
+  nodes_.on_add([this](api::ObjectId id, const api::Node& node) {
+    on_node_add(id, node);
+    request_attempt();
+  });
+  nodes_.on_update([this](api::ObjectId id, const api::Node& old_node, const api::Node& new_node) {
+    on_node_update(id, old_node, new_node);
+    request_attempt();
+  });
+  nodes_.on_delete([this](api::ObjectId id, const api::Node& node) { on_node_delete(id, node); });
 }
 
 NodeUsage Scheduler::usage(api::ObjectId node) const { return node < usage_.size() ? usage_[node] : NodeUsage{}; }
+
+std::int32_t Scheduler::num_feasible_nodes_to_find(std::int32_t all_nodes) {
+  if (all_nodes < kMinFeasibleNodesToFind) return all_nodes;
+  const std::int32_t percentage = std::max(std::int32_t{50} - all_nodes / 125, kMinFeasibleNodesPercentageToFind);
+  const std::int32_t nodes = all_nodes * percentage / 100;
+  return nodes < kMinFeasibleNodesToFind ? kMinFeasibleNodesToFind : nodes;
+}
+
+void Scheduler::on_node_add(api::ObjectId id, const api::Node& node) {
+  if (node_state_.size() <= id) node_state_.resize(id + 1);
+  NodeState& state = node_state_[id];
+  state.plain = !node.spec->unschedulable && api::is_node_ready(node) &&
+                std::ranges::none_of(node.spec->taints, [](const api::Taint& taint) {
+                  return taint.effect == "NoSchedule" || taint.effect == "NoExecute";
+                });
+  state.allocatable_cpu_millis = node.status->allocatable.cpu_millis.value_or(0);
+  state.allocatable_memory_bytes = node.status->allocatable.memory_bytes.value_or(0);
+  state.allocatable_pods = node.status->allocatable.pods.value_or(kDefaultMaxPods);
+  // A node being deleted leaves the list (the model never scheduled onto one, and "0/N nodes"
+  // never counted it); node_tree.go updateNode moves a node whose zone changed to the end of
+  // its new zone.
+  const bool listed = !node.metadata->deletion_timestamp;
+  std::string zone = zone_key(node);
+  if (state.listed && (!listed || zone != state.zone)) tree_remove(id);
+  if (listed && (!state.listed || zone != state.zone)) tree_add(id, zone);
+  state.listed = listed;
+  state.zone = std::move(zone);
+}
+
+void Scheduler::on_node_update(api::ObjectId id, const api::Node&, const api::Node& new_node) {
+  on_node_add(id, new_node);
+}
+
+void Scheduler::on_node_delete(api::ObjectId id, const api::Node&) {
+  if (id >= node_state_.size() || !node_state_[id].listed) return;
+  tree_remove(id);
+  node_state_[id] = NodeState{};
+}
+
+void Scheduler::tree_add(api::ObjectId id, const std::string& zone) {
+  auto found = std::ranges::find(zones_, zone, &Zone::key);
+  if (found == zones_.end()) {
+    zones_.push_back(Zone{zone, {}});
+    found = std::prev(zones_.end());
+  }
+  found->nodes.push_back(id);
+  node_list_stale_ = true;
+}
+
+void Scheduler::tree_remove(api::ObjectId id) {
+  const auto zone = std::ranges::find(zones_, node_state_[id].zone, &Zone::key);
+  if (zone == zones_.end()) return;
+  std::erase(zone->nodes, id);
+  if (zone->nodes.empty()) zones_.erase(zone);
+  node_list_stale_ = true;
+}
+
+// node_list: upstream nodeTree.list(): round robin over the zones, the i-th node of every zone
+// that has one, then the (i+1)-th; with one zone (no zone labels) it is insertion order.
+const std::vector<api::ObjectId>& Scheduler::node_list() {
+  if (!node_list_stale_) return node_list_;
+  node_list_stale_ = false;
+  node_list_.clear();
+  if (zones_.size() == 1) {
+    node_list_ = zones_.front().nodes;
+    return node_list_;
+  }
+  for (std::size_t index = 0;; ++index) {
+    bool any = false;
+    for (const Zone& zone : zones_) {
+      if (index >= zone.nodes.size()) continue;
+      node_list_.push_back(zone.nodes[index]);
+      any = true;
+    }
+    if (!any) break;
+  }
+  return node_list_;
+}
 
 bool Scheduler::holds_resources(const api::Pod& pod) {
   return !pod.spec->node_name.empty() && !api::is_pod_terminal(pod);
@@ -211,32 +322,58 @@ void Scheduler::request_attempt() {
   attempt_ = sim_.schedule_after(timings_.scheduler_latency, {"scheduler.schedule", 0}, [this] { schedule_pending(); });
 }
 
-api::ObjectId Scheduler::find_node(const api::Pod& pod) const {
+// find_node: upstream findNodesThatFitPod and findNodesThatPassFilters, run one node at a
+// time: filter the nodes of node_list() starting at next_start_ and wrapping, until
+// num_feasible_nodes_to_find feasible nodes are found (all of them up to 100 nodes); then
+// nextStartNodeIndex = (nextStartNodeIndex + processedNodes) % numAllNodes. Of the feasible
+// nodes, the best LeastAllocated score wins, ties going to the node created first.
+api::ObjectId Scheduler::find_node(const api::Pod& pod) {
+  const std::vector<api::ObjectId>& nodes = node_list();
+  if (nodes.empty()) return api::kNoObject;
   const api::ResourceList requests = api::pod_requests(pod.spec);
   const std::int64_t cpu = requests.cpu_millis.value_or(0);
   const std::int64_t memory = requests.memory_bytes.value_or(0);
   const std::int64_t score_cpu = cpu > 0 ? cpu : kDefaultMilliCpuRequest;
   const std::int64_t score_memory = memory > 0 ? memory : kDefaultMemoryRequest;
+  // The cached path covers what most pods and nodes are: a plain node and no nodeSelector
+  // leave NodeResourcesFit alone, on the cached allocatable and usage.
+  const bool selector = !pod.spec->node_selector.empty();
+  auto feasible = [&](api::ObjectId node_id, const NodeState& state, const NodeUsage& used) {
+    if (!state.plain || selector) {
+      return filter_node(pod, *nodes_.get(node_id), used, cpu, memory).rejection == Rejection::None;
+    }
+    return used.pods + 1 <= state.allocatable_pods &&
+           !(cpu > 0 && used.cpu_millis + cpu > state.allocatable_cpu_millis) &&
+           !(memory > 0 && used.memory_bytes + memory > state.allocatable_memory_bytes);
+  };
+  // LeastAllocated: mean over cpu and memory of the free fraction after placing the pod.
+  auto free_fraction = [](std::int64_t capacity, std::int64_t requested) {
+    if (capacity <= 0) return 0.0;
+    return std::max(0.0, static_cast<double>(capacity - requested) / static_cast<double>(capacity));
+  };
+  const std::size_t all = nodes.size();
+  const auto to_find = static_cast<std::size_t>(num_feasible_nodes_to_find(static_cast<std::int32_t>(all)));
+  std::size_t found = 0;
+  std::size_t processed = 0;
+  std::size_t index = next_start_ % all;
   api::ObjectId best = api::kNoObject;
   double best_score = -1;
-  nodes_.for_each([&](api::ObjectId node_id, const api::Node& node) {
-    if (node.metadata->deletion_timestamp) return;
+  while (processed < all && found < to_find) {
+    const api::ObjectId node_id = nodes[index];
+    index = index + 1 == all ? 0 : index + 1;
+    ++processed;
+    const NodeState& state = node_state_[node_id];
     const NodeUsage used = usage(node_id);
-    if (filter_node(pod, node, used, cpu, memory).rejection != Rejection::None) return;
-    const std::int64_t cpu_capacity = node.status->allocatable.cpu_millis.value_or(0);
-    const std::int64_t memory_capacity = node.status->allocatable.memory_bytes.value_or(0);
-    // LeastAllocated: mean over cpu and memory of the free fraction after placing the pod.
-    auto free_fraction = [](std::int64_t capacity, std::int64_t requested) {
-      if (capacity <= 0) return 0.0;
-      return std::max(0.0, static_cast<double>(capacity - requested) / static_cast<double>(capacity));
-    };
-    const double score = (free_fraction(cpu_capacity, used.cpu_millis + score_cpu) +
-                          free_fraction(memory_capacity, used.memory_bytes + score_memory)) / 2.0;
-    if (score > best_score) {
+    if (!feasible(node_id, state, used)) continue;
+    ++found;
+    const double score = (free_fraction(state.allocatable_cpu_millis, used.cpu_millis + score_cpu) +
+                          free_fraction(state.allocatable_memory_bytes, used.memory_bytes + score_memory)) / 2.0;
+    if (score > best_score || (score == best_score && node_id < best)) {
       best_score = score;
       best = node_id;
     }
-  });
+  }
+  next_start_ = (next_start_ + processed) % all;
   return best;
 }
 

@@ -10,10 +10,15 @@ WorkQueue::WorkQueue(engine::Simulator& sim, std::string_view label, engine::Dur
                      engine::Duration rate_limit_max)
     : sim_(sim), label_(label), rate_limit_base_(rate_limit_base), rate_limit_max_(rate_limit_max) {}
 
+void WorkQueue::set(Key key, Flag flag) {
+  if (key >= flags_.size()) flags_.resize(std::max<std::size_t>(key + 1, flags_.size() * 2), 0);
+  flags_[key] |= flag;
+}
+
 void WorkQueue::add(Key key) {
-  if (paused_ || dirty_.contains(key)) return;
-  dirty_.insert(key);
-  if (processing_.contains(key)) return;  // re-queued by work() when processing ends
+  if (paused_ || has(key, kDirty)) return;
+  set(key, kDirty);
+  if (has(key, kProcessing)) return;  // re-queued by work() when processing ends
   queue_.push_back(key);
   schedule_worker();
 }
@@ -52,7 +57,7 @@ void WorkQueue::add_rate_limited(Key key) {
 void WorkQueue::pause() {
   paused_ = true;
   queue_.clear();
-  dirty_.clear();
+  for (std::uint8_t& flags : flags_) flags &= static_cast<std::uint8_t>(~kDirty);  // rare: an outage
   for (auto& [key, waiting] : waiting_) sim_.cancel(waiting.timer);
   waiting_.clear();
   failures_.clear();
@@ -72,12 +77,12 @@ void WorkQueue::work() {
   if (queue_.empty()) return;
   const Key key = queue_.front();
   queue_.pop_front();
-  dirty_.erase(key);
-  processing_.insert(key);
+  clear(key, kDirty);
+  set(key, kProcessing);
   ++processed_;
   process_(key);
-  processing_.erase(key);
-  if (dirty_.contains(key)) queue_.push_back(key);
+  clear(key, kProcessing);
+  if (has(key, kDirty)) queue_.push_back(key);
   schedule_worker();
 }
 

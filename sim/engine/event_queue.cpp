@@ -37,8 +37,16 @@ EventHandle EventQueue::push(SimTime at, EventLabel label, Callback callback) {
   slot.label = label;
   slot.state = SlotState::Pending;
   // seq breaks ties: same-instant events pop in push order (FIFO), never by address or hash.
-  heap_.push_back(Entry{at, next_seq_++, slot_index});
-  sift_up(heap_.size() - 1);
+  const Entry entry{at, next_seq_++, slot_index};
+  // An event for the current instant goes to the lane. Its seq is larger than every queued
+  // seq, so appending keeps the lane in (time, seq) order; pop still compares the lane front
+  // with the heap top, which may hold events for this instant pushed before it became "now".
+  if (at == lane_time_ && (lane_empty() || lane_.back().at == at)) {
+    lane_.push_back(entry);
+  } else {
+    heap_.push_back(entry);
+    sift_up(heap_.size() - 1);
+  }
   ++live_;
   return EventHandle(slot_index, slot.generation);
 }
@@ -50,6 +58,7 @@ bool EventQueue::cancel(EventHandle handle) {
   slot.callback.reset();  // release captures now rather than when the entry surfaces
   --live_;
   drop_cancelled_top();
+  drop_cancelled_lane_front();
   return true;
 }
 
@@ -60,23 +69,31 @@ bool EventQueue::is_pending(EventHandle handle) const {
 }
 
 SimTime EventQueue::next_time() const {
-  JOBSIM_CHECK(!heap_.empty(), "EventQueue::next_time: queue is empty; check empty() first");
-  return heap_.front().at;
+  JOBSIM_CHECK(live_ != 0, "EventQueue::next_time: queue is empty; check empty() first");
+  return lane_first() ? lane_[lane_head_].at : heap_.front().at;
 }
 
 std::optional<EventQueue::Popped> EventQueue::pop() {
-  if (heap_.empty()) return std::nullopt;
-  const Entry top = heap_.front();
+  if (heap_.empty() && lane_empty()) return std::nullopt;
+  const bool from_lane = lane_first();
+  const Entry top = from_lane ? lane_[lane_head_] : heap_.front();
   Slot& slot = slots_[top.slot];
   std::optional<Popped> popped(std::in_place, top.at, slot.label, std::move(slot.callback));
   release_slot(top.slot);
   --live_;
-  remove_top();
-  drop_cancelled_top();
+  if (from_lane) {
+    pop_lane_front();
+    drop_cancelled_lane_front();
+  } else {
+    remove_top();
+    drop_cancelled_top();
+  }
+  lane_time_ = top.at;
   return popped;
 }
 
 void EventQueue::reserve(std::size_t events) {
+  lane_.reserve(std::min<std::size_t>(events, 1024));
   heap_.reserve(events);
   slots_.reserve(events);
   free_slots_.reserve(events);
@@ -121,6 +138,26 @@ void EventQueue::drop_cancelled_top() {
   while (!heap_.empty() && slots_[heap_.front().slot].state == SlotState::Cancelled) {
     release_slot(heap_.front().slot);
     remove_top();
+  }
+}
+
+void EventQueue::pop_lane_front() {
+  ++lane_head_;
+  if (lane_empty()) {
+    lane_.clear();  // keeps the capacity: the next instant's events reuse it
+    lane_head_ = 0;
+  } else if (lane_head_ >= 4096 && lane_head_ * 2 >= lane_.size()) {
+    // A long instant (a worker draining thousands of keys) keeps the lane from ever emptying;
+    // dropping the popped prefix bounds it by twice its live part.
+    lane_.erase(lane_.begin(), lane_.begin() + static_cast<std::ptrdiff_t>(lane_head_));
+    lane_head_ = 0;
+  }
+}
+
+void EventQueue::drop_cancelled_lane_front() {
+  while (!lane_empty() && slots_[lane_[lane_head_].slot].state == SlotState::Cancelled) {
+    release_slot(lane_[lane_head_].slot);
+    pop_lane_front();
   }
 }
 

@@ -13,7 +13,7 @@
 #include <deque>
 #include <functional>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "jobsim/api/meta.hpp"
 #include "jobsim/engine/simulator.hpp"
@@ -50,14 +50,23 @@ class WorkQueue {
   void schedule_worker();
   void work();
 
+  // Per-key state bits in a flat array indexed by the key: keys are ObjectIds (dense indexes
+  // into the API server's per-kind store, or the garbage collector's graph vertices), so a byte
+  // per id replaces client-go's dirty and processing sets without hashing.
+  enum Flag : std::uint8_t { kDirty = 1, kProcessing = 2 };
+  bool has(Key key, Flag flag) const { return key < flags_.size() && (flags_[key] & flag) != 0; }
+  void set(Key key, Flag flag);
+  void clear(Key key, Flag flag) {
+    if (key < flags_.size()) flags_[key] &= static_cast<std::uint8_t>(~flag);
+  }
+
   engine::Simulator& sim_;
   std::string_view label_;
   engine::Duration rate_limit_base_;
   engine::Duration rate_limit_max_;
   Process process_;
   std::deque<Key> queue_;
-  std::unordered_set<Key> dirty_;
-  std::unordered_set<Key> processing_;
+  std::vector<std::uint8_t> flags_;  // kDirty: queued or to requeue; kProcessing: in process_
   struct Waiting {
     engine::SimTime ready_at;
     engine::EventHandle timer;

@@ -1,6 +1,9 @@
 // EventQueue: pending events in (time, seq) order, FIFO at the same instant (STYLE.md 3.5).
 // A 4-ary heap of 24-byte POD entries points into a slot pool that owns callbacks and labels;
 // slots are recycled through a free list, so steady-state push/pop allocates nothing.
+// Events pushed for the current instant (the time of the last pop: informer handlers, workers,
+// delay-0 schedule_after) skip the heap and go to a FIFO lane; pop merges the lane front and
+// the heap top by (time, seq), so the order is exactly the heap-only order (issue #9 point 5).
 #pragma once
 
 #include <cstdint>
@@ -97,9 +100,24 @@ class EventQueue {
   void drop_cancelled_top();
   void release_slot(std::uint32_t slot);
 
-  // Invariant: heap_ is empty or its top entry is live (Pending). That keeps next_time() a true
-  // const function: cancel and pop restore it by dropping cancelled entries that reach the top.
+  bool lane_empty() const { return lane_head_ == lane_.size(); }
+  // lane_first says whether the next event is the lane front rather than the heap top.
+  bool lane_first() const {
+    return !lane_empty() && (heap_.empty() || before(lane_[lane_head_], heap_.front()));
+  }
+  void pop_lane_front();
+  void drop_cancelled_lane_front();
+
+  // Invariant: heap_ is empty or its top entry is live (Pending), and so is the lane front. That
+  // keeps next_time() a true const function: cancel and pop restore it by dropping cancelled
+  // entries that reach a front.
   std::vector<Entry> heap_;
+  // The lane: entries in push order, so in (time, seq) order, since an entry goes here only if
+  // its time is lane_time_ and not before the last lane entry's. Its live part is
+  // [lane_head_, size); the vector is cleared (keeping its capacity) whenever that is empty.
+  std::vector<Entry> lane_;
+  std::size_t lane_head_ = 0;
+  SimTime lane_time_ = SimTime::min();  // the time of the last popped event: "now"
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::uint64_t next_seq_ = 0;

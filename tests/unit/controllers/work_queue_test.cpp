@@ -126,6 +126,43 @@ TEST_F(WorkQueueTest, key_added_twice_during_processing_is_processed_once_more) 
   EXPECT_EQ(recorder.processed, (std::vector<Processed>{{kFoo, 0s}, {kFoo, 0s}}));
 }
 
+TEST_F(WorkQueueTest, keys_are_ids_of_any_size_including_zero) {
+  // The dirty/processing state is a flat array indexed by the key: large and zero keys work,
+  // and a key's state does not leak into its neighbours'.
+  constexpr Key kLarge = 3'000'000;
+  int calls = 0;
+  recorder.on_process = [&](Key key) {
+    if (key == kLarge && calls++ == 0) queue.add(kLarge);  // re-add while processing
+  };
+  queue.add(kLarge);
+  queue.add(0);
+  queue.add(kLarge - 1);
+  queue.add(0);
+  EXPECT_EQ(queue.len(), 3u);
+  sim.run();
+  EXPECT_EQ(recorder.processed,
+            (std::vector<Processed>{{kLarge, 0s}, {0, 0s}, {kLarge - 1, 0s}, {kLarge, 0s}}));
+  EXPECT_EQ(recorder.max_depth, 1);
+}
+
+TEST_F(WorkQueueTest, pause_while_processing_drops_the_requeue) {
+  // pause() inside processing drops the key's re-add (the dirty mark), as a restarted process
+  // starts empty; once resumed, the key can be added again.
+  recorder.on_process = [&](Key key) {
+    if (key == kFoo && recorder.processed.size() == 1) {
+      queue.add(kFoo);
+      queue.pause();
+    }
+  };
+  queue.add(kFoo);
+  sim.run();
+  EXPECT_EQ(recorder.processed, (std::vector<Processed>{{kFoo, 0s}}));
+  queue.resume();
+  queue.add(kFoo);
+  sim.run();
+  EXPECT_EQ(recorder.processed, (std::vector<Processed>{{kFoo, 0s}, {kFoo, 0s}}));
+}
+
 // --- delaying_queue_test.go --------------------------------------------------------------------
 
 TEST_F(WorkQueueTest, simple_queue) {

@@ -122,6 +122,144 @@ TEST(EventQueueTest, matches_a_reference_under_random_push_pop_cancel) {
   }
 }
 
+// The same-instant lane: a script of pushes, pops and cancels, with the exact pop order. An event
+// pushed at the time of the last pop goes to the lane; the order must still be (time, seq).
+struct LaneOp {
+  enum Type : std::uint8_t { Push, Pop, Cancel } type;
+  std::int64_t second = 0;  // Push
+  std::uint32_t id = 0;     // Push, Cancel
+};
+LaneOp push_op(std::int64_t second, std::uint32_t id) { return {LaneOp::Push, second, id}; }
+LaneOp pop_op() { return {LaneOp::Pop}; }
+LaneOp cancel_op(std::uint32_t id) { return {LaneOp::Cancel, 0, id}; }
+
+struct LaneCase {
+  std::string_view name;
+  std::vector<LaneOp> ops;  // then the queue is drained
+  std::vector<std::uint32_t> want;
+};
+
+const LaneCase kLaneCases[] = {
+    {.name = "heap_events_at_now_pushed_earlier_go_first",
+     .ops = {push_op(1, 1), push_op(1, 2), push_op(2, 3), pop_op(), push_op(1, 4)},
+     .want = {1, 2, 4, 3}},
+    {.name = "lane_interleaves_with_heap_at_the_same_instant",
+     .ops = {push_op(1, 1), push_op(1, 2), push_op(1, 3), pop_op(), push_op(1, 4), pop_op(), push_op(1, 5)},
+     .want = {1, 2, 3, 4, 5}},
+    {.name = "lane_before_later_heap_events",
+     .ops = {push_op(1, 1), push_op(5, 2), pop_op(), push_op(1, 3), push_op(3, 4), push_op(1, 5)},
+     .want = {1, 3, 5, 4, 2}},
+    {.name = "lane_refills_after_time_advances",
+     .ops = {push_op(1, 1), push_op(2, 2), pop_op(), push_op(1, 3), pop_op(), pop_op(), push_op(2, 4),
+             push_op(1, 5)},
+     .want = {1, 3, 2, 5, 4}},
+    {.name = "cancel_lane_front",
+     .ops = {push_op(1, 1), pop_op(), push_op(1, 2), push_op(1, 3), push_op(1, 4), cancel_op(2)},
+     .want = {1, 3, 4}},
+    {.name = "cancel_lane_middle_and_back",
+     .ops = {push_op(1, 1), push_op(9, 9), pop_op(), push_op(1, 2), push_op(1, 3), push_op(1, 4), cancel_op(3),
+             cancel_op(4)},
+     .want = {1, 2, 9}},
+    {.name = "cancel_whole_lane_then_heap_continues",
+     .ops = {push_op(1, 1), push_op(2, 5), pop_op(), push_op(1, 2), push_op(1, 3), cancel_op(3), cancel_op(2),
+             push_op(1, 4)},
+     .want = {1, 4, 5}},
+    {.name = "cancel_heap_event_at_now_keeps_lane_order",
+     .ops = {push_op(1, 1), push_op(1, 2), push_op(1, 3), pop_op(), push_op(1, 4), cancel_op(2)},
+     .want = {1, 3, 4}},
+    {.name = "push_before_now_goes_to_heap_and_pops_first",
+     .ops = {push_op(5, 1), pop_op(), push_op(5, 2), push_op(3, 3), pop_op(), push_op(3, 4), push_op(5, 5)},
+     .want = {1, 3, 4, 2, 5}},
+};
+
+class LaneTest : public testing::TestWithParam<LaneCase> {};
+
+TEST_P(LaneTest, pops_in_time_then_push_order) {
+  EventQueue queue;
+  std::map<std::uint32_t, EventHandle> handles;
+  std::vector<std::uint32_t> popped;
+  std::size_t live = 0;
+  for (const LaneOp& op : GetParam().ops) {
+    switch (op.type) {
+      case LaneOp::Push:
+        handles[op.id] = push_tagged(queue, op.second, op.id);
+        ++live;
+        break;
+      case LaneOp::Pop: {
+        auto event = queue.pop();
+        ASSERT_TRUE(event.has_value());
+        popped.push_back(event->label.object);
+        --live;
+        break;
+      }
+      case LaneOp::Cancel:
+        ASSERT_TRUE(queue.cancel(handles.at(op.id)));
+        EXPECT_FALSE(queue.is_pending(handles.at(op.id)));
+        --live;
+        break;
+    }
+    ASSERT_EQ(queue.size(), live);
+  }
+  for (std::uint32_t id : drain(queue)) popped.push_back(id);
+  EXPECT_EQ(popped, GetParam().want);
+  EXPECT_TRUE(queue.empty());
+}
+
+std::string lane_name_of(const testing::TestParamInfo<LaneCase>& info) { return std::string(info.param.name); }
+
+INSTANTIATE_TEST_SUITE_P(Table, LaneTest, testing::ValuesIn(kLaneCases), lane_name_of);
+
+TEST(EventQueueTest, long_instant_stays_fifo_across_lane_compaction) {
+  // One instant with 20,000 events, each run pushing two more at the same instant until the
+  // budget is spent: the lane never empties, so its popped prefix is dropped while it runs.
+  EventQueue queue;
+  push_tagged(queue, 1, 1);
+  std::uint32_t next_id = 2;
+  std::vector<std::uint32_t> popped;
+  while (auto event = queue.pop()) {
+    popped.push_back(event->label.object);
+    for (int i = 0; i < 2 && next_id <= 20000; ++i) push_tagged(queue, 1, next_id++);
+  }
+  ASSERT_EQ(popped.size(), 20000u);
+  for (std::uint32_t i = 0; i < popped.size(); ++i) ASSERT_EQ(popped[i], i + 1);
+}
+
+TEST(EventQueueTest, matches_a_reference_when_most_pushes_are_for_now) {
+  // As the reference test above, but half the pushes are for the current instant (the lane).
+  EventQueue queue;
+  std::map<std::pair<std::int64_t, std::uint32_t>, EventHandle> reference;  // (second, id)
+  RandomStream rng(11);
+  std::uint32_t next_id = 1;
+  std::int64_t now = 0;
+  for (int op = 0; op < 20000; ++op) {
+    const std::uint64_t choice = rng.below(10);
+    if (choice < 5) {
+      const auto second = now + (rng.below(2) == 0 ? 0 : static_cast<std::int64_t>(rng.below(5)));
+      const std::uint32_t id = next_id++;
+      reference[{second, id}] = push_tagged(queue, second, id);
+    } else if (choice < 8) {
+      const auto popped = queue.pop();
+      ASSERT_EQ(popped.has_value(), !reference.empty());
+      if (!popped) continue;
+      const auto expected = reference.begin();
+      ASSERT_EQ(popped->at, at_second(expected->first.first));
+      ASSERT_EQ(popped->label.object, expected->first.second);
+      now = expected->first.first;
+      reference.erase(expected);
+    } else if (!reference.empty()) {
+      auto victim = reference.begin();
+      std::advance(victim, static_cast<std::ptrdiff_t>(rng.below(reference.size())));
+      EXPECT_TRUE(queue.cancel(victim->second));
+      EXPECT_FALSE(queue.cancel(victim->second));
+      reference.erase(victim);
+    }
+    ASSERT_EQ(queue.size(), reference.size());
+    if (!reference.empty()) {
+      ASSERT_EQ(queue.next_time(), at_second(reference.begin()->first.first));
+    }
+  }
+}
+
 TEST(EventQueueTest, pop_on_empty_returns_nullopt) {
   EventQueue queue;
   EXPECT_TRUE(queue.empty());

@@ -90,7 +90,7 @@ TEST(EventLogSubjects, deleted_objects_give_their_slot_back) {
   EventLog log;
   api::ObjectMeta meta;
   meta.namespace_ = "default";
-  meta.owner_references.push_back(testing::controller_of("Job", "nightly-29000000"));
+  meta.owner_references.edit().push_back(testing::controller_of("Job", "nightly-29000000"));
   for (int i = 0; i < 1000; ++i) {
     meta.name = "nightly-29000000-" + std::to_string(i);
     const SubjectId subject = log.add_subject(api::Kind::Pod, meta);
