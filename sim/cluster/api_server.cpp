@@ -131,9 +131,6 @@ ApiResult ApiServer::create_object(Informer<T>& store, T&& object) {
     return {ApiErrorCode::Invalid, api::kNoObject, std::move(message)};
   }
   const api::ObjectId id = store.id_limit();
-  const ObjectRef ref{kind, id};
-  by_uid_[meta.uid] = ref;
-  index_owners(ref, meta);
   const api::ObjectId inserted = store.insert(std::move(object));
   JOBSIM_CHECK(inserted == id, "object ids must be assigned in insertion order");
   return {ApiErrorCode::Ok, id, {}};
@@ -148,9 +145,6 @@ ApiResult ApiServer::update_object(Informer<T>& store, api::ObjectId id, T&& obj
   }
   object.metadata.edit().resource_version = ++resource_version_;
   if (spec_changed(*current, object)) object.metadata.edit().generation = current->metadata->generation + 1;
-  const bool owners_changed = current->metadata->owner_references != object.metadata->owner_references;
-  if (owners_changed) unindex_owners({kind, id}, current->metadata);
-  if (owners_changed) index_owners({kind, id}, object.metadata);
   const bool erase = ready_to_erase(object.metadata);
   store.replace(id, std::move(object));
   if (erase) erase_object(store, id);
@@ -161,8 +155,6 @@ template <class T>
 void ApiServer::erase_object(Informer<T>& store, api::ObjectId id) {
   const T* object = store.get(id);
   JOBSIM_CHECK(object != nullptr, "erase of a missing object");
-  unindex_owners({kind_of<T>(), id}, object->metadata);
-  by_uid_.erase(object->metadata->uid);
   ++resource_version_;
   store.erase(id);
 }
@@ -242,40 +234,6 @@ ApiResult ApiServer::remove(api::Kind kind, api::ObjectId id, const DeleteOption
     case api::Kind::Node: return remove_owner(nodes_, id, options, PropagationPolicy::Background);
   }
   return {ApiErrorCode::NotFound, id, "unknown kind"};
-}
-
-void ApiServer::index_owners(ObjectRef ref, const api::ObjectMeta& meta) {
-  for (const api::OwnerReference& owner : meta.owner_references) dependents_[owner.uid].insert(ref);
-}
-
-void ApiServer::unindex_owners(ObjectRef ref, const api::ObjectMeta& meta) {
-  for (const api::OwnerReference& owner : meta.owner_references) {
-    const auto found = dependents_.find(owner.uid);
-    if (found == dependents_.end()) continue;
-    found->second.erase(ref);
-    if (found->second.empty()) dependents_.erase(found);
-  }
-}
-
-const std::set<ObjectRef>* ApiServer::dependents(const std::string& owner_uid) const {
-  const auto found = dependents_.find(owner_uid);
-  return found == dependents_.end() ? nullptr : &found->second;
-}
-
-std::optional<ObjectRef> ApiServer::find_uid(const std::string& uid) const {
-  const auto found = by_uid_.find(uid);
-  if (found == by_uid_.end()) return std::nullopt;
-  return found->second;
-}
-
-const api::ObjectMeta* ApiServer::meta(ObjectRef ref) const {
-  switch (ref.kind) {
-    case api::Kind::Pod: return pods_.get(ref.id) ? &pods_.get(ref.id)->metadata.get() : nullptr;
-    case api::Kind::Job: return jobs_.get(ref.id) ? &jobs_.get(ref.id)->metadata.get() : nullptr;
-    case api::Kind::CronJob: return cron_jobs_.get(ref.id) ? &cron_jobs_.get(ref.id)->metadata.get() : nullptr;
-    case api::Kind::Node: return nodes_.get(ref.id) ? &nodes_.get(ref.id)->metadata.get() : nullptr;
-  }
-  return nullptr;
 }
 
 }  // namespace jobsim::cluster

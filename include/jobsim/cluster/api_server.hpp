@@ -22,13 +22,6 @@
 
 namespace jobsim::cluster {
 
-// A reference to any stored object: what the owner index and the garbage collector use.
-struct ObjectRef {
-  api::Kind kind = api::Kind::Pod;
-  api::ObjectId id = api::kNoObject;
-  auto operator<=>(const ObjectRef&) const = default;
-};
-
 class ApiServer {
  public:
   // Names from generateName get a 5-character suffix drawn from the "apiserver/names" stream,
@@ -65,12 +58,6 @@ class ApiServer {
   // Defaults: Job → Orphan (batch/v1 compatibility), CronJob → Background, Node → Background.
   ApiResult remove(api::Kind kind, api::ObjectId id, const DeleteOptions& options = {});
 
-  // Owner index: objects whose ownerReferences name this uid, in (kind, id) order.
-  const std::set<ObjectRef>* dependents(const std::string& owner_uid) const;
-  // find_uid resolves a uid to a live object (Kind::Pod / kNoObject when unknown).
-  std::optional<ObjectRef> find_uid(const std::string& uid) const;
-  const api::ObjectMeta* meta(ObjectRef ref) const;
-
   // writes counts every successful write (it is the last resourceVersion handed out).
   std::int64_t writes() const { return resource_version_; }
 
@@ -84,8 +71,6 @@ class ApiServer {
                                             PropagationPolicy default_policy);
   ApiResult remove_pod(api::ObjectId id, const DeleteOptions& options);
   template <class T> Informer<T>& store_of();
-  void index_owners(ObjectRef ref, const api::ObjectMeta& meta);
-  void unindex_owners(ObjectRef ref, const api::ObjectMeta& meta);
   std::string next_uid();
   std::string generated_name(const std::string& prefix);
 
@@ -97,8 +82,6 @@ class ApiServer {
   Informer<api::Job> jobs_;
   Informer<api::CronJob> cron_jobs_;
   Informer<api::Node> nodes_;
-  std::map<std::string, std::set<ObjectRef>> dependents_;
-  std::map<std::string, ObjectRef> by_uid_;
 };
 
 }  // namespace jobsim::cluster

@@ -99,7 +99,6 @@ TEST_F(ApiServerTest, create_keeps_a_given_uid_and_creation_timestamp) {
   ASSERT_TRUE(created.ok());
   EXPECT_EQ(pod(created.id).metadata->uid, "replayed-uid");
   EXPECT_EQ(pod(created.id).metadata->creation_timestamp, std::optional<SimTime>(kStart - 1h));
-  EXPECT_EQ(server.find_uid("replayed-uid"), std::optional<ObjectRef>(ObjectRef{api::Kind::Pod, created.id}));
 }
 
 TEST_F(ApiServerTest, generate_name_appends_five_characters_of_the_upstream_alphabet) {
@@ -237,7 +236,6 @@ TEST_F(ApiServerTest, unscheduled_pod_is_deleted_at_once) {
   const ApiResult created = server.create(make_pod("a"));
   ASSERT_TRUE(server.remove(api::Kind::Pod, created.id).ok());
   EXPECT_EQ(server.pods().get(created.id), nullptr);
-  EXPECT_EQ(server.find_uid("uid-000001"), std::nullopt);
 }
 
 TEST_F(ApiServerTest, scheduled_pod_is_deleted_gracefully_with_its_grace_period) {
@@ -394,33 +392,6 @@ TEST_F(ApiServerTest, cron_job_default_propagation_is_background) {
   ASSERT_TRUE(created.ok()) << created.message;
   ASSERT_TRUE(server.remove(api::Kind::CronJob, created.id).ok());
   EXPECT_EQ(server.cron_jobs().get(created.id), nullptr);
-}
-
-// --- dependents index ----------------------------------------------------------------------------
-
-TEST_F(ApiServerTest, dependents_index_follows_owner_references) {
-  const ApiResult job = server.create(make_job("pi"));
-  const std::string owner_uid = server.jobs().get(job.id)->metadata->uid;
-  api::Pod owned = make_pod("pi-1");
-  owned.metadata.edit().owner_references = {
-      {.api_version = "batch/v1", .kind = "Job", .name = "pi", .uid = owner_uid, .controller = true}};
-  const ApiResult first = server.create(owned);
-  owned.metadata.edit().name = "pi-2";
-  const ApiResult second = server.create(owned);
-  ASSERT_TRUE(first.ok() && second.ok());
-
-  const std::set<ObjectRef>* dependents = server.dependents(owner_uid);
-  ASSERT_NE(dependents, nullptr);
-  EXPECT_EQ(*dependents,
-            (std::set<ObjectRef>{{api::Kind::Pod, first.id}, {api::Kind::Pod, second.id}}));
-
-  ASSERT_TRUE(server.remove(api::Kind::Pod, first.id).ok());  // unscheduled: gone at once
-  EXPECT_EQ(*server.dependents(owner_uid), (std::set<ObjectRef>{{api::Kind::Pod, second.id}}));
-
-  api::Pod orphaned = pod(second.id);
-  orphaned.metadata.edit().owner_references.edit().clear();
-  ASSERT_TRUE(server.update(second.id, orphaned).ok());
-  EXPECT_EQ(server.dependents(owner_uid), nullptr);
 }
 
 }  // namespace
