@@ -14,9 +14,9 @@ std::size_t kind_index(api::Kind kind) { return static_cast<std::size_t>(kind); 
 }  // namespace
 
 std::optional<OwnerGraph::Vertex> OwnerGraph::find(const std::string& uid) const {
-  const auto found = by_uid_.find(uid);
+  const auto found = by_uid_.find(std::string_view(uid));
   if (found == by_uid_.end()) return std::nullopt;
-  return found->second;
+  return *found;
 }
 
 std::optional<OwnerGraph::Vertex> OwnerGraph::vertex_of(api::Kind kind, api::ObjectId id) const {
@@ -39,7 +39,7 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const s
   } else {
     vertex = allocate();
     graph_[vertex] = GraphNode{.uid = uid, .in_use = true};
-    by_uid_.emplace(uid, vertex);
+    by_uid_.insert(vertex);
   }
   GraphNode& node = graph_[vertex];
   node.kind = kind;
@@ -53,10 +53,10 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const s
 }
 
 OwnerGraph::Vertex OwnerGraph::add_virtual(const std::string& uid) {
-  JOBSIM_CHECK(!by_uid_.contains(uid), "OwnerGraph::add_virtual of a uid already in the graph");
+  JOBSIM_CHECK(!by_uid_.contains(std::string_view(uid)), "OwnerGraph::add_virtual of a uid already in the graph");
   const Vertex vertex = allocate();
   graph_[vertex] = GraphNode{.uid = uid, .in_use = true};
-  by_uid_.emplace(uid, vertex);
+  by_uid_.insert(vertex);
   return vertex;
 }
 
@@ -72,7 +72,7 @@ void OwnerGraph::remove(Vertex vertex) {
   GraphNode& node = graph_[vertex];
   JOBSIM_CHECK(node.in_use, "OwnerGraph::remove of a free vertex");
   boost::clear_vertex(vertex, graph_);
-  by_uid_.erase(node.uid);
+  by_uid_.erase(vertex);  // hashes node.uid: before the node is cleared
   if (node.observed) by_kind_id_[kind_index(node.kind)][node.id] = kNoVertex;
   node = GraphNode{};
   free_.push_back(vertex);

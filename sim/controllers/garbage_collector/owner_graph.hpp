@@ -18,8 +18,10 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <functional>
 #include <string>
-#include <unordered_map>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "jobsim/api/meta.hpp"
@@ -42,6 +44,11 @@ class OwnerGraph {
  public:
   using Graph = boost::adjacency_list<boost::setS, boost::vecS, boost::bidirectionalS, GraphNode, GraphEdge>;
   using Vertex = Graph::vertex_descriptor;
+
+  OwnerGraph() = default;
+  // by_uid_ hashes through a pointer to graph_: not copied or moved.
+  OwnerGraph(const OwnerGraph&) = delete;
+  OwnerGraph& operator=(const OwnerGraph&) = delete;
 
   // find returns the vertex for a uid (observed or virtual).
   std::optional<Vertex> find(const std::string& uid) const;
@@ -74,9 +81,26 @@ class OwnerGraph {
  private:
   Vertex allocate();
 
+  // uidToNode as a set of vertices hashed and compared by their node's uid (looked up by a
+  // string_view): the uid text lives once, in the vertex, not again as a map key (a year of
+  // retained Jobs: ~80 bytes an object).
+  struct UidHash {
+    using is_transparent = void;
+    const Graph* graph;
+    std::size_t operator()(std::string_view uid) const { return std::hash<std::string_view>{}(uid); }
+    std::size_t operator()(Vertex vertex) const { return (*this)((*graph)[vertex].uid); }
+  };
+  struct UidEqual {
+    using is_transparent = void;
+    const Graph* graph;
+    bool operator()(Vertex a, Vertex b) const { return a == b; }
+    bool operator()(std::string_view uid, Vertex vertex) const { return (*graph)[vertex].uid == uid; }
+    bool operator()(Vertex vertex, std::string_view uid) const { return (*graph)[vertex].uid == uid; }
+  };
+
   Graph graph_;
   std::deque<Vertex> free_;  // FIFO: a freed vertex is reused as late as possible
-  std::unordered_map<std::string, Vertex> by_uid_;
+  std::unordered_set<Vertex, UidHash, UidEqual> by_uid_{0, UidHash{&graph_}, UidEqual{&graph_}};
   std::vector<std::vector<Vertex>> by_kind_id_;  // [kind][id] -> vertex, kNoVertex if none
 };
 

@@ -122,7 +122,8 @@ JobController::JobController(engine::Simulator& sim, cluster::Informer<api::Job>
       recorder_(std::move(recorder)),
       timings_(timings),
       queue_(sim, "job.sync", kDefaultJobApiBackOff, kMaxJobApiBackOff),
-      orphan_queue_(sim, "job.orphan_pod", kDefaultJobApiBackOff, kMaxJobApiBackOff) {
+      orphan_queue_(sim, "job.orphan_pod", kDefaultJobApiBackOff, kMaxJobApiBackOff),
+      job_by_uid_(0, JobUidHash{&jobs}, JobUidEqual{&jobs}) {
   queue_.set_process([this](api::ObjectId id) { sync_job(id); });
   orphan_queue_.set_process([this](api::ObjectId id) { sync_orphan_pod(id); });
   jobs_.on_add([this](api::ObjectId id, const api::Job& job) { add_job(id, job); });
@@ -163,8 +164,8 @@ void JobController::start() {
 
 // ---- handlers ----------------------------------------------------------------------------
 
-void JobController::add_job(api::ObjectId id, const api::Job& job) {
-  job_by_uid_[job.metadata->uid] = id;
+void JobController::add_job(api::ObjectId id, const api::Job&) {
+  job_by_uid_.insert(id);
   queue_.add(id);  // enqueueSyncJobImmediately
 }
 
@@ -183,7 +184,9 @@ void JobController::update_job(api::ObjectId id, const api::Job& old_job, const 
 }
 
 void JobController::delete_job(api::ObjectId id, const api::Job& job) {
-  job_by_uid_.erase(job.metadata->uid);
+  if (const auto found = job_by_uid_.find(UidOf{job.metadata->uid, id}); found != job_by_uid_.end()) {
+    job_by_uid_.erase(found);
+  }
   backoff_records_.erase(id);
   // cleanupPodFinalizers: the Job is gone, so its pods' tracking finalizers must go too.
   if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
@@ -195,8 +198,18 @@ void JobController::delete_job(api::ObjectId id, const api::Job& job) {
 api::ObjectId JobController::resolve_controller_ref(const api::Pod& pod) const {
   const api::OwnerReference* ref = api::controller_ref(pod.metadata);
   if (ref == nullptr || ref->kind != "Job") return api::kNoObject;
-  const auto found = job_by_uid_.find(ref->uid);
-  return found == job_by_uid_.end() ? api::kNoObject : found->second;
+  const auto found = job_by_uid_.find(std::string_view(ref->uid));
+  return found == job_by_uid_.end() ? api::kNoObject : *found;
+}
+
+// unindex_pod drops a pod from job_pods_, and the Job's entry with its last pod: a finished Job
+// keeps no empty map (a year of retained Jobs kept one each, ~76 bytes a Job).
+void JobController::unindex_pod(std::unordered_map<api::ObjectId, api::ObjectId>::iterator found) {
+  if (const auto pods = job_pods_.find(found->second); pods != job_pods_.end()) {
+    pods->second.erase(found->first);
+    if (pods->second.empty()) job_pods_.erase(pods);
+  }
+  pod_job_.erase(found);
 }
 
 void JobController::index_pod(api::ObjectId id, const api::Pod& pod) {
@@ -208,8 +221,7 @@ void JobController::index_pod(api::ObjectId id, const api::Pod& pod) {
     return;
   }
   if (const auto found = pod_job_.find(id); found != pod_job_.end()) {
-    job_pods_[found->second].erase(id);
-    pod_job_.erase(found);
+    unindex_pod(found);
   }
 }
 
@@ -239,8 +251,7 @@ void JobController::update_pod(api::ObjectId id, const api::Pod&, const api::Pod
 
 void JobController::delete_pod(api::ObjectId id, const api::Pod& pod) {
   if (const auto found = pod_job_.find(id); found != pod_job_.end()) {
-    job_pods_[found->second].erase(id);
-    pod_job_.erase(found);
+    unindex_pod(found);
   }
   const api::ObjectId job_id = resolve_controller_ref(pod);
   if (job_id != api::kNoObject) queue_.add_after(job_id, timings_.job_sync_batch_period);

@@ -13,7 +13,9 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "jobsim/api/job.hpp"
@@ -56,6 +58,7 @@ class JobController {
   void update_pod(api::ObjectId id, const api::Pod& old_pod, const api::Pod& cur_pod);
   void delete_pod(api::ObjectId id, const api::Pod& pod);
   void index_pod(api::ObjectId id, const api::Pod& pod);
+  void unindex_pod(std::unordered_map<api::ObjectId, api::ObjectId>::iterator found);
   api::ObjectId resolve_controller_ref(const api::Pod& pod) const;
   void enqueue_pod_owner(api::ObjectId pod_id, const api::Pod& pod);
 
@@ -94,7 +97,30 @@ class JobController {
   WorkQueue orphan_queue_;
   bool running_ = true;
   std::unordered_map<api::ObjectId, BackoffRecord> backoff_records_;
-  std::unordered_map<std::string, api::ObjectId> job_by_uid_;
+  // Jobs by uid (resolve_controller_ref) as a set of ids hashed and compared by their Job's uid
+  // in the informer: the uid text is not copied per Job (~70 bytes a retained Job). delete_job
+  // runs after the informer dropped the Job, so it erases with the id and the uid it is given.
+  struct UidOf {
+    std::string_view uid;
+    api::ObjectId id;
+  };
+  struct JobUidHash {
+    using is_transparent = void;
+    const cluster::Informer<api::Job>* jobs;
+    std::size_t operator()(std::string_view uid) const { return std::hash<std::string_view>{}(uid); }
+    std::size_t operator()(UidOf key) const { return (*this)(key.uid); }
+    std::size_t operator()(api::ObjectId id) const { return (*this)(jobs->get(id)->metadata->uid); }
+  };
+  struct JobUidEqual {
+    using is_transparent = void;
+    const cluster::Informer<api::Job>* jobs;
+    bool operator()(api::ObjectId a, api::ObjectId b) const { return a == b; }
+    bool operator()(UidOf key, api::ObjectId id) const { return key.id == id; }
+    bool operator()(api::ObjectId id, UidOf key) const { return key.id == id; }
+    bool operator()(std::string_view uid, api::ObjectId id) const { return jobs->get(id)->metadata->uid == uid; }
+    bool operator()(api::ObjectId id, std::string_view uid) const { return (*this)(uid, id); }
+  };
+  std::unordered_set<api::ObjectId, JobUidHash, JobUidEqual> job_by_uid_;
   // Pods that can still matter to their Job's sync: not terminal, or still carrying the
   // tracking finalizer. Finished and counted pods leave the index, so a sync costs O(live pods)
   // even when a Job has retained 100,000 finished pods (upstream lists them all). Each pod id
