@@ -4,11 +4,14 @@
 // latency; see docs/fidelity.md). Handlers must only record or enqueue; they never write.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "jobsim/api/meta.hpp"
@@ -23,14 +26,17 @@ class Informer {
   using UpdateHandler = std::function<void(api::ObjectId, const T& old_object, const T& new_object)>;
   using DeleteHandler = std::function<void(api::ObjectId, const T&)>;
 
-  Informer() { objects_.emplace_back(); }  // id 0 is kNoObject
-  // by_key_ hashes through a pointer to objects_: an informer stays where it was made.
+  Informer() = default;
+  // by_key_ hashes through a pointer to this informer: an informer stays where it was made.
   Informer(const Informer&) = delete;
   Informer& operator=(const Informer&) = delete;
 
   // get returns the live object or nullptr (deleted, or never existed).
   const T* get(api::ObjectId id) const {
-    return id < objects_.size() ? objects_[id].get() : nullptr;
+    const Page* page = page_of(id);
+    if (page == nullptr) return nullptr;
+    const std::optional<T>& slot = page->slots[id & kPageMask];
+    return slot ? &*slot : nullptr;
   }
   api::ObjectId find(std::string_view namespace_, std::string_view name) const {
     const auto found = by_key_.find(NameKey{namespace_, name});
@@ -39,12 +45,24 @@ class Informer {
   // for_each visits live objects in creation order (ids are never reused).
   template <class F>
   void for_each(F&& visit) const {
-    for (api::ObjectId id = 1; id < objects_.size(); ++id) {
-      if (objects_[id]) visit(id, *objects_[id]);
+    for (std::size_t p = 0; p < pages_.size(); ++p) {
+      if (!pages_[p]) continue;
+      for (std::size_t i = 0; i < kPageSize; ++i) {
+        const std::optional<T>& slot = pages_[p]->slots[i];
+        if (slot) visit(static_cast<api::ObjectId>((p << kPageBits) | i), *slot);
+      }
     }
   }
   std::size_t size() const { return live_; }
-  api::ObjectId id_limit() const { return static_cast<api::ObjectId>(objects_.size()); }
+  api::ObjectId id_limit() const { return next_id_; }
+  // resident_pages: storage pages held (kPageSize ids each); a page whose ids were all handed
+  // out and whose objects are all gone is freed.
+  std::size_t resident_pages() const {
+    std::size_t count = 0;
+    for (const auto& page : pages_) count += page ? 1 : 0;
+    return count;
+  }
+  static constexpr std::size_t page_size() { return kPageSize; }
 
   void on_add(AddHandler handler) { add_handlers_.push_back(std::move(handler)); }
   void on_update(UpdateHandler handler) { update_handlers_.push_back(std::move(handler)); }
@@ -61,27 +79,53 @@ class Informer {
   friend class ApiServer;
 
   api::ObjectId insert(T&& object) {
-    const auto id = static_cast<api::ObjectId>(objects_.size());
-    objects_.push_back(std::make_unique<T>(std::move(object)));
+    const api::ObjectId id = next_id_++;
+    const std::size_t page_index = id >> kPageBits;
+    if (pages_.size() <= page_index) pages_.resize(page_index + 1);
+    if (!pages_[page_index]) pages_[page_index] = std::make_unique<Page>();
+    Page& page = *pages_[page_index];
+    page.slots[id & kPageMask].emplace(std::move(object));
+    ++page.live;
     by_key_.insert(id);  // hashes the object's namespace and name: after it is stored
     ++live_;
-    for (const AddHandler& handler : add_handlers_) handler(id, *objects_[id]);
+    for (const AddHandler& handler : add_handlers_) handler(id, *get(id));
     return id;
   }
   void replace(api::ObjectId id, T&& object) {
-    JOBSIM_CHECK(get(id) != nullptr, "Informer::replace of a missing object");
-    T old_object = std::move(*objects_[id]);
-    *objects_[id] = std::move(object);
-    for (const UpdateHandler& handler : update_handlers_) handler(id, old_object, *objects_[id]);
+    T* current = mutable_get(id);
+    JOBSIM_CHECK(current != nullptr, "Informer::replace of a missing object");
+    T old_object = std::move(*current);
+    *current = std::move(object);
+    for (const UpdateHandler& handler : update_handlers_) handler(id, old_object, *current);
   }
   void erase(api::ObjectId id) {
     JOBSIM_CHECK(get(id) != nullptr, "Informer::erase of a missing object");
-    by_key_.erase(id);  // hashes the object's namespace and name: before it leaves objects_
-    std::unique_ptr<T> gone = std::move(objects_[id]);
+    by_key_.erase(id);  // hashes the object's namespace and name: before it leaves its slot
+    const std::size_t page_index = id >> kPageBits;
+    Page& page = *pages_[page_index];
+    std::optional<T>& slot = page.slots[id & kPageMask];
+    const T gone = std::move(*slot);
+    slot.reset();
     --live_;
-    for (const DeleteHandler& handler : delete_handlers_) handler(id, *gone);
+    // A page whose ids are all handed out and all gone is freed: memory follows the live
+    // objects, not every id a long run ever created (issue #9).
+    if (--page.live == 0 && (page_index + 1) << kPageBits <= next_id_) pages_[page_index].reset();
+    for (const DeleteHandler& handler : delete_handlers_) handler(id, gone);
   }
-  T* mutable_get(api::ObjectId id) { return id < objects_.size() ? objects_[id].get() : nullptr; }
+  T* mutable_get(api::ObjectId id) { return const_cast<T*>(std::as_const(*this).get(id)); }
+
+  // Objects live in pages of kPageSize slots, by id (ids are dense and never reused).
+  static constexpr std::size_t kPageBits = 10;
+  static constexpr std::size_t kPageSize = std::size_t{1} << kPageBits;
+  static constexpr std::size_t kPageMask = kPageSize - 1;
+  struct Page {
+    std::array<std::optional<T>, kPageSize> slots;
+    std::size_t live = 0;
+  };
+  const Page* page_of(api::ObjectId id) const {
+    const std::size_t page_index = id >> kPageBits;
+    return page_index < pages_.size() ? pages_[page_index].get() : nullptr;
+  }
 
   // The "namespace/name" index as a set of ids hashed and compared by their object's namespace
   // and name: the key text is not copied per object (a year of retained Jobs kept a 17-byte
@@ -96,26 +140,27 @@ class Informer {
   }
   struct KeyHash {
     using is_transparent = void;
-    const std::vector<std::unique_ptr<T>>* objects;
+    const Informer* informer;
     std::size_t operator()(NameKey key) const { return hash_key(key); }
     std::size_t operator()(api::ObjectId id) const {
-      const auto& meta = *(*objects)[id]->metadata;
+      const auto& meta = *informer->get(id)->metadata;
       return hash_key(NameKey{meta.namespace_, meta.name});
     }
   };
   struct KeyEqual {
     using is_transparent = void;
-    const std::vector<std::unique_ptr<T>>* objects;
+    const Informer* informer;
     bool operator()(api::ObjectId a, api::ObjectId b) const { return a == b; }
     bool operator()(NameKey key, api::ObjectId id) const {
-      const auto& meta = *(*objects)[id]->metadata;
+      const auto& meta = *informer->get(id)->metadata;
       return meta.name == key.name && meta.namespace_ == key.namespace_;
     }
     bool operator()(api::ObjectId id, NameKey key) const { return (*this)(key, id); }
   };
 
-  std::vector<std::unique_ptr<T>> objects_;
-  std::unordered_set<api::ObjectId, KeyHash, KeyEqual> by_key_{0, KeyHash{&objects_}, KeyEqual{&objects_}};
+  std::vector<std::unique_ptr<Page>> pages_;
+  api::ObjectId next_id_ = 1;  // 0 is kNoObject
+  std::unordered_set<api::ObjectId, KeyHash, KeyEqual> by_key_{0, KeyHash{this}, KeyEqual{this}};
   std::size_t live_ = 0;
   std::vector<AddHandler> add_handlers_;
   std::vector<UpdateHandler> update_handlers_;

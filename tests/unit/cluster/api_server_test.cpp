@@ -230,6 +230,34 @@ TEST_F(ApiServerTest, update_of_a_missing_object_is_not_found) {
   EXPECT_EQ(updated.code, ApiErrorCode::NotFound);
 }
 
+// --- storage follows the live objects ----------------------------------------------------------
+
+TEST_F(ApiServerTest, storage_pages_of_deleted_objects_are_freed) {
+  const std::size_t page = Informer<api::Pod>::page_size();
+  // Ids 1 .. page + 9: the first page (ids 0 .. page - 1; 0 is never used) and part of the second.
+  std::vector<api::ObjectId> ids;
+  for (std::size_t i = 1; i < page + 10; ++i) {
+    const ApiResult created = server.create(make_pod("p-" + std::to_string(i)));
+    ASSERT_TRUE(created.ok());
+    ids.push_back(created.id);
+  }
+  EXPECT_EQ(server.pods().resident_pages(), 2U);
+  // Unscheduled pods are deleted at once. The first page goes with its last pod; the second
+  // stays while ids in it are still to be handed out, even when it holds no pod.
+  for (std::size_t i = 0; i + 1 < page; ++i) ASSERT_TRUE(server.remove(api::Kind::Pod, ids[i]).ok());
+  EXPECT_EQ(server.pods().resident_pages(), 1U);
+  for (std::size_t i = page - 1; i < ids.size(); ++i) ASSERT_TRUE(server.remove(api::Kind::Pod, ids[i]).ok());
+  EXPECT_EQ(server.pods().resident_pages(), 1U);
+  EXPECT_EQ(server.pods().size(), 0U);
+  EXPECT_EQ(server.pods().get(ids.front()), nullptr);
+  EXPECT_EQ(server.pods().find("default", "p-1"), api::kNoObject);
+  // Ids are not reused: the next pod gets the next id.
+  const ApiResult next = server.create(make_pod("again"));
+  ASSERT_TRUE(next.ok());
+  EXPECT_EQ(next.id, ids.back() + 1);
+  EXPECT_EQ(server.pods().get(next.id)->metadata->name, "again");
+}
+
 // --- pod deletion ------------------------------------------------------------------------------
 
 TEST_F(ApiServerTest, unscheduled_pod_is_deleted_at_once) {
