@@ -67,6 +67,10 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
                       scenario.cluster.timings),
       taint_eviction_(sim_, api_.nodes(), api_.pods(), client_, recorder_for(sim_, events_, "taint-eviction-controller")) {
   kubelet_.attach_leases(leases_);
+  kubelet_.attach_lifecycle(lifecycle_);
+  job_controller_.attach_lifecycle(lifecycle_);
+  cronjob_controller_.attach_lifecycle(lifecycle_);
+  pod_gc_.attach_lifecycle(lifecycle_);
   // Nodes and objects are created by the first event at `start`, so that everything observing
   // the World (reports, tests) can subscribe after construction and still see them created.
   sim_.schedule_at(scenario_.start, {"world.start", 0}, [this] {
