@@ -49,7 +49,7 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       api_(sim_, streams_),
       client_(api_),
       invariants_(sim_, api_),
-      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, usage_, expectation_specs(scenario),
+      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, usage_, lifecycle_, expectation_specs(scenario),
                                                       controller_zone(scenario.cluster.time_zone))),
       workload_(scenario.behaviors, streams_, api_.jobs()),
       scheduler_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "default-scheduler"),
