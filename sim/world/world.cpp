@@ -349,8 +349,17 @@ void World::run_action(const scenario::Action& action) {
             for (const std::string& error : errors) action_warnings_.push_back(error);
             if (!errors.empty()) return;
             using T = std::decay_t<decltype(*store.get(id))>;
+            const T before = *store.get(id);  // parts shared, not copied
+            const T written = std::get<T>(object);
             const auto result = api_.update(id, std::get<T>(std::move(object)));
-            if (!result.ok()) warn(action.pos, "patch: " + result.message);
+            if (!result.ok()) {
+              warn(action.pos, "patch: " + result.message);
+              return;
+            }
+            // A patch may set a status (as `kubectl patch --subresource=status` may): the World
+            // made the write, so it announces what the write amounts to.
+            if constexpr (std::is_same_v<T, api::Pod>) cluster::announce_write(lifecycle_, id, before, written);
+            if constexpr (std::is_same_v<T, api::Job>) cluster::announce_write(lifecycle_, id, before, written, sim_.now());
           };
           if (kind == api::Kind::Job) patch_in(api_.jobs());
           if (kind == api::Kind::CronJob) patch_in(api_.cron_jobs());

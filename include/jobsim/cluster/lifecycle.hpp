@@ -12,6 +12,7 @@
 #include <optional>
 #include <string_view>
 
+#include "jobsim/api/job.hpp"
 #include "jobsim/api/meta.hpp"
 #include "jobsim/api/pod.hpp"
 #include "jobsim/engine/signal.hpp"
@@ -74,5 +75,14 @@ struct LifecycleSignals {
 // pod_phase_changed: the signal for `pod` (as written) having left phase `from`, with the
 // failure's reason and exit code read from `pod` when it is Failed (views into `pod`).
 PodPhaseChanged pod_phase_changed(api::ObjectId id, api::PodPhase from, const api::Pod& pod);
+
+// announce_write: for a writer outside the model that changes an object's status wholesale (a
+// scenario's patch, as `kubectl patch` would): what its write of `written` over `before`
+// amounts to, announced as the model announces its own decisions. A Pod: each container whose
+// restartCount grew, then the phase change. A Job: a Complete or Failed condition that became
+// True (its lastTransitionTime, else `now`).
+void announce_write(LifecycleSignals& signals, api::ObjectId id, const api::Pod& before, const api::Pod& written);
+void announce_write(LifecycleSignals& signals, api::ObjectId id, const api::Job& before, const api::Job& written,
+                    engine::SimTime now);
 
 }  // namespace jobsim::cluster

@@ -137,30 +137,10 @@ class RecorderTest : public ::testing::Test {
     if (result.ok()) announce(id, before, written);
   }
   void announce(api::ObjectId id, const api::Pod& before, const api::Pod& pod) {
-    const auto& old_statuses = before.status->container_statuses;
-    const auto& statuses = pod.status->container_statuses;
-    for (std::size_t i = 0; i < statuses.size(); ++i) {
-      if (statuses[i].restart_count > (i < old_statuses.size() ? old_statuses[i].restart_count : 0)) {
-        lifecycle_.container_restarted.emit(
-            {.pod = id, .container = static_cast<std::uint32_t>(i), .restart_count = statuses[i].restart_count});
-      }
-    }
-    if (pod.status->phase != before.status->phase) {
-      lifecycle_.pod_phase_changed.emit(cluster::pod_phase_changed(id, before.status->phase, pod));
-    }
+    cluster::announce_write(lifecycle_, id, before, pod);
   }
   void announce(api::ObjectId id, const api::Job& before, const api::Job& job) {
-    for (const auto condition : {cluster::JobFinishedCondition::Complete, cluster::JobFinishedCondition::Failed}) {
-      const std::string_view type = condition == cluster::JobFinishedCondition::Complete ? api::kJobComplete : api::kJobFailed;
-      if (api::is_condition_true(before.status, type) || !api::is_condition_true(job.status, type)) continue;
-      const api::JobCondition* finished = api::find_job_condition(job.status, type);
-      lifecycle_.job_finished.emit({.job = id,
-                                    .condition = condition,
-                                    .reason = finished->reason,
-                                    .at = finished->last_transition_time.value_or(clock_.now()),
-                                    .start_time = job.status->start_time});
-      return;
-    }
+    cluster::announce_write(lifecycle_, id, before, job, clock_.now());
   }
   template <class T>
   void announce(api::ObjectId, const T&, const T&) {}

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "testing/builders.hpp"
+#include "jobsim/scenario/load.hpp"
 #include "jobsim/world/world.hpp"
 #include "testing/table.hpp"
 
@@ -317,6 +318,53 @@ TEST_P(CronJobJobDeletedSignal, IsEmittedWhenUpstreamSays) {
 
 INSTANTIATE_TEST_SUITE_P(Upstream, CronJobJobDeletedSignal, ::testing::ValuesIn(kDeletionCases),
                          test_support::name_of<DeletionCase>);
+
+// ---- A scenario's status patch -------------------------------------------------------------
+
+// A patch action that sets a status is the World's write (as `kubectl patch` would be): the World
+// announces it like the model announces its own. The pod runs from 2 (podStartup) and is patched
+// Failed at 60 (no status.reason, no terminated container: empty reason, no exit code); the Job
+// is patched Failed at 60 with its own reason and a lastTransitionTime of 30, its startTime
+// being 0.
+TEST(ScenarioStatusPatch, IsAnnouncedByTheWorld) {
+  const scenario::Scenario scenario = scenario::parse_scenario(R"(
+name: status-patch
+start: 2026-01-01T00:00:00Z
+until: +10m
+cluster:
+  nodes: [{name: worker, capacity: {cpu: "4", memory: 16Gi}}]
+behaviors: [{match: {image: busybox}, duration: 1h}]
+objects:
+  - {apiVersion: v1, kind: Pod, metadata: {name: p},
+     spec: {restartPolicy: Never, containers: [{name: main, image: busybox}]}}
+  - {apiVersion: batch/v1, kind: Job, metadata: {name: j},
+     spec: {template: {spec: {restartPolicy: Never, containers: [{name: main, image: busybox}]}}}}
+actions:
+  - {at: +1m, patch: {kind: Pod, name: p, patch: {status: {phase: Failed}}}}
+  - at: +1m
+    patch: {kind: Job, name: j, patch: {status: {conditions: [
+      {type: Failed, status: "True", reason: ByHand, lastTransitionTime: "2026-01-01T00:00:30Z"}]}}}
+)",
+                                                               "status-patch.yaml");
+  world::World world(scenario);
+  std::vector<PhaseChange> phases;
+  world.lifecycle().pod_phase_changed.connect([&](const cluster::PodPhaseChanged& c) {
+    if (world.api().pods().get(c.pod)->metadata->name != "p") return;  // not the Job's pod
+    phases.push_back({ms_since_start(world, world.sim().now()), "", c.from, c.to, std::string(c.reason), c.exit_code,
+                      c.has_exit_code});
+  });
+  std::vector<Finish> finishes;
+  world.lifecycle().job_finished.connect([&](const cluster::JobFinished& f) {
+    std::optional<std::int64_t> start;
+    if (f.start_time) start = ms_since_start(world, *f.start_time);
+    finishes.push_back({ms_since_start(world, world.sim().now()), world.api().jobs().get(f.job)->metadata->name,
+                        f.condition, std::string(f.reason), ms_since_start(world, f.at), start});
+  });
+  world.finish();
+  EXPECT_EQ(phases, (std::vector<PhaseChange>{{2000, "", PodPhase::Pending, PodPhase::Running, "", 0, false},
+                                              {60000, "", PodPhase::Running, PodPhase::Failed, "", 0, false}}));
+  EXPECT_EQ(finishes, (std::vector<Finish>{{60000, "j", JobFinishedCondition::Failed, "ByHand", 30000, 0}}));
+}
 
 }  // namespace
 }  // namespace jobsim
