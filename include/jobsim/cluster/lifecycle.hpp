@@ -4,7 +4,8 @@
 // carries the decision succeeded (a failed write announces nothing), at the clock's time, by
 // the component that decided: the kubelet (and the pod garbage collector) for pod phases and
 // container restarts, the Job controller for a finished Job, the CronJob controller for the
-// Jobs it deletes. World connects them; a component without them attached emits nothing.
+// Jobs it deletes; and the World for the status a scenario's patch action writes
+// (announce_write). World connects them; a component without them attached emits nothing.
 // Values are small: ids and enums; a reason is a view valid during the emission only.
 #pragma once
 
