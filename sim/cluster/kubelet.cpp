@@ -90,7 +90,7 @@ void Kubelet::admit(api::ObjectId id) {
   set_condition(pod.status.edit(), "Initialized", api::ConditionStatus::True, sim_.now());
   set_condition(pod.status.edit(), "Ready", api::ConditionStatus::False, sim_.now());
   set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::False, sim_.now());
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
 }
 
 void Kubelet::start_pod(api::ObjectId id) {
@@ -103,7 +103,7 @@ void Kubelet::start_pod(api::ObjectId id) {
   pod.status.edit().container_statuses.resize(pod.spec->containers.size());
   const std::vector<std::string> started = start_containers(id, pod);
   const api::ObjectMeta metadata = pod.metadata;
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
   for (const std::string& name : started) recorder_.normal(api::Kind::Pod, metadata, "Started", "Started container " + name);
   publish_usage(id);
 }
@@ -147,7 +147,7 @@ void Kubelet::adopt_pod(api::ObjectId id) {
     const engine::SimTime started = status.state.started_at.value_or(now);
     schedule_run_end(id, i, pod.spec->containers[i], run, std::max(engine::Duration::zero(), now - started));
   }
-  if (changed) client_.update(id, std::move(pod));
+  if (changed) update_pod(id, std::move(pod));
   publish_usage(id);
 }
 
@@ -204,7 +204,7 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   set_condition(pod.status.edit(), "Ready", api::ConditionStatus::False, now);
   set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::False, now);
   if (wait == engine::Duration::zero()) {
-    client_.update(id, std::move(pod));
+    update_pod(id, std::move(pod));
     restart_container(id, index);
     return;
   }
@@ -218,7 +218,7 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
                     "Back-off restarting failed container " + pod.spec->containers[index].name + " in pod " +
                         pod.metadata->name + "_" + pod.metadata->namespace_ + "(" + pod.metadata->uid + ")");
   container.timer = sim_.schedule_after(wait, {"kubelet.restart", id}, [this, id, index] { restart_container(id, index); });
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
 }
 
 void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
@@ -247,6 +247,7 @@ void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
   status = status_of(pod, index);
   status->last_termination_state = last;
   status->restart_count = restarts;
+  restarts_.push_back({.pod = id, .container = static_cast<std::uint32_t>(index), .restart_count = restarts});
   const bool all_running = std::ranges::all_of(found->second.containers, [](const ContainerRuntime& c) {
     return c.running || c.done;
   });
@@ -254,7 +255,7 @@ void Kubelet::restart_container(api::ObjectId id, std::size_t index) {
     set_condition(pod.status.edit(), "Ready", api::ConditionStatus::True, now);
     set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::True, now);
   }
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
   publish_usage(id);
 }
 
@@ -294,11 +295,30 @@ void Kubelet::kill_pod(api::ObjectId id) {
   finish_if_done(id, pod);
 }
 
+void Kubelet::update_pod(api::ObjectId id, api::Pod&& pod) {
+  if (lifecycle_ == nullptr) {
+    restarts_.clear();
+    client_.update(id, std::move(pod));
+    return;
+  }
+  const api::Pod* before = pods_informer_.get(id);
+  const api::PodPhase from = before != nullptr ? before->status->phase : pod.status->phase;
+  // The parts are shared, not copied: the reason views stay valid whatever the store does.
+  std::optional<api::Pod> written;
+  if (pod.status->phase != from) written = pod;
+  const bool ok = client_.update(id, std::move(pod)).ok();
+  if (ok) {
+    for (const ContainerRestarted& restarted : restarts_) lifecycle_->container_restarted.emit(restarted);
+  }
+  restarts_.clear();
+  if (ok && written) lifecycle_->pod_phase_changed.emit(pod_phase_changed(id, from, *written));
+}
+
 void Kubelet::finish_if_done(api::ObjectId id, api::Pod& pod) {
   PodRuntime& runtime = pods_.at(id);
   const bool all_done = std::ranges::all_of(runtime.containers, [](const ContainerRuntime& c) { return c.done; });
   if (!all_done) {
-    client_.update(id, std::move(pod));
+    update_pod(id, std::move(pod));
     return;
   }
   const engine::SimTime now = sim_.now();
@@ -325,7 +345,7 @@ void Kubelet::finish_if_done(api::ObjectId id, api::Pod& pod) {
     set_condition(pod.status.edit(), "ContainersReady", api::ConditionStatus::False, now);
   }
   const bool deleting = pod.metadata->deletion_timestamp.has_value();
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
   if (deleting && pods_informer_.get(id) != nullptr) {
     // status_manager: once terminal, the kubelet completes the deletion with grace 0.
     client_.remove(api::Kind::Pod, id, DeleteOptions{.grace_period_seconds = 0});

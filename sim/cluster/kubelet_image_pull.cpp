@@ -102,7 +102,7 @@ void Kubelet::show_image_pull_backoff(api::ObjectId id, std::size_t index) {
   recorder_.warning(api::Kind::Pod, pod.metadata, "Failed", "Error: ImagePullBackOff");
   status_of(pod, index)->state = {.kind = api::ContainerStateKind::Waiting, .reason = "ImagePullBackOff",
                                   .message = message};
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
 }
 
 void Kubelet::retry_image_pull(api::ObjectId id, std::size_t index) {
@@ -113,7 +113,7 @@ void Kubelet::retry_image_pull(api::ObjectId id, std::size_t index) {
   api::Pod pod = *current;
   const std::vector<std::string> started = start_containers(id, pod);
   const api::ObjectMeta metadata = pod.metadata;
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
   for (const std::string& name : started) recorder_.normal(api::Kind::Pod, metadata, "Started", "Started container " + name);
   publish_usage(id);
 }

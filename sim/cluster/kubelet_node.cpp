@@ -168,7 +168,10 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
                                                           .message = std::string(kLocatedWhenDeleted),
                                                           .exit_code = kExitCodeSigkill};
       status.state = {.kind = api::ContainerStateKind::Waiting, .reason = "ContainerCreating"};
-      if (!deleting) ++status.restart_count;
+      if (!deleting) {
+        ++status.restart_count;
+        restarts_.push_back({.pod = id, .container = static_cast<std::uint32_t>(i), .restart_count = status.restart_count});
+      }
     }
     if (ends) {
       status.state = {.kind = api::ContainerStateKind::Terminated,
@@ -187,7 +190,7 @@ void Kubelet::resync_after_boot(api::ObjectId id) {
     finish_if_done(id, pod);  // Failed, and the final DELETE when being deleted
     return;
   }
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
   runtime.start = sim_.schedule_after(timings_.pod_startup, {"kubelet.start", id}, [this, id] { start_after_boot(id); });
 }
 
@@ -218,7 +221,7 @@ void Kubelet::start_after_boot(api::ObjectId id) {
     }
   }
   const api::ObjectMeta meta = pod.metadata;
-  client_.update(id, std::move(pod));
+  update_pod(id, std::move(pod));
   publish_usage(id);
   for (const std::string& name : started) recorder_.normal(api::Kind::Pod, meta, "Started", "Started container " + name);
 }

@@ -11,7 +11,6 @@ namespace jobsim::report {
 namespace {
 
 constexpr std::string_view kCronJobControllerSource = "cronjob-controller";
-constexpr std::string_view kDeletedJobPrefix = "Deleted job ";
 
 // parser_input: what the controller parses (formatSchedule). A spec.timeZone that does not load
 // makes the parse fail, as the controller stops then too (UnknownTimeZone).
@@ -109,11 +108,12 @@ void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const J
                                                     const api::Job& job) {
   if (record.cron_job == nullptr || api::is_job_finished(job)) return;
   record.cron_job->change_unfinished(now, -1);
-  if (unfinished_deletes_at != now) {
-    unfinished_deletes.clear();
-    unfinished_deletes_at = now;
-  }
-  unfinished_deletes.push_back({job.metadata->namespace_, job.metadata->name, record.cron_job});
+}
+
+void RunRecorder::State::cron_job_job_deleted(const cluster::CronJobJobDeleted& deleted) {
+  if (deleted.why != cluster::CronJobDeleteReason::Replaced) return;
+  const auto found = cron_job_by_id.find(deleted.cron_job);
+  if (found != cron_job_by_id.end()) ++found->second->replaced;
 }
 
 void RunRecorder::State::kubernetes_event(const api::Event& event) {
@@ -124,16 +124,6 @@ void RunRecorder::State::kubernetes_event(const api::Event& event) {
   if (event.reason == "JobAlreadyActive") {
     const auto found = cron_jobs_by_uid.find(event.object.uid);
     if (found != cron_jobs_by_uid.end()) found->second->already_active.push_back(event.time);
-  } else if (event.reason == "SuccessfulDelete" && event.message.starts_with(kDeletedJobPrefix) &&
-             unfinished_deletes_at == event.time) {
-    // Upstream deleteJob: the DELETE, then this Event. An unfinished Job is a Replace.
-    const std::string_view job_name = std::string_view(event.message).substr(kDeletedJobPrefix.size());
-    const auto deleted = std::ranges::find_if(unfinished_deletes, [&](const UnfinishedDelete& d) {
-      return d.name == job_name && d.namespace_ == event.object.namespace_;
-    });
-    if (deleted == unfinished_deletes.end()) return;
-    ++deleted->cron_job->replaced;
-    unfinished_deletes.erase(deleted);
   }
 }
 

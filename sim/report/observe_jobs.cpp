@@ -1,6 +1,9 @@
-// Job watch handlers: lifecycle lines from condition and startTime changes (upstream sets
-// each condition once, so "became True" is the transition), Job totals and durations, and
-// the last known state of every Job for the text summary.
+// Job handlers. The watch gives Created and Deleted, the lines of the Job's suspend, resume,
+// start and interim conditions (upstream sets each condition once, so "became True" is the
+// transition) and the last known state of every Job for the text summary. That a Job finished,
+// how and when comes from the Job controller's JobFinished signal (cluster/lifecycle.hpp): its
+// Complete or Failed line, the totals and the duration. An added Job that is finished already
+// (a replayed snapshot) gets them from its conditions.
 #include <algorithm>  // std::max
 
 #include "recorder_state.hpp"
@@ -47,27 +50,43 @@ void RunRecorder::State::job_lines(engine::SimTime now, SubjectId subject, JobRe
   if (const auto* condition = became_true(old_job, job, api::kJobSuccessCriteriaMet)) {
     log.add(now, subject, LineEvent::SuccessCriteriaMet, condition->reason);
   }
-  const api::JobCondition* finishing = became_true(old_job, job, api::kJobComplete);
-  if (finishing != nullptr) {
-    log.add(now, subject, LineEvent::Complete);
-    ++jobs_succeeded;
-  } else if ((finishing = became_true(old_job, job, api::kJobFailed)) != nullptr) {
-    log.add(now, subject, LineEvent::Failed, finishing->reason);
-    auto [entry, added] = jobs_failed.try_emplace(finishing->reason, 0);
-    ++entry->second;
-  }
-  // Duration from the startTime in force at the end (upstream resets it on resume) to the
-  // time of the finishing condition; a Job that never started has none.
-  if (finishing != nullptr && job.status->start_time) {
-    const engine::SimTime finished_at = finishing->last_transition_time.value_or(now);
-    const engine::Duration duration = std::max(finished_at - *job.status->start_time, engine::Duration::zero());
-    job_durations.push_back(duration);
-    record.duration = duration;
-  }
   record.succeeded = job.status->succeeded;
   record.failed = job.status->failed;
   record.completions = job.spec->completions.value_or(1);
   record.outcome = outcome_of(job);
+}
+
+void RunRecorder::State::job_finished_lines(engine::SimTime now, SubjectId subject, JobRecord& record,
+                                            cluster::JobFinishedCondition condition, std::string_view reason,
+                                            engine::SimTime at, std::optional<engine::SimTime> start_time) {
+  if (condition == cluster::JobFinishedCondition::Complete) {
+    log.add(now, subject, LineEvent::Complete);
+    ++jobs_succeeded;
+  } else {
+    log.add(now, subject, LineEvent::Failed, reason);
+    auto found = jobs_failed.find(reason);
+    if (found == jobs_failed.end()) found = jobs_failed.emplace(std::string(reason), 0).first;
+    ++found->second;
+  }
+  // Duration from the startTime in force at the end (upstream resets it on resume) to the
+  // time of the finishing condition; a Job that never started has none.
+  if (start_time) {
+    const engine::Duration duration = std::max(at - *start_time, engine::Duration::zero());
+    job_durations.push_back(duration);
+    record.duration = duration;
+  }
+}
+
+void RunRecorder::State::job_finished(const cluster::JobFinished& signal) {
+  const engine::SimTime now = clock.now();
+  series.advance(now);
+  const auto found = jobs.find(signal.job);
+  if (found == jobs.end()) return;  // not seen by the watch: nothing to finish
+  JobRecord& record = found->second;
+  job_finished_lines(now, record.subject, record, signal.condition, signal.reason, signal.at,
+                     signal.start_time);
+  // The watch handler of the same write kept the shown state before the duration was known.
+  if (signal.job <= shown_jobs.size()) shown_jobs[signal.job - 1].record.duration = record.duration;
 }
 
 void RunRecorder::State::job_added(api::ObjectId id, const api::Job& job) {
@@ -81,6 +100,13 @@ void RunRecorder::State::job_added(api::ObjectId id, const api::Job& job) {
   record.subject = subject;
   cron_job_owned_job_added(now, record, job);
   job_lines(now, subject, record, kNoJob, job);
+  if (const auto* complete = true_condition(job, api::kJobComplete)) {
+    job_finished_lines(now, subject, record, cluster::JobFinishedCondition::Complete, complete->reason,
+                       complete->last_transition_time.value_or(now), job.status->start_time);
+  } else if (const auto* failed = true_condition(job, api::kJobFailed)) {
+    job_finished_lines(now, subject, record, cluster::JobFinishedCondition::Failed, failed->reason,
+                       failed->last_transition_time.value_or(now), job.status->start_time);
+  }
   remember_shown_job(id, job, record);
   Counts& counts = series.counts();
   ++counts.jobs;

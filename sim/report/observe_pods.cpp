@@ -1,6 +1,8 @@
-// Pod watch handlers: lifecycle lines from the difference between the old and the new object
-// (an added pod is compared with an empty one, so a replayed snapshot still gets its lines),
-// and the pod counts and requested resources of the time series.
+// Pod handlers. The watch gives the object state: Created and Deleted, the binding (Scheduled)
+// and the deletion mark (Terminating), the pod counts and requested resources of the time
+// series; an added pod's lines describe it as created, so a replayed snapshot still gets its
+// lines. What the kubelet decided (phase changes, container restarts) comes from its lifecycle
+// signals (cluster/lifecycle.hpp), not from comparing the old and the new object.
 #include <algorithm>
 
 #include "recorder_state.hpp"
@@ -8,62 +10,51 @@
 namespace jobsim::report {
 namespace {
 
-const api::Pod kNoPod{};
-
 // requests_resources says whether the pod holds its requests on a node: bound and not finished
 // (what the scheduler counts; a terminating pod still runs).
 bool requests_resources(const api::Pod& pod) { return !pod.spec->node_name.empty() && !api::is_pod_terminal(pod); }
 
-// failure_of returns the Failed line's reason and exit code: the pod's status.reason when set
-// (Evicted, DeadlineExceeded), else the first container that terminated with a non-zero code.
-std::pair<std::string_view, std::optional<std::int32_t>> failure_of(const api::Pod& pod) {
-  const api::ContainerStatus* failed_container = nullptr;
-  for (const api::ContainerStatus& status : pod.status->container_statuses) {
-    if (status.state.kind == api::ContainerStateKind::Terminated && status.state.exit_code != 0) {
-      failed_container = &status;
-      break;
-    }
-  }
-  std::optional<std::int32_t> exit_code;
-  if (failed_container != nullptr) exit_code = failed_container->state.exit_code;
-  if (!pod.status->reason.empty()) return {pod.status->reason, exit_code};
-  if (failed_container != nullptr) return {failed_container->state.reason, exit_code};
-  return {"", exit_code};
-}
-
 }  // namespace
 
-void RunRecorder::State::pod_lines(engine::SimTime now, SubjectId subject, const api::Pod& old_pod,
-                                   const api::Pod& pod) {
-  if (old_pod.spec->node_name.empty() && !pod.spec->node_name.empty()) {
-    log.add(now, subject, LineEvent::Scheduled, pod.spec->node_name);
-  }
-  const api::PodPhase old_phase = old_pod.status->phase;
+void RunRecorder::State::pod_lines(engine::SimTime now, SubjectId subject, api::ObjectId id, const api::Pod& pod) {
+  if (!pod.spec->node_name.empty()) log.add(now, subject, LineEvent::Scheduled, pod.spec->node_name);
   const api::PodPhase phase = pod.status->phase;
-  if (phase == api::PodPhase::Running && old_phase != api::PodPhase::Running) {
-    log.add(now, subject, LineEvent::Running);
+  if (phase == api::PodPhase::Running) log.add(now, subject, LineEvent::Running);
+  for (const api::ContainerStatus& status : pod.status->container_statuses) {
+    if (status.restart_count > 0) log.add(now, subject, LineEvent::Restarted, {}, status.restart_count, true);
   }
-  const auto& old_statuses = old_pod.status->container_statuses;
-  const auto& statuses = pod.status->container_statuses;
-  for (std::size_t i = 0; i < statuses.size(); ++i) {
-    const std::int32_t before = i < old_statuses.size() ? old_statuses[i].restart_count : 0;
-    if (statuses[i].restart_count > before) {
-      log.add(now, subject, LineEvent::Restarted, {}, statuses[i].restart_count, true);
-    }
+  if (pod.metadata->deletion_timestamp) log.add(now, subject, LineEvent::Terminating);
+  if (phase == api::PodPhase::Succeeded || phase == api::PodPhase::Failed) {
+    phase_lines(now, subject, cluster::pod_phase_changed(id, api::PodPhase::Pending, pod));
   }
-  if (pod.metadata->deletion_timestamp && !old_pod.metadata->deletion_timestamp) {
-    log.add(now, subject, LineEvent::Terminating);
+}
+
+void RunRecorder::State::phase_lines(engine::SimTime now, SubjectId subject, const cluster::PodPhaseChanged& changed) {
+  switch (changed.to) {
+    case api::PodPhase::Running: log.add(now, subject, LineEvent::Running); break;
+    case api::PodPhase::Succeeded:
+      log.add(now, subject, LineEvent::Succeeded);
+      ++pods_succeeded;
+      break;
+    case api::PodPhase::Failed:
+      log.add(now, subject, LineEvent::Failed, changed.reason, changed.exit_code, changed.has_exit_code);
+      ++pods_failed;
+      break;
+    case api::PodPhase::Pending:
+    case api::PodPhase::Unknown: break;
   }
-  if (phase == old_phase) return;
-  if (phase == api::PodPhase::Succeeded) {
-    log.add(now, subject, LineEvent::Succeeded);
-    ++pods_succeeded;
-  } else if (phase == api::PodPhase::Failed) {
-    const auto [reason, exit_code] = failure_of(pod);
-    log.add(now, subject, LineEvent::Failed, reason, exit_code.value_or(0),
-            exit_code.has_value());
-    ++pods_failed;
-  }
+}
+
+void RunRecorder::State::pod_phase_changed(const cluster::PodPhaseChanged& changed) {
+  const engine::SimTime now = clock.now();
+  series.advance(now);
+  phase_lines(now, subject_of(api::Kind::Pod, changed.pod), changed);
+}
+
+void RunRecorder::State::container_restarted(const cluster::ContainerRestarted& restarted) {
+  const engine::SimTime now = clock.now();
+  series.advance(now);
+  log.add(now, subject_of(api::Kind::Pod, restarted.pod), LineEvent::Restarted, {}, restarted.restart_count, true);
 }
 
 // pod_counts adds (sign 1) or removes (sign -1) the pod from the state counts.
@@ -91,7 +82,7 @@ void RunRecorder::State::pod_added(api::ObjectId id, const api::Pod& pod) {
   const SubjectId subject = subject_of(api::Kind::Pod, id) = log.add_subject(api::Kind::Pod, pod.metadata);
   log.add(now, subject, LineEvent::Created);
   ++pods_created;
-  pod_lines(now, subject, kNoPod, pod);
+  pod_lines(now, subject, id, pod);
   pod_counts(1, pod);
   // Only pods created unbound wait for the scheduler; one created with spec.nodeName did not.
   if (pod.spec->node_name.empty() && !api::is_pod_terminal(pod)) pending_started(id, pod, now);
@@ -100,7 +91,14 @@ void RunRecorder::State::pod_added(api::ObjectId id, const api::Pod& pod) {
 void RunRecorder::State::pod_updated(api::ObjectId id, const api::Pod& old_pod, const api::Pod& pod) {
   const engine::SimTime now = clock.now();
   series.advance(now);
-  pod_lines(now, refresh_subject(api::Kind::Pod, id, pod.metadata), old_pod, pod);
+  const SubjectId subject = refresh_subject(api::Kind::Pod, id, pod.metadata);
+  // The binding and the deletion mark are the state of the object itself.
+  if (old_pod.spec->node_name.empty() && !pod.spec->node_name.empty()) {
+    log.add(now, subject, LineEvent::Scheduled, pod.spec->node_name);
+  }
+  if (pod.metadata->deletion_timestamp && !old_pod.metadata->deletion_timestamp) {
+    log.add(now, subject, LineEvent::Terminating);
+  }
   if (const auto account = pod_accounts.find(id); account != pod_accounts.end() && account->second.waiting) {
     if (!pod.spec->node_name.empty()) {
       pending_ended(id, now, &PendingTimes::bound);

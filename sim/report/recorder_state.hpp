@@ -19,6 +19,7 @@
 
 #include "cron_job_record.hpp"
 #include "event_log.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/cluster/usage.hpp"
 #include "jobsim/report/run_recorder.hpp"
 #include "timeseries.hpp"
@@ -84,6 +85,12 @@ struct RunRecorder::State {
   void cron_job_added(api::ObjectId id, const api::CronJob& cron_job);
   void cron_job_updated(api::ObjectId id, const api::CronJob& old_cron_job, const api::CronJob& cron_job);
   void cron_job_deleted(api::ObjectId id, const api::CronJob& cron_job);
+  // Lifecycle handlers (cluster/lifecycle.hpp): what the kubelet and the controllers decided,
+  // right after the write that carried it (so after the watch handlers of that write).
+  void pod_phase_changed(const cluster::PodPhaseChanged& changed);
+  void container_restarted(const cluster::ContainerRestarted& restarted);
+  void job_finished(const cluster::JobFinished& signal);
+  void cron_job_job_deleted(const cluster::CronJobJobDeleted& deleted);
   // kubernetes_event: the Event line, and what the CronJob section needs from the Events.
   void kubernetes_event(const api::Event& event);
   // pod_usage: the kubelet's actual usage of one pod changed (observe_usage.cpp).
@@ -110,10 +117,19 @@ struct RunRecorder::State {
   // remember_shown_job keeps the state of Job `id` for the text summary if it is one of the first.
   void remember_shown_job(api::ObjectId id, const api::Job& job, const JobRecord& record);
 
-  void pod_lines(engine::SimTime now, SubjectId subject, const api::Pod& old_pod, const api::Pod& pod);
+  // pod_lines: the lines of a pod as created (a replayed snapshot's pod may be bound, running,
+  // restarted or finished already); phase_lines: those of one phase change.
+  void pod_lines(engine::SimTime now, SubjectId subject, api::ObjectId id, const api::Pod& pod);
+  void phase_lines(engine::SimTime now, SubjectId subject, const cluster::PodPhaseChanged& changed);
   void pod_counts(int sign, const api::Pod& pod);
+  // job_lines: the lines of the condition and startTime changes the Job's own writes show
+  // (suspend, resume, start, interim conditions); job_finished_lines: the Complete or Failed
+  // line, the totals and the duration of a Job that finished.
   void job_lines(engine::SimTime now, SubjectId subject, JobRecord& record, const api::Job& old_job,
                  const api::Job& job);
+  void job_finished_lines(engine::SimTime now, SubjectId subject, JobRecord& record,
+                          cluster::JobFinishedCondition condition, std::string_view reason, engine::SimTime at,
+                          std::optional<engine::SimTime> start_time);
   void node_lines(engine::SimTime now, SubjectId subject, const api::Node& old_node, const api::Node& node);
   void node_capacity(const api::Node& node);
 
@@ -145,16 +161,6 @@ struct RunRecorder::State {
   std::map<std::string, CronJobRecord, std::less<>> cron_jobs;
   std::unordered_map<std::string, CronJobRecord*> cron_jobs_by_uid;  // map nodes do not move
   std::unordered_map<api::ObjectId, CronJobRecord*> cron_job_by_id;   // CronJobs that exist
-  // Unfinished CronJob-owned Jobs deleted at `unfinished_deletes_at`: the CronJob controller's
-  // SuccessfulDelete Event follows its delete in the same instant, and tells a Replace (the
-  // Job was unfinished) from a history cleanup.
-  struct UnfinishedDelete {
-    std::string namespace_;
-    std::string name;
-    CronJobRecord* cron_job = nullptr;
-  };
-  std::vector<UnfinishedDelete> unfinished_deletes;
-  engine::SimTime unfinished_deletes_at{};
   const cron::TimeZone controller_zone;  // cluster.timeZone: schedules without a TZ= prefix
   std::vector<CronJobSummary> cron_summaries;  // computed at finish
 

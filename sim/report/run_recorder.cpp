@@ -39,7 +39,8 @@ engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p
 }
 
 RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-                         cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations,
+                         cluster::UsageSink& usage, cluster::LifecycleSignals& lifecycle,
+                         std::vector<ExpectationSpec> expectations,
                          cron::TimeZone controller_zone)
     : state_(std::make_unique<State>(clock, std::move(controller_zone))) {
   State* state = state_.get();
@@ -66,6 +67,12 @@ RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server,
       [state](api::ObjectId id, const api::CronJob& cron_job) { state->cron_job_deleted(id, cron_job); });
   events.connect([state](const api::Event& event) { state->kubernetes_event(event); });
   usage.connect([state](const cluster::PodUsage& pod_usage) { state->pod_usage(pod_usage); });
+  lifecycle.pod_phase_changed.connect([state](const cluster::PodPhaseChanged& changed) { state->pod_phase_changed(changed); });
+  lifecycle.container_restarted.connect(
+      [state](const cluster::ContainerRestarted& restarted) { state->container_restarted(restarted); });
+  lifecycle.job_finished.connect([state](const cluster::JobFinished& finished) { state->job_finished(finished); });
+  lifecycle.cron_job_job_deleted.connect(
+      [state](const cluster::CronJobJobDeleted& deleted) { state->cron_job_job_deleted(deleted); });
   expectations_ = std::make_unique<ExpectationChecker>(clock, server, events, std::move(expectations));
 }
 

@@ -49,7 +49,7 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
       api_(sim_, streams_),
       client_(api_),
       invariants_(sim_, api_),
-      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, usage_, expectation_specs(scenario),
+      recorder_(std::make_unique<report::RunRecorder>(sim_, api_, events_, usage_, lifecycle_, expectation_specs(scenario),
                                                       controller_zone(scenario.cluster.time_zone))),
       workload_(scenario.behaviors, streams_, api_.jobs()),
       scheduler_(sim_, api_.pods(), api_.nodes(), client_, recorder_for(sim_, events_, "default-scheduler"),
@@ -67,6 +67,10 @@ World::World(const scenario::Scenario& scenario, std::uint64_t replication)
                       scenario.cluster.timings),
       taint_eviction_(sim_, api_.nodes(), api_.pods(), client_, recorder_for(sim_, events_, "taint-eviction-controller")) {
   kubelet_.attach_leases(leases_);
+  kubelet_.attach_lifecycle(lifecycle_);
+  job_controller_.attach_lifecycle(lifecycle_);
+  cronjob_controller_.attach_lifecycle(lifecycle_);
+  pod_gc_.attach_lifecycle(lifecycle_);
   // Nodes and objects are created by the first event at `start`, so that everything observing
   // the World (reports, tests) can subscribe after construction and still see them created.
   sim_.schedule_at(scenario_.start, {"world.start", 0}, [this] {
@@ -345,8 +349,17 @@ void World::run_action(const scenario::Action& action) {
             for (const std::string& error : errors) action_warnings_.push_back(error);
             if (!errors.empty()) return;
             using T = std::decay_t<decltype(*store.get(id))>;
+            const T before = *store.get(id);  // parts shared, not copied
+            const T written = std::get<T>(object);
             const auto result = api_.update(id, std::get<T>(std::move(object)));
-            if (!result.ok()) warn(action.pos, "patch: " + result.message);
+            if (!result.ok()) {
+              warn(action.pos, "patch: " + result.message);
+              return;
+            }
+            // A patch may set a status (as `kubectl patch --subresource=status` may): the World
+            // made the write, so it announces what the write amounts to.
+            if constexpr (std::is_same_v<T, api::Pod>) cluster::announce_write(lifecycle_, id, before, written);
+            if constexpr (std::is_same_v<T, api::Job>) cluster::announce_write(lifecycle_, id, before, written, sim_.now());
           };
           if (kind == api::Kind::Job) patch_in(api_.jobs());
           if (kind == api::Kind::CronJob) patch_in(api_.cron_jobs());

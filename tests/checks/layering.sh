@@ -15,8 +15,9 @@ declare -A allowed=(
   [report]="engine cron api cluster"
   [world]="engine cron api cluster controllers scenario report"
 )
-# controllers may include only these cluster headers (not the scheduler, kubelets or store)
-controller_cluster_ok="api_error.hpp informer.hpp client.hpp event_recorder.hpp node_leases.hpp"
+# controllers may include only these cluster headers (not the scheduler, kubelets or store);
+# lifecycle.hpp is, like event_recorder.hpp, an outgoing seam: value types and signals they emit
+controller_cluster_ok="api_error.hpp informer.hpp client.hpp event_recorder.hpp node_leases.hpp lifecycle.hpp"
 
 status=0
 for layer in "${!allowed[@]}"; do

@@ -26,6 +26,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/informer.hpp"
 #include "jobsim/cluster/node_leases.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/cluster/usage.hpp"
 #include "jobsim/cluster/workload.hpp"
 #include "jobsim/engine/simulator.hpp"
@@ -48,6 +49,9 @@ class Kubelet {
   // Node faults (sim/cluster/kubelet_node.cpp, docs/faults.md).
   // attach_leases: each Node's kubelet renews its Lease in `leases` from the Node's creation.
   void attach_leases(NodeLeases& leases);
+  // attach_lifecycle: the kubelet announces on `signals` the pod phases it writes and the
+  // containers it restarts (cluster/lifecycle.hpp).
+  void attach_lifecycle(LifecycleSignals& signals) { lifecycle_ = &signals; }
   // node_down: the machine stops (power loss): its kubelet stops renewing the Lease and writes
   // nothing more, every timer of its pods is cancelled and the containers are gone. Pods bound
   // to it meanwhile wait. No-op when already down.
@@ -106,6 +110,10 @@ class Kubelet {
   // finish_if_done writes the terminal phase when no container runs or waits to restart, and
   // issues the kubelet's final grace-0 DELETE when the pod is being deleted.
   void finish_if_done(api::ObjectId id, api::Pod& pod);
+  // update_pod writes the pod's status (the status manager's sync) and, when the write
+  // succeeded, announces what it carries: the restarts noted in restarts_ for it, then the
+  // phase change.
+  void update_pod(api::ObjectId id, api::Pod&& pod);
   // kubelet_node.cpp
   bool on_down_node(const api::Pod& pod) const {
     return !down_nodes_.empty() && down_nodes_.contains(pod.spec->node_name);
@@ -145,6 +153,8 @@ class Kubelet {
   const api::Timings& timings_;
   std::unordered_map<api::ObjectId, PodRuntime> pods_;
   NodeLeases* leases_ = nullptr;
+  LifecycleSignals* lifecycle_ = nullptr;
+  std::vector<ContainerRestarted> restarts_;  // decided for the next update_pod
   std::set<std::string> down_nodes_;
   std::map<std::string, int, std::less<>> failing_images_;  // image -> faults failing it now
 };

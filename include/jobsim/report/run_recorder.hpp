@@ -17,6 +17,7 @@
 #include "jobsim/api/event.hpp"
 #include "jobsim/cluster/api_server.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/cluster/usage.hpp"
 #include "jobsim/cron/time_zone.hpp"
 #include "jobsim/engine/clock.hpp"
@@ -41,13 +42,16 @@ struct HistoryStreams {
 
 class RunRecorder {
  public:
-  // Subscribes to every informer of `server`, to `events` and to the kubelets' `usage` (actual
-  // resource usage per pod). Construct before objects exist.
+  // Subscribes to every informer of `server`, to `events`, to the kubelets' `usage` (actual
+  // resource usage per pod) and to the `lifecycle` signals of the kubelet and the controllers
+  // (pod phases, restarts, finished Jobs, the CronJob controller's deletes). Construct before
+  // objects exist.
   // `expectations` are checked during the run (ExpectationChecker) and reported in summary.json.
   // `controller_zone` is kube-controller-manager's zone (cluster.timeZone): the CronJob
   // schedules without a time zone are counted in it.
   RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
-              cluster::UsageSink& usage, std::vector<ExpectationSpec> expectations = {},
+              cluster::UsageSink& usage, cluster::LifecycleSignals& lifecycle,
+              std::vector<ExpectationSpec> expectations = {},
               cron::TimeZone controller_zone = cron::TimeZone::utc());
   ~RunRecorder();
   RunRecorder(const RunRecorder&) = delete;

@@ -52,6 +52,9 @@ class World {
   cluster::EventSink& events() { return events_; }
   // usage: the kubelet's actual-usage signal (cluster/usage.hpp); connect before running.
   cluster::UsageSink& usage() { return usage_; }
+  // lifecycle: what the kubelet and the controllers decided (cluster/lifecycle.hpp); connect
+  // before running.
+  cluster::LifecycleSignals& lifecycle() { return lifecycle_; }
   // recorder: the run's report. Give it its output streams (RunRecorder::stream_history) after
   // constructing the World and before running it: the objects are created by the first event.
   report::RunRecorder& recorder() { return *recorder_; }
@@ -99,6 +102,7 @@ class World {
   cluster::ApiServer api_;
   cluster::EventSink events_;
   cluster::UsageSink usage_;  // the kubelets' actual pod usage (cluster/usage.hpp); the recorder listens
+  cluster::LifecycleSignals lifecycle_;  // pod phases, restarts, finished Jobs, CronJob deletes; the recorder listens
   cluster::Client client_;
   InvariantChecker invariants_;  // before anything writes: it must see every object created
   std::unique_ptr<report::RunRecorder> recorder_;

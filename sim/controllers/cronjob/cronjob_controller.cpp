@@ -223,7 +223,7 @@ SyncResult CronJobController::sync(api::ObjectId id) {
 
   // One copy collects every change, written once at the end.
   api::CronJob cron_job = *cached;
-  const bool update_status_after_cleanup = cleanup_finished_jobs(cron_job);
+  const bool update_status_after_cleanup = cleanup_finished_jobs(id, cron_job);
   const Outcome outcome = sync_cron_job(id, cron_job);
 
   if (update_status_after_cleanup || outcome.update_status) {
@@ -236,7 +236,7 @@ SyncResult CronJobController::sync(api::ObjectId id) {
 }
 
 // Upstream: cleanupFinishedJobs. Runs on every sync, also when suspended.
-bool CronJobController::cleanup_finished_jobs(api::CronJob& cron_job) {
+bool CronJobController::cleanup_finished_jobs(api::ObjectId id, api::CronJob& cron_job) {
   const api::CronJobSpec& spec = cron_job.spec;
   if (!spec.failed_jobs_history_limit && !spec.successful_jobs_history_limit) return false;
   successful_scratch_.clear();
@@ -248,18 +248,18 @@ bool CronJobController::cleanup_finished_jobs(api::CronJob& cron_job) {
   }
   bool update_status = false;
   if (spec.successful_jobs_history_limit &&
-      remove_oldest_jobs(cron_job, successful_scratch_, *spec.successful_jobs_history_limit)) {
+      remove_oldest_jobs(id, cron_job, successful_scratch_, *spec.successful_jobs_history_limit)) {
     update_status = true;
   }
   if (spec.failed_jobs_history_limit &&
-      remove_oldest_jobs(cron_job, failed_scratch_, *spec.failed_jobs_history_limit)) {
+      remove_oldest_jobs(id, cron_job, failed_scratch_, *spec.failed_jobs_history_limit)) {
     update_status = true;
   }
   return update_status;
 }
 
 // Upstream: removeOldestJobs. Oldest by status.startTime first (none last), ties by name.
-bool CronJobController::remove_oldest_jobs(api::CronJob& cron_job, std::vector<std::size_t>& finished,
+bool CronJobController::remove_oldest_jobs(api::ObjectId id, api::CronJob& cron_job, std::vector<std::size_t>& finished,
                                            std::int32_t max_jobs) {
   const std::ptrdiff_t number_to_delete = static_cast<std::ptrdiff_t>(finished.size()) - max_jobs;
   if (number_to_delete <= 0) return false;
@@ -278,14 +278,15 @@ bool CronJobController::remove_oldest_jobs(api::CronJob& cron_job, std::vector<s
     kept.status = listed.job->status;
     const api::ObjectId job_id = listed.id;
     listed.job = &kept;
-    if (reap_job(cron_job, job_id, kept)) update_status = true;
+    if (reap_job(id, cron_job, job_id, kept, cluster::CronJobDeleteReason::HistoryCleanup)) update_status = true;
   }
   return update_status;
 }
 
 // Upstream: deleteJob (utils of cronjob_controllerv2.go): DELETE with Background propagation
 // (injection.go realJobControl.DeleteJob), then drop the reference from status.active.
-bool CronJobController::reap_job(api::CronJob& cron_job, api::ObjectId job_id, const api::Job& job) {
+bool CronJobController::reap_job(api::ObjectId id, api::CronJob& cron_job, api::ObjectId job_id, const api::Job& job,
+                                 cluster::CronJobDeleteReason why) {
   const std::string name = job.metadata->name;
   const std::string uid = job.metadata->uid;
   const cluster::ApiResult deleted = client_.remove(
@@ -296,6 +297,7 @@ bool CronJobController::reap_job(api::CronJob& cron_job, api::ObjectId job_id, c
   }
   delete_from_active_list(cron_job, uid);
   recorder_.normal(api::Kind::CronJob, cron_job.metadata, reason::kSuccessfulDelete, "Deleted job " + name);
+  if (lifecycle_ != nullptr) lifecycle_->cron_job_job_deleted.emit({.cron_job = id, .job = job_id, .why = why});
   return true;
 }
 
@@ -437,7 +439,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
         return outcome;
       }
       const api::Job kept = *job;  // the delete removes it from the store
-      if (!reap_job(cron_job, job_id, kept)) {
+      if (!reap_job(id, cron_job, job_id, kept, cluster::CronJobDeleteReason::Replaced)) {
         outcome.error = "could not replace job " + ref.namespace_ + "/" + ref.name;
         return outcome;
       }

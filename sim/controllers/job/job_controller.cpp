@@ -739,7 +739,17 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
   // the CronJob fleet, docs/performance.md).
   const api::ObjectMeta meta = job.metadata;
   const bool too_many_succeeded = job.spec->completions && job.status->succeeded > *job.spec->completions;
-  client_.update(id, std::move(job));
+  const std::optional<api::SimTime> start_time = job.status->start_time;
+  const bool written = client_.update(id, std::move(job)).ok();
+  if (written && lifecycle_ != nullptr) {
+    lifecycle_->job_finished.emit(
+        {.job = id,
+         .condition = final_condition->type == api::kJobComplete ? cluster::JobFinishedCondition::Complete
+                                                                 : cluster::JobFinishedCondition::Failed,
+         .reason = final_condition->reason,
+         .at = now,
+         .start_time = start_time});
+  }
   if (final_condition->type == api::kJobComplete) {
     if (too_many_succeeded) {
       recorder_.warning(api::Kind::Job, meta, "TooManySucceededPods",

@@ -203,7 +203,10 @@ void PodGcController::mark_failed_and_delete_pod(api::ObjectId id, bool with_dis
                                              .message = std::string(kNodeNoLongerExists)},
                            sim_.now());
     }
+    const api::PodPhase from = current->status->phase;
+    const api::Pod written = pod;  // shares its parts: the signal's reason views stay valid
     if (!client_.update(id, std::move(pod)).ok()) return;
+    if (lifecycle_ != nullptr) lifecycle_->pod_phase_changed.emit(cluster::pod_phase_changed(id, from, written));
     if (pods_.get(id) == nullptr) return;
   }
   client_.remove(api::Kind::Pod, id, cluster::DeleteOptions{.grace_period_seconds = 0});

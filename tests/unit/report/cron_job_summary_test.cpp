@@ -170,7 +170,7 @@ TEST_F(CronJobSummaryTest, created_suspended) {
 // a 1-hour run. Without spec.timeZone the controller's zone (cluster.timeZone) applies: 06:00Z
 // in UTC (outside the run), 00:30Z for a recorder whose controller zone is Asia/Kolkata.
 TEST_F(CronJobSummaryTest, schedules_follow_the_time_zone) {
-  RunRecorder kolkata_controller(clock_, server_, sink_, usage_, {}, *cron::TimeZone::load("Asia/Kolkata").zone);
+  RunRecorder kolkata_controller(clock_, server_, sink_, usage_, lifecycle_, {}, *cron::TimeZone::load("Asia/Kolkata").zone);
   create_cron_job("zoned", "0 6 * * *", [](api::CronJob& c) { c.spec.edit().time_zone = "Asia/Kolkata"; });
   create_cron_job("local", "0 6 * * *");
   finish(1h);
@@ -211,10 +211,10 @@ TEST_F(CronJobSummaryTest, every_keeps_its_phase_across_a_pause) {
   EXPECT_EQ(cron_jobs_section()["hourly"]["missed"], 1);
 }
 
-// Replace: the CronJob controller deletes its unfinished Job and records SuccessfulDelete in
-// the same instant (counted); a history cleanup deletes a finished one (not counted); a user's
-// delete has no Event (not counted); an Event that does not follow a delete is not counted.
-TEST_F(CronJobSummaryTest, replaced_counts_unfinished_jobs_the_controller_deleted) {
+// Replace: the CronJob controller announces why it deleted a Job (cluster/lifecycle.hpp).
+// A Replace counts; a history cleanup does not; a user's delete has no announcement (not
+// counted); the SuccessfulDelete Event's text counts nothing by itself.
+TEST_F(CronJobSummaryTest, replaced_counts_the_jobs_the_controller_replaced) {
   const api::ObjectId nightly = create_cron_job("nightly", "0 0 * * *");
   const api::ObjectId done = create_job_of(nightly, "done");
   const api::ObjectId running = create_job_of(nightly, "running");
@@ -224,8 +224,12 @@ TEST_F(CronJobSummaryTest, replaced_counts_unfinished_jobs_the_controller_delete
   at(2min);
   remove(api::Kind::Job, done);
   cronjob_event(nightly, "SuccessfulDelete", "Deleted job done");
+  lifecycle_.cron_job_job_deleted.emit(
+      {.cron_job = nightly, .job = done, .why = cluster::CronJobDeleteReason::HistoryCleanup});
   remove(api::Kind::Job, running);
   cronjob_event(nightly, "SuccessfulDelete", "Deleted job running");
+  lifecycle_.cron_job_job_deleted.emit(
+      {.cron_job = nightly, .job = running, .why = cluster::CronJobDeleteReason::Replaced});
   remove(api::Kind::Job, other);
   at(3min);
   cronjob_event(nightly, "SuccessfulDelete", "Deleted job other");

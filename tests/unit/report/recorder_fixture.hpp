@@ -17,6 +17,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/engine/clock.hpp"
 #include "jobsim/engine/random_streams.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/cluster/usage.hpp"
 #include "jobsim/report/run_recorder.hpp"
 
@@ -122,14 +123,27 @@ class RecorderTest : public ::testing::Test {
     EXPECT_TRUE(result.ok()) << result.message;
     return result.id;
   }
-  // update copies the stored object, lets `change` edit it and writes it back.
+  // update copies the stored object, lets `change` edit it and writes it back. The fixture is
+  // the model here: a write that restarts containers, changes a pod's phase or finishes a Job
+  // is announced on the lifecycle signals as the kubelet or the Job controller announce theirs.
   template <class T>
   void update(api::ObjectId id, const std::function<void(T&)>& change) {
-    T object = *store<T>().get(id);
+    const T before = *store<T>().get(id);
+    T object = before;
     change(object);
+    const T written = object;
     const cluster::ApiResult result = server_.update(id, std::move(object));
     EXPECT_TRUE(result.ok()) << result.message;
+    if (result.ok()) announce(id, before, written);
   }
+  void announce(api::ObjectId id, const api::Pod& before, const api::Pod& pod) {
+    cluster::announce_write(lifecycle_, id, before, pod);
+  }
+  void announce(api::ObjectId id, const api::Job& before, const api::Job& job) {
+    cluster::announce_write(lifecycle_, id, before, job, clock_.now());
+  }
+  template <class T>
+  void announce(api::ObjectId, const T&, const T&) {}
   void remove(api::Kind kind, api::ObjectId id) {
     const cluster::ApiResult result =
         server_.remove(kind, id, {.propagation_policy = cluster::PropagationPolicy::Background});
@@ -176,10 +190,11 @@ class RecorderTest : public ::testing::Test {
   cluster::ApiServer server_{clock_, streams_};
   cluster::EventSink sink_;
   cluster::UsageSink usage_;
+  cluster::LifecycleSignals lifecycle_;
   std::ostringstream events_out_;
   std::ostringstream csv_out_;
   std::ostringstream nodes_out_;
-  RunRecorder recorder_{clock_, server_, sink_, usage_};
+  RunRecorder recorder_{clock_, server_, sink_, usage_, lifecycle_};
 };
 
 }  // namespace jobsim::report::testing

@@ -78,7 +78,8 @@ TEST(StreamingWithoutOutputs, lines_are_counted_not_kept) {
   cluster::ApiServer server{clock, streams};
   cluster::EventSink sink;
   cluster::UsageSink usage;
-  RunRecorder recorder{clock, server, sink, usage};
+  cluster::LifecycleSignals lifecycle;
+  RunRecorder recorder{clock, server, sink, usage, lifecycle};
   for (int i = 0; i < 10; ++i) ASSERT_TRUE(server.create(make_pod("p-" + std::to_string(i))).ok());
   recorder.finish(testing::kStart + 1s, {});
   EXPECT_EQ(recorder.event_lines(), 10u);

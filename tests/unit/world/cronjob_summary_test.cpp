@@ -82,7 +82,7 @@ const CronSummaryCase kCases[] = {
               .max_concurrent_jobs = 2,
               .start_delay = {0.1, 0.1, 0.1, 0.1, 0.1}}},
     // Replace, 7-minute runs, 20 minutes: at 600.1 and 900.1 the running Job is deleted
-    // (SuccessfulDelete, unfinished: replaced) and the next created in the same instant.
+    // (the controller deletes it for Replace: replaced) and the next created in the same instant.
     {.name = "replace_deletes_each_running_job",
      .scenario = [] {
        return ScenarioBuilder().until(20min).behavior("backup-tool:v1", 7min).object(

@@ -20,6 +20,7 @@
 #include "jobsim/cluster/client.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/informer.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/controllers/cronjob/schedule.hpp"
 #include "jobsim/controllers/work_queue.hpp"
 #include "jobsim/cron/schedule.hpp"
@@ -70,6 +71,9 @@ class CronJobController {
   // start() brings it back and syncs every CronJob, as informers deliver every object on start.
   void stop();
   void start();
+  // attach_lifecycle: the controller announces on `signals` the Jobs it deletes and why
+  // (Replace, history cleanup; cluster/lifecycle.hpp).
+  void attach_lifecycle(cluster::LifecycleSignals& signals) { lifecycle_ = &signals; }
   bool running() const { return running_; }
 
   // sync reconciles one CronJob once (upstream sync): cleanupFinishedJobs, then syncCronJob,
@@ -110,18 +114,22 @@ class CronJobController {
 
   const CachedSchedule& cached_schedule(api::ObjectId id, const api::CronJob& cron_job);
   void get_jobs_to_be_reconciled(const api::CronJob& cron_job);
-  bool cleanup_finished_jobs(api::CronJob& cron_job);
-  bool remove_oldest_jobs(api::CronJob& cron_job, std::vector<std::size_t>& finished, std::int32_t max_jobs);
+  bool cleanup_finished_jobs(api::ObjectId id, api::CronJob& cron_job);
+  bool remove_oldest_jobs(api::ObjectId id, api::CronJob& cron_job, std::vector<std::size_t>& finished,
+                          std::int32_t max_jobs);
   std::vector<std::size_t> successful_scratch_;
   std::vector<std::size_t> failed_scratch_;
-  // reap_job is upstream's free function deleteJob (the handler of the same name is above).
-  bool reap_job(api::CronJob& cron_job, api::ObjectId job_id, const api::Job& job);
+  // reap_job is upstream's free function deleteJob (the handler of the same name is above);
+  // `why` is what the lifecycle signal announces (CronJob `id`'s Job deleted for it).
+  bool reap_job(api::ObjectId id, api::CronJob& cron_job, api::ObjectId job_id, const api::Job& job,
+                cluster::CronJobDeleteReason why);
   Outcome sync_cron_job(api::ObjectId id, api::CronJob& cron_job);
 
   engine::Simulator& sim_;
   cluster::Informer<api::CronJob>& cron_jobs_;
   cluster::Informer<api::Job>& jobs_;
   cluster::Client& client_;
+  cluster::LifecycleSignals* lifecycle_ = nullptr;
   cluster::EventRecorder recorder_;
   cron::TimeZone local_zone_;
   WorkQueue queue_;

@@ -24,6 +24,7 @@
 #include "jobsim/cluster/client.hpp"
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/informer.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/controllers/job/backoff.hpp"
 #include "jobsim/controllers/job/indexes.hpp"
 #include "jobsim/controllers/work_queue.hpp"
@@ -45,6 +46,9 @@ class JobController {
   // records) are lost. start() brings it back and resyncs every Job, as informers do on start.
   void stop();
   void start();
+  // attach_lifecycle: the controller announces on `signals` the Jobs it finishes
+  // (recordJobFinished; cluster/lifecycle.hpp).
+  void attach_lifecycle(cluster::LifecycleSignals& signals) { lifecycle_ = &signals; }
   bool running() const { return running_; }
 
   const BackoffRecord* backoff_record(api::ObjectId job) const;
@@ -91,6 +95,7 @@ class JobController {
   cluster::Informer<api::Job>& jobs_;
   cluster::Informer<api::Pod>& pods_;
   cluster::Client& client_;
+  cluster::LifecycleSignals* lifecycle_ = nullptr;
   cluster::EventRecorder recorder_;
   const api::Timings& timings_;
   WorkQueue queue_;

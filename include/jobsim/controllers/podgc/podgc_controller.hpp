@@ -22,6 +22,7 @@
 #include "jobsim/api/timings.hpp"
 #include "jobsim/cluster/client.hpp"
 #include "jobsim/cluster/informer.hpp"
+#include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/engine/simulator.hpp"
 
 namespace jobsim::controllers::podgc {
@@ -51,6 +52,9 @@ class PodGcController {
   // start collects at once and then every period again.
   void stop();
   void start();
+  // attach_lifecycle: the controller announces on `signals` the pods it marks Failed
+  // (cluster/lifecycle.hpp).
+  void attach_lifecycle(cluster::LifecycleSignals& signals) { lifecycle_ = &signals; }
 
   // gc runs one collection now (upstream gc); the timer calls it.
   void gc();
@@ -73,6 +77,7 @@ class PodGcController {
   cluster::Informer<api::Pod>& pods_;
   cluster::Informer<api::Node>& nodes_;
   cluster::Client& client_;
+  cluster::LifecycleSignals* lifecycle_ = nullptr;
   const api::Timings& timings_;
   engine::EventHandle tick_;
   bool running_ = true;
