@@ -1,6 +1,6 @@
 # Helpers shared by every CMakeLists.txt of the project.
 
-# jobsim_warnings(target): the warning set of STYLE.md 3.10.
+# jobsim_warnings(target): the warning set of CONTRIBUTING.md "Build".
 function(jobsim_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                                            -Wno-sign-conversion

@@ -1,6 +1,6 @@
 // The jobsim subcommands. Each lives in its own file: add_<name>_command declares the
 // subcommand and its options on `app` and returns what to run when the user chose it.
-// Exit codes (SPEC.md 1): kExitOk, kExitInvalid (a failed expectation or invalid input),
+// Exit codes (README.md "The command line"): kExitOk, kExitInvalid (a failed expectation or invalid input),
 // kExitUsage.
 #pragma once
 

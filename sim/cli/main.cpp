@@ -1,5 +1,5 @@
 // jobsim command line (CLI11). sim/cli/ is the only code that touches argv, files,
-// stdout/stderr and the wall clock (STYLE.md 3.5). One file per subcommand (commands.hpp).
+// stdout/stderr and the wall clock (CONTRIBUTING.md "Time, ordering and randomness"). One file per subcommand (commands.hpp).
 #include <CLI/CLI.hpp>
 #include <vector>
 

@@ -92,7 +92,7 @@ int run(const RunArgs& args) {
                     close_file(timeseries_file, dir / "timeseries.csv") && close_file(nodes_file, dir / "nodes.csv");
     if (!ok) return kExitInvalid;
   }
-  // Expectations last, so that a failure is the last thing on the screen; exit 1 (SPEC.md 1).
+  // Expectations last, so that a failure is the last thing on the screen; exit 1 (README.md "The command line").
   const report::ExpectationChecker& checker = world.expectations();
   if (checker.results().empty()) return kExitOk;
   if (!args.quiet) {

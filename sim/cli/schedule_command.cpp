@@ -1,5 +1,5 @@
 // jobsim schedule EXPR [--time-zone TZ] [--controller-time-zone TZ] [--from TIME] [--count N]
-// [-o json]: the next activations exactly as the CronJob controller computes them (SPEC.md 1).
+// [-o json]: the next activations exactly as the CronJob controller computes them (README.md "The command line").
 //
 // - The expression and --time-zone are validated as the API server does on create; a failure
 //   prints the upstream messages ("spec.schedule: Invalid value: ...") and exits 1. So a legacy

@@ -2,7 +2,7 @@
 // getRange, parseIntOrName, mustParseInt, getBits, parseDescriptor), spec.go (SpecSchedule.Next,
 // dayMatches), constantdelay.go (Every, ConstantDelaySchedule.Next); Go strconv.Atoi for the
 // number syntax and its error texts. Read for behaviour, written anew; quirks are kept
-// (cron-semantics.md 2-4).
+// (docs/cron.md).
 #include "jobsim/cron/schedule.hpp"
 
 #include <array>
@@ -316,7 +316,7 @@ class WallClock {
   // transitions within a minute do not exist).
   bool same_offset(std::int64_t a, std::int64_t b) { return offset_at(a) == offset_at(b); }
 
-  // date is Go's time.Date in the zone (cron-semantics.md 4.2).
+  // date is Go's time.Date in the zone (docs/cron.md).
   std::int64_t date(std::int64_t year, std::int64_t month, std::int64_t day, std::int64_t hour, std::int64_t minute,
                     std::int64_t second) {
     const std::int64_t unix_seconds = calendar::wall_as_utc(year, month, day, hour, minute, second);

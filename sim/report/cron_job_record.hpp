@@ -1,5 +1,5 @@
 // CronJobRecord: what the recorder keeps per CronJob name for the per-CronJob section of
-// summary.json (SPEC.md 4; definitions in docs/outputs.md), and summarize_cron_job, which turns
+// summary.json (docs/outputs.md; definitions in docs/outputs.md), and summarize_cron_job, which turns
 // it into the reported numbers at the end of a run. Private to the report layer.
 //
 // The schedule's activations are not recorded as they happen (nothing in the model marks them):

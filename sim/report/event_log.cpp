@@ -1,4 +1,4 @@
-// events.jsonl writer (SPEC.md 4): key order time, kind, namespace, name, event, then the
+// events.jsonl writer (docs/outputs.md): key order time, kind, namespace, name, event, then the
 // event's own keys, then `owner`. Each line is formatted when it happens, into a bounded block
 // (BlockWriter), and only when the run streams its events.jsonl.
 #include "event_log.hpp"

@@ -1,4 +1,4 @@
-// EventLog: events.jsonl (SPEC.md 4) as the run goes. Each lifecycle change or Kubernetes Event
+// EventLog: events.jsonl (docs/outputs.md) as the run goes. Each lifecycle change or Kubernetes Event
 // is formatted into the log's BlockWriter when it happens and the block goes to the stream when
 // full; without a stream nothing is formatted and nothing is kept but a line count. What stays
 // in memory is one subject per live object (kind, namespace, name, owner): the text its future

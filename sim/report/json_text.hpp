@@ -26,7 +26,7 @@ class TimeText {
  public:
   std::string_view operator()(engine::SimTime at) {
     if (!valid_ || at != last_) {
-      text_ = engine::to_rfc3339_millis(at);  // SPEC.md 4: millisecond precision
+      text_ = engine::to_rfc3339_millis(at);  // docs/outputs.md: millisecond precision
       last_ = at;
       valid_ = true;
     }

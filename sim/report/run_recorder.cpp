@@ -1,5 +1,5 @@
 // RunRecorder: connects the recorder's state to the API server's informers and the Event sink
-// (the model emits; reporting listens, STYLE.md 3.1) and hands the outputs to their writers.
+// (the model emits; reporting listens, CONTRIBUTING.md "Principles") and hands the outputs to their writers.
 // Signals and informers have no disconnect: the recorder must outlive every write to `server`.
 #include "jobsim/report/run_recorder.hpp"
 

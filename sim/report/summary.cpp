@@ -1,4 +1,4 @@
-// summary.json (SPEC.md 4): totals, peaks and percentiles of one run. nlohmann::ordered_json
+// summary.json (docs/outputs.md): totals, peaks and percentiles of one run. nlohmann::ordered_json
 // keeps keys in insertion order, so the file is byte-identical for identical runs.
 #include <algorithm>
 #include <cmath>  // std::round

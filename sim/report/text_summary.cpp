@@ -1,4 +1,4 @@
-// The human summary `jobsim run` prints (SPEC.md 1): a Jobs table like `kubectl get jobs`,
+// The human summary `jobsim run` prints (README.md "The command line"): a Jobs table like `kubectl get jobs`,
 // a CronJobs table (docs/outputs.md), a line for Pods, a Resources table, pending times and
 // API object peaks. At most ~45 lines.
 #include <algorithm>

@@ -1,5 +1,5 @@
-// Decoders for `faults:` (SPEC.md section 2): controllerManagerDown and schedulerDown, written
-// either as SPEC.md does (`controllerManagerDown: 45m`) or like nodeDown
+// Decoders for `faults:` (docs/scenario-format.md): controllerManagerDown and schedulerDown, written
+// either in the short form (`controllerManagerDown: 45m`) or like nodeDown
 // (`controllerManagerDown: true` with `for: 45m`); imagePullFailure (`imagePullFailure: <image>`
 // with an optional `for:`, without it until the end); the node faults (nodeDown, nodeUp,
 // nodeFailures) in decode_node_fault.cpp.

@@ -1,4 +1,4 @@
-// Decoders for the node faults of `faults:` (SPEC.md section 2, docs/faults.md):
+// Decoders for the node faults of `faults:` (docs/scenario-format.md, docs/faults.md):
 //   - {at: +3h, nodeDown: worker-2, for: 20m}   (without `for`: until a nodeUp or the end)
 //   - {at: +4h, nodeUp: worker-2}
 //   - nodeFailures: {mtbf: 72h, mttr: 20m, nodes: [worker]}   (optional `at`: from when)

@@ -1,5 +1,5 @@
 // Manifest dispatch and validation. Messages follow the API server's: the object, the field
-// path, and upstream's validation wording (SPEC.md section 1).
+// path, and upstream's validation wording (README.md "The command line").
 #include <array>
 #include <variant>
 

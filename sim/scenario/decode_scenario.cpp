@@ -1,4 +1,4 @@
-// The top level of a scenario file (SPEC.md section 2): reads every section, resolves times
+// The top level of a scenario file (docs/scenario-format.md): reads every section, resolves times
 // against start/until, and loads `- file:` manifests relative to the scenario's directory.
 #include <algorithm>
 #include <cerrno>

@@ -1,5 +1,5 @@
 // Diagnostics: the problems found while loading a scenario, collected so that one run of the
-// loader reports every problem at once (STYLE.md 3.6) instead of stopping at the first.
+// loader reports every problem at once (CONTRIBUTING.md "Errors") instead of stopping at the first.
 #pragma once
 
 #include <string>

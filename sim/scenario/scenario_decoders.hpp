@@ -1,4 +1,4 @@
-// Decoders for the scenario's own sections (SPEC.md section 2): cluster, timings, behaviors,
+// Decoders for the scenario's own sections (docs/scenario-format.md): cluster, timings, behaviors,
 // objects, actions, and the top level that ties them together.
 #pragma once
 

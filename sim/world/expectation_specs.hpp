@@ -1,5 +1,5 @@
 // expectation_specs: a scenario's `expect:` entries as the report layer's ExpectationSpecs
-// (report/ may not see scenario types, STYLE.md 3.3). Private to world/.
+// (report/ may not see scenario types, CONTRIBUTING.md "Layers"). Private to world/.
 #pragma once
 
 #include <vector>

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks STYLE.md 3.3: each layer includes only the layers it may use. Headers share one
+# Checks CONTRIBUTING.md "Layers": each layer includes only the layers it may use. Headers share one
 # include root, so the CMake target graph alone cannot catch a stray #include.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -28,7 +28,7 @@ for layer in "${!allowed[@]}"; do
       header=$(sed -E 's|.*"jobsim/[a-z_]+/(.*)".*|\1|' <<<"$include")
       [ "$target" = "$layer" ] && continue
       if [[ " ${allowed[$layer]} " != *" $target "* ]]; then
-        echo "$file:$line: layer '$layer' must not include jobsim/$target/ (STYLE.md 3.3)"
+        echo "$file:$line: layer '$layer' must not include jobsim/$target/ (CONTRIBUTING.md "Layers")"
         status=1
       elif [ "$layer" = controllers ] && [ "$target" = cluster ] && [[ " $controller_cluster_ok " != *" $header "* ]]; then
         echo "$file:$line: controllers talk to the cluster only through informers and clients, not $header"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `jobsim schedule` end to end: output format, DST handling through the CLI, validation messages
-# and exit codes (SPEC.md 1). Expected values: cron-semantics.md 4.3 (Berlin 02:30 across the
+# and exit codes (README.md "The command line"). Expected values: docs/cron.md (Berlin 02:30 across the
 # 2026 changes follows its gap/repeat rules) and 6 (messages).
 set -uo pipefail
 jobsim="$1"

@@ -1,4 +1,4 @@
-// Helpers for table-driven tests (STYLE.md 3.8): every case struct has a `name`, which names
+// Helpers for table-driven tests (CONTRIBUTING.md "Tests"): every case struct has a `name`, which names
 // the instantiated test and is what a failure prints instead of the struct's bytes.
 #pragma once
 

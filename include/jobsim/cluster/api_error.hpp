@@ -1,4 +1,4 @@
-// Modelled API errors are values (STYLE.md 3.6): callers switch on the code, as upstream
+// Modelled API errors are values (CONTRIBUTING.md "Errors"): callers switch on the code, as upstream
 // switches on errors.IsNotFound and friends.
 #pragma once
 

@@ -1,6 +1,6 @@
 // Schedule: robfig/cron v3.0.1 as Kubernetes uses it: ParseStandard (five fields, names, ranges,
 // steps, lists, '?', descriptors, @every, an optional TZ=/CRON_TZ= prefix) and Schedule.Next,
-// quirks included (cron-semantics.md). Error texts are robfig's, verbatim.
+// quirks included (docs/cron.md). Error texts are robfig's, verbatim.
 // Upstream: github.com/robfig/cron/v3 v3.0.1 parser.go, spec.go, constantdelay.go.
 #pragma once
 

@@ -1,7 +1,7 @@
 // TimeZone: Go's *time.Location as the CronJob controller uses it, on top of the system's IANA
 // database (Howard Hinnant's date/tz reading /usr/share/zoneinfo). The library answers "which
 // UTC offset is in force at this instant"; everything that turns a wall-clock reading into an
-// instant follows Go's time.Date rule (cron-semantics.md 4.2), not the library's conventions.
+// instant follows Go's time.Date rule (docs/cron.md), not the library's conventions.
 #pragma once
 
 #include <chrono>

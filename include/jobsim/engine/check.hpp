@@ -1,4 +1,4 @@
-// JOBSIM_CHECK: the invariant check of STYLE.md 3.6, on in every build type.
+// JOBSIM_CHECK: the invariant check of CONTRIBUTING.md "Errors", on in every build type.
 // A failing check is a bug in jobsim (never bad user input): it prints where and why, then aborts.
 #pragma once
 
@@ -14,7 +14,7 @@ namespace jobsim::engine::detail {
 
 // JOBSIM_CHECK(cond, msg) aborts with `msg` when `cond` is false. `msg` is anything streamable,
 // and may itself be a chain: JOBSIM_CHECK(delay >= 0, "negative delay " << format_duration(delay)).
-// It is evaluated only on failure. Say what to do next in the message (STYLE.md 3.6).
+// It is evaluated only on failure. Say what to do next in the message (CONTRIBUTING.md "Errors").
 #define JOBSIM_CHECK(cond, msg)                                                              \
   do {                                                                                       \
     if (!(cond)) [[unlikely]] {                                                              \

@@ -1,4 +1,4 @@
-// Clock: the read-only view of simulated time that every component is handed (STYLE.md 3.5).
+// Clock: the read-only view of simulated time that every component is handed (CONTRIBUTING.md "Time, ordering and randomness").
 // Only Simulator advances time; FakeClock lets unit tests set it by hand.
 #pragma once
 

@@ -1,4 +1,4 @@
-// Our own distributions over RandomStream (STYLE.md 3.5): the formulas below are fixed and
+// Our own distributions over RandomStream (CONTRIBUTING.md "Time, ordering and randomness"): the formulas below are fixed and
 // documented, unlike std:: distributions, whose output differs between standard libraries.
 // Each call is stateless and consumes a documented number of uniform01() draws.
 #pragma once

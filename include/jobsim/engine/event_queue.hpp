@@ -1,4 +1,4 @@
-// EventQueue: pending events in (time, seq) order, FIFO at the same instant (STYLE.md 3.5).
+// EventQueue: pending events in (time, seq) order, FIFO at the same instant (CONTRIBUTING.md "Time, ordering and randomness").
 // A 4-ary heap of 24-byte POD entries points into a slot pool that owns callbacks and labels;
 // slots are recycled through a free list, so steady-state push/pop allocates nothing.
 // Events pushed for the current instant (the time of the last pop: informer handlers, workers,

@@ -1,4 +1,4 @@
-// Named random streams (STYLE.md 3.5): every stream is seeded from (seed, replication, name)
+// Named random streams (CONTRIBUTING.md "Time, ordering and randomness"): every stream is seeded from (seed, replication, name)
 // alone, through fixed, documented hashes, so adding or reordering streams never changes the
 // numbers another stream draws, and results are identical across standard libraries.
 #pragma once

@@ -1,5 +1,5 @@
 // Signal<Args...>: the observer seam between the model and whoever listens (reports, tests).
-// The model emits; reporting subscribes (STYLE.md 3.1 principle 5). Slots run in the order
+// The model emits; reporting subscribes (CONTRIBUTING.md "Principles"). Slots run in the order
 // they were connected, which keeps outputs deterministic.
 #pragma once
 

@@ -1,5 +1,5 @@
 // Simulator: owns simulated time and the event queue, and runs events in (time, seq) order.
-// There is no global instance (STYLE.md 3.1): two Simulators in one process are independent.
+// There is no global instance (CONTRIBUTING.md "Principles"): two Simulators in one process are independent.
 #pragma once
 
 #include <cstdint>

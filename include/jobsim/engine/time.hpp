@@ -1,4 +1,4 @@
-// Simulated time: integer microseconds in std::chrono types (STYLE.md 3.5), plus RFC 3339 and
+// Simulated time: integer microseconds in std::chrono types (CONTRIBUTING.md "Time, ordering and randomness"), plus RFC 3339 and
 // Go-style duration text. Calendar math is proleptic Gregorian UTC (Howard Hinnant's algorithms);
 // there are no time zones and no leap seconds.
 #pragma once
@@ -39,7 +39,7 @@ std::optional<SimTime> parse_rfc3339(std::string_view text);
 // whole second; "…:00.000123Z" (microseconds) when not a whole millisecond. Years before 0 are
 // written as "-0001"; years past 9999 get more digits.
 std::string to_rfc3339(SimTime at);
-// to_rfc3339_millis is the output form of SPEC.md 4: UTC, the instant floored to the
+// to_rfc3339_millis is the output form of docs/outputs.md: UTC, the instant floored to the
 // millisecond, "…:00Z" when whole, "…:32.751Z" otherwise.
 std::string to_rfc3339_millis(SimTime at);
 

@@ -8,7 +8,7 @@
 // instant states, so an object that starts and ends within one instant, or a Job replaced in
 // the same instant, is not "concurrent" (the time series of summary.json peaks the same way).
 //
-// The report layer may not see scenario types (STYLE.md 3.3), so world/ converts each
+// The report layer may not see scenario types (CONTRIBUTING.md "Layers"), so world/ converts each
 // scenario::Expectation into an ExpectationSpec (same fields, plus its label).
 #pragma once
 

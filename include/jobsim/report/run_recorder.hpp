@@ -1,5 +1,5 @@
 // RunRecorder: listens to a running simulation (informer watches and Kubernetes Events) and
-// makes the outputs of SPEC.md section 4. The line outputs (events.jsonl, timeseries.csv,
+// makes the outputs of docs/outputs.md. The line outputs (events.jsonl, timeseries.csv,
 // nodes.csv) are written while the run goes, to streams given before it starts (HistoryStreams);
 // without them no line history is kept at all. summary.json and the text summary come from
 // counters, peaks and online statistics at the end. Memory is bounded by the live objects, not
@@ -33,7 +33,7 @@ struct EngineStats {
 // HistoryStreams: where the line outputs go as the run goes. A null stream means that file is
 // not made, and costs nothing. The streams must outlive RunRecorder::finish.
 struct HistoryStreams {
-  std::ostream* events_jsonl = nullptr;    // one JSON object a line, in time order (SPEC.md 4)
+  std::ostream* events_jsonl = nullptr;    // one JSON object a line, in time order (docs/outputs.md)
   std::ostream* timeseries_csv = nullptr;  // one row per instant at which the state changed
   // per node, requested, used and allocatable cpu and memory and bound pods, one row per
   // (instant, node) whose values changed, a first row per node and a last row at the end
@@ -77,7 +77,7 @@ class RunRecorder {
   // flushed, percentiles are computed.
   void finish(engine::SimTime end, const EngineStats& stats);
 
-  // summary.json (SPEC.md 4), pretty-printed, keys in a fixed order.
+  // summary.json (docs/outputs.md), pretty-printed, keys in a fixed order.
   void write_summary_json(std::ostream& out) const;
   // A short human summary for stdout (tables for Jobs, CronJobs, Pods and Resources).
   void write_text_summary(std::ostream& out) const;

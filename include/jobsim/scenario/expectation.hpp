@@ -1,4 +1,4 @@
-// Expectation: one entry of a scenario's `expect:` list (SPEC.md section 2), as decoded and
+// Expectation: one entry of a scenario's `expect:` list (docs/scenario-format.md), as decoded and
 // checked at load time. The report layer evaluates them during the run (report/expectations.hpp);
 // docs/expectations.md is the user reference.
 #pragma once

@@ -1,4 +1,4 @@
-// Fault: a failure injected into the cluster model at a given time (SPEC.md section 2,
+// Fault: a failure injected into the cluster model at a given time (docs/scenario-format.md,
 // `faults:`): outages of kube-controller-manager and kube-scheduler, nodes that stop (power
 // loss) and come back, at given times or at random, and image pull failures (docs/faults.md).
 #pragma once

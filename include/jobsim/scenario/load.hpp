@@ -1,6 +1,6 @@
 // Loading a scenario: YAML -> Value tree -> --set overrides -> decoded, validated Scenario.
 // Every problem is collected first, then reported at once as one ScenarioError whose lines
-// read "file:line:col: what is wrong; what was expected" (STYLE.md 3.6).
+// read "file:line:col: what is wrong; what was expected" (CONTRIBUTING.md "Errors").
 #pragma once
 
 #include <cstdint>

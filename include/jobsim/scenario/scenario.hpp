@@ -1,4 +1,4 @@
-// Scenario: a validated scenario file as plain data (SPEC.md section 2). Nothing here touches
+// Scenario: a validated scenario file as plain data (docs/scenario-format.md). Nothing here touches
 // the cluster model; world/ turns it into a running simulation.
 #pragma once
 

@@ -1,6 +1,6 @@
 // InvariantChecker: properties every run has whatever its scenario, checked while it runs by
 // listening to the API server's watches (it never writes). Run in every World, in every build
-// type. A violation is a bug in the simulator, never bad input (STYLE.md 3.6):
+// type. A violation is a bug in the simulator, never bad input (CONTRIBUTING.md "Errors"):
 // - a pod is bound only to a node it fits: at the binding, the requests of the pods bound to the
 //   node and not terminal, the new one included, are within the node's allocatable for every
 //   resource the pod requests (cpu, memory), and for the pod count;

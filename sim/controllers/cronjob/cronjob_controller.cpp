@@ -301,7 +301,7 @@ bool CronJobController::reap_job(api::ObjectId id, api::CronJob& cron_job, api::
   return true;
 }
 
-// Upstream: syncCronJob. Steps as in kubernetes-batch-semantics.md §4.2.
+// Upstream: syncCronJob. Steps as in upstream pkg/controller/cronjob/cronjob_controllerv2.go.
 CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, api::CronJob& cron_job) {
   const SimTime now = sim_.now();
   Outcome outcome;

@@ -1,6 +1,6 @@
 // Tests for api/defaults.hpp. Ported from upstream:
 //   - pkg/apis/batch/v1/defaults_test.go TestSetDefaultJob / TestSetDefaultCronJob (case names
-//     kept; the gates of reference §0 on, so podReplacementPolicy is always defaulted);
+//     kept; the gates of upstream upstream feature gates of v1.32+ on, so podReplacementPolicy is always defaulted);
 //   - pkg/registry/batch/job/strategy.go generateSelector (selector and the four template labels);
 //   - plugin/pkg/admission/defaulttolerationseconds/admission_test.go TestForgivenessAdmission;
 //   - pkg/apis/core/v1/defaults.go SetDefaults_Pod (requests default to limits, per resource).
@@ -328,7 +328,7 @@ TEST_P(SetDefaultCronJobTest, defaults_the_spec) {
   CronJob cron_job{.spec = c.original};
   set_defaults_cron_job(cron_job);
   EXPECT_EQ(cron_job.spec, c.want);
-  // startingDeadlineSeconds and timeZone are not defaulted (reference §1.2).
+  // startingDeadlineSeconds and timeZone are not defaulted (upstream pkg/apis/batch/v1/defaults.go).
   EXPECT_FALSE(cron_job.spec->starting_deadline_seconds.has_value());
   EXPECT_FALSE(cron_job.spec->time_zone.has_value());
 }

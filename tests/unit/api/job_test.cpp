@@ -1,6 +1,6 @@
 // Tests for api/job.hpp is_job_finished / finished_condition. Ported from upstream
 // pkg/controller/job/util/utils_test.go TestFinishedCondition (case names kept): only Complete=True
-// or Failed=True finish a Job; FailureTarget and SuccessCriteriaMet do not (reference §3.10).
+// or Failed=True finish a Job; FailureTarget and SuccessCriteriaMet do not (upstream pkg/controller/job/job_controller.go).
 #include "jobsim/api/job.hpp"
 
 #include <gtest/gtest.h>
@@ -52,7 +52,7 @@ const FinishedCase kFinishedCases[] = {
     {.name = "job_has_multiple_conditions_none_of_them_has_condition_true",
      .conditions = {condition(kJobSuspended, ConditionStatus::False), condition(kJobComplete, ConditionStatus::False),
                     condition(kJobFailed, ConditionStatus::False)}},
-    // Reference §3.10 item 5: the interim conditions do not finish a Job.
+    // Upstream pkg/controller/job/job_controller.go: the interim conditions do not finish a Job.
     {.name = "failure_target_alone_is_not_finished", .conditions = {condition(kJobFailureTarget, ConditionStatus::True)}},
     {.name = "success_criteria_met_alone_is_not_finished",
      .conditions = {condition(kJobSuccessCriteriaMet, ConditionStatus::True)}},

@@ -163,7 +163,7 @@ const ValidJobCase kValidJobCases[] = {
      })},
     {.name = "valid_managed_by_field",
      .spec = spec_with([](JobSpec& spec) { spec.managed_by = "example.com/foo"; })},
-    // Zero is legal everywhere (reference §2.1).
+    // Zero is legal everywhere (upstream pkg/apis/batch/validation/validation.go).
     {.name = "zero_counts_are_valid",
      .spec = spec_with([](JobSpec& spec) {
        spec.parallelism = 0;
@@ -531,7 +531,7 @@ const InvalidJobCase kInvalidJobCases[] = {
      }),
      .want_path = "spec.parallelism",
      .want_message = "Invalid value: 100001: must be less than or equal to 100000 when completion mode is Indexed"},
-    // Reference §2.1: an Indexed Job's last pod name must be a DNS label.
+    // Upstream pkg/apis/batch/validation/validation.go: an Indexed Job's last pod name must be a DNS label.
     {.name = "indexed_job_name_must_leave_room_for_the_index",
      .metadata = valid_job_object_meta(std::string(62, 'a')),
      .spec = indexed_spec(10),
@@ -648,7 +648,7 @@ INSTANTIATE_TEST_SUITE_P(Upstream, ValidateCronJobErrorTest, testing::ValuesIn(k
                          name_of<InvalidCronJobCase>);
 
 
-// --- CronJob schedule and timeZone (cron-semantics.md 6) -------------------------------------------
+// --- CronJob schedule and timeZone (docs/cron.md) -------------------------------------------
 // Every error, in upstream order, rendered "<path>: <message>". Create only: the TZ-on-update rule
 // needs the old object, and validate_cron_job has no update path.
 

@@ -8,7 +8,7 @@
 //   - DELETE: staging/src/k8s.io/apiserver/pkg/registry/rest/delete.go BeforeDelete and
 //     pkg/registry/core/pod/strategy.go CheckGracefulDelete for pods (grace, shortening),
 //     registry/generic/registry/store.go markAsDeleting and finalizers for owners, with the
-//     batch/v1 Job default propagation Orphan (reference §7).
+//     batch/v1 Job default propagation Orphan (upstream pkg/controller/garbagecollector/garbagecollector.go).
 #include "jobsim/cluster/api_server.hpp"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Tests for cluster/kubelet.hpp, driven by a Simulator, an ApiServer, a Client and a scripted
-// Workload. Expected behaviour is upstream's (reference §8 and pkg/kubelet):
+// Workload. Expected behaviour is upstream's (upstream pkg/kubelet/kuberuntime/kuberuntime_manager.go and pkg/kubelet):
 //   - admission sets status.startTime; containers run after podStartup; phase Running, then
 //     Succeeded (all exited 0) or Failed;
 //   - restartPolicy OnFailure restarts in place with CrashLoopBackOff: client-go

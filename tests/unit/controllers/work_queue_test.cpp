@@ -288,7 +288,7 @@ TEST(WorkQueueRateLimitTest, item_exponential_failure_rate_limiter_over_flow_min
 }
 
 TEST(WorkQueueRateLimitTest, job_controller_api_backoff_doubles_from_1s_to_60s) {
-  // DefaultJobApiBackOff 1 s, MaxJobApiBackOff 60 s (reference §3.1).
+  // DefaultJobApiBackOff 1 s, MaxJobApiBackOff 60 s (upstream pkg/controller/job/job_controller.go).
   engine::Simulator sim{kStart};
   WorkQueue queue{sim, "job.sync", 1s, 60s};
   Recorder recorder{sim};

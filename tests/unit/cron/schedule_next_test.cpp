@@ -1,4 +1,4 @@
-// Schedule::next against the vectors of cron-semantics.md 4 (verified there with an unmodified
+// Schedule::next against the vectors of docs/cron.md (verified there with an unmodified
 // robfig/cron v3.0.1 under Go and tzdata 2025b) and robfig's own spec_test.go TestNext DST cases
 // (6-field specs there, 5-field equivalents here with the zone given as spec.timeZone, i.e. a
 // TZ= prefix, as the CronJob controller's formatSchedule does).
@@ -87,7 +87,7 @@ const NextCase kNextCases[] = {
      .from = "2024-03-09T12:00:00-05:00",
      .expected = {"2024-03-11T02:30:00-04:00"}},
 
-    // cron-semantics.md 4.3: DST behaviour, New York 2024.
+    // docs/cron.md: DST behaviour, New York 2024.
     {.name = "new_york_0130_just_before_gap_fires",
      .spec = "TZ=America/New_York 30 1 * * *",
      .from = "2024-03-09T12:00:00-05:00",

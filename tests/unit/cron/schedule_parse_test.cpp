@@ -1,4 +1,4 @@
-// Schedule::parse_standard against cron-semantics.md 2 (grammar, accepted oddities, rejected
+// Schedule::parse_standard against docs/cron.md (grammar, accepted oddities, rejected
 // forms, descriptors, @every) and 3 (the day-of-month / day-of-week rule). Error texts are
 // robfig v3.0.1's (parser.go) with Go's strconv / time error texts, verbatim.
 #include <gtest/gtest.h>
@@ -193,7 +193,7 @@ TEST(ScheduleParse, ZonePrefixIsKept) {
   EXPECT_FALSE(parse("0 0 * * *").zone().has_value());
 }
 
-// --- The day-of-month / day-of-week rule (cron-semantics.md 3) ---------------------------------
+// --- The day-of-month / day-of-week rule (docs/cron.md) ---------------------------------
 // The days of February 2024 (Thursday the 1st, 29 days) on which each schedule fires.
 
 struct DayRuleCase {

@@ -1,4 +1,4 @@
-// TimeZone, go_date and format_rfc3339 against cron-semantics.md 4.2 (Go's time.Date rule,
+// TimeZone, go_date and format_rfc3339 against docs/cron.md (Go's time.Date rule,
 // verified with Go) and Go's LoadLocation / RFC3339 behaviour.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Identical runs give byte-identical outputs (SPEC.md 3): two recorders fed the same writes.
+// Identical runs give byte-identical outputs (README.md "The command line"): two recorders fed the same writes.
 #include <chrono>
 
 #include "recorder_fixture.hpp"

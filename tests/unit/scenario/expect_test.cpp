@@ -1,4 +1,4 @@
-// Tests for `expect:` (docs/expectations.md): the SPEC.md forms decode to exact values, their
+// Tests for `expect:` (docs/expectations.md): the documented forms decode to exact values, their
 // canonical text is stable, and every bad entry gets an exact message with file:line:col.
 #include <gtest/gtest.h>
 

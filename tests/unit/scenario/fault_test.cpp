@@ -1,4 +1,4 @@
-// Tests for `faults:` (SPEC.md section 2): controllerManagerDown in SPEC.md's form and in the
+// Tests for `faults:` (docs/scenario-format.md): controllerManagerDown in its short form and in the
 // nodeDown-like form with `for:`, the node faults (nodeDown, nodeUp, nodeFailures) checked
 // against the scenario's nodes, and exact messages for everything the loader refuses.
 #include <gtest/gtest.h>

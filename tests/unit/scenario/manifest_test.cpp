@@ -15,7 +15,7 @@
 #include "testing/table.hpp"
 
 // GCC 12 warns about members a designated initializer leaves to their defaults, which is what
-// the tables of STYLE.md 3.8 rely on.
+// the tables of CONTRIBUTING.md "Tests" rely on.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 namespace jobsim::scenario {
@@ -576,7 +576,7 @@ TEST_P(BadManifest, ReportsExactMessages) {
 INSTANTIATE_TEST_SUITE_P(Cases, BadManifest, ::testing::ValuesIn(kBadManifestCases), name_of<BadManifestCase>);
 
 TEST(BadManifest, SpecExampleMessageShape) {
-  // The example of SPEC.md section 1, in a file named like it. SPEC's example shows
+  // The example of README.md "The command line", in a file named like it. The specification's example showed
   // `Unsupported value: "Always"`, but upstream's validation.go reports Always (what defaulting
   // gives an unset field) as `Required value`; upstream wins.
   const std::string yaml = "start: 2026-01-01T00:00:00Z\nuntil: +1d\nobjects:\n- apiVersion: batch/v1\n  kind: CronJob\n"

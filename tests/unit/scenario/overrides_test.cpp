@@ -12,7 +12,7 @@
 #include "testing/table.hpp"
 
 // GCC 12 warns about members a designated initializer leaves to their defaults, which is what
-// the tables of STYLE.md 3.8 rely on.
+// the tables of CONTRIBUTING.md "Tests" rely on.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 namespace jobsim::scenario {

@@ -1,4 +1,4 @@
-// Tests for loading scenario files (SPEC.md section 2): good files decode to exact values, bad
+// Tests for loading scenario files (docs/scenario-format.md): good files decode to exact values, bad
 // ones give exact messages with file:line:col.
 #include <gtest/gtest.h>
 
@@ -12,7 +12,7 @@
 #include "testing/table.hpp"
 
 // GCC 12 warns about members a designated initializer leaves to their defaults, which is what
-// the tables of STYLE.md 3.8 rely on.
+// the tables of CONTRIBUTING.md "Tests" rely on.
 #pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 namespace jobsim::scenario {
@@ -42,7 +42,7 @@ api::ResourceList capacity(std::int64_t cpu_millis, std::int64_t memory_bytes, s
   return list;
 }
 
-// --- the SPEC.md example, whole ------------------------------------------------------------
+// --- the README's example scenario, whole ------------------------------------------------------------
 
 constexpr std::string_view kSpecExample = R"(name: overlapping-backups-forbid
 description: A backup every 5 minutes that sometimes runs for 7.

@@ -1,4 +1,4 @@
-// Snapshots (SPEC.md section 2): objects as `kubectl get -o yaml` prints them are the initial
+// Snapshots (docs/scenario-format.md): objects as `kubectl get -o yaml` prints them are the initial
 // state. What kubectl prints for server-managed fields is accepted and ignored; anything else
 // unknown is still an error; an object created after `start` is refused with file:line:col.
 #include <gtest/gtest.h>

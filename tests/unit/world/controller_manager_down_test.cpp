@@ -1,7 +1,7 @@
 // controllerManagerDown: while kube-controller-manager is down the kubelets and the scheduler go
 // on, but nothing that a controller does happens; when it comes back it re-lists and syncs
 // every object once with empty queues and no in-memory state. Every expected instant is derived
-// in the case's comment from upstream's rules (kubernetes-batch-semantics.md §3.6, §5, §7, §11)
+// in the case's comment from upstream's rules (upstream pkg/controller/job/job_controller.go; pkg/controller/ttlafterfinished/ttlafterfinished_controller.go; pkg/controller/garbagecollector/garbagecollector.go; docs/fidelity.md)
 // and the model's timings: podStartup 2 s, syncJobBatchPeriod 1 s, scheduler 0 s.
 #include <gtest/gtest.h>
 

@@ -1,6 +1,6 @@
 // End-to-end CronJob behaviour: a scenario runs in a World and the exact instants of Job
 // creations, deletions and CronJob Events are compared with what upstream's rules give
-// (kubernetes-batch-semantics.md §4). Timings used in every derivation:
+// (upstream pkg/controller/cronjob/cronjob_controllerv2.go). Timings used in every derivation:
 //   - the CronJob sync for a schedule time T runs at T + 100 ms (nextScheduleDelta) and creates
 //     the Job then ("+0.1" below);
 //   - the Job controller syncs a new Job at once and creates its pod; the scheduler binds at

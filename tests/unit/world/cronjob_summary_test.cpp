@@ -1,5 +1,5 @@
 // summary.json's per-CronJob section for whole runs: each case's numbers are derived from
-// upstream's CronJob rules (kubernetes-batch-semantics.md §4) and the model's timings, as in
+// upstream's CronJob rules (upstream pkg/controller/cronjob/cronjob_controllerv2.go) and the model's timings, as in
 // cronjob_lifecycle_test.cpp, whose Job creation instants these cases reuse:
 //   - the sync for a schedule time T runs at T + 0.1 s and creates the Job then;
 //   - a Job created at C whose container runs D finishes at C + 2 + D + 1 (pod startup 2 s,

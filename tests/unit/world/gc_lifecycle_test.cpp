@@ -1,6 +1,6 @@
 // End-to-end deletion: Jobs and CronJobs deleted with each propagation policy, the pod
 // garbage collector's terminated-pod threshold, and an orphaned pod after its node is deleted.
-// Expected instants come from upstream rules (kubernetes-batch-semantics.md §3.13, §6, §7) and
+// Expected instants come from upstream rules (upstream pkg/controller/job/job_controller.go; pkg/controller/podgc/gc_controller.go; pkg/controller/garbagecollector/garbagecollector.go) and
 // the model's documented timings: podStartup 2 s, syncJobBatchPeriod 1 s, scheduler 0 s, the
 // garbage collector without latency, PodGC every 20 s from the start, quarantine 40 s.
 #include <gtest/gtest.h>

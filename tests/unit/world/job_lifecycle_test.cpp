@@ -1,6 +1,6 @@
 // End-to-end Job behaviour: a scenario runs in a World and the exact instants of pod creations,
 // restarts and Job conditions are compared with what upstream's rules give. Every expected
-// time is derived in the case's comment from the rules (kubernetes-batch-semantics.md §3, §8)
+// time is derived in the case's comment from the rules (upstream pkg/controller/job/job_controller.go; pkg/kubelet/kuberuntime/kuberuntime_manager.go)
 // and the model's documented timings: podStartup 2 s, syncJobBatchPeriod 1 s, scheduler 0 s.
 #include <gtest/gtest.h>
 

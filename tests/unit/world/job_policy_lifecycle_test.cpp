@@ -1,7 +1,6 @@
 // End-to-end Indexed-Job policies: backoffLimitPerIndex, maxFailedIndexes, the FailIndex
 // action and successPolicy (upstream pkg/controller/job/job_controller.go,
-// indexed_job_utils.go, success_policy.go; kubernetes-batch-semantics.md §3.3 item 9, §3.6,
-// §3.7, §3.10, §3.11). Every expected time is derived in the case's comment from those rules
+// indexed_job_utils.go, success_policy.go, backoff_utils.go). Every expected time is derived in the case's comment from those rules
 // and the model's timings: podStartup 2 s, syncJobBatchPeriod 1 s, scheduler 0 s, pod-failure
 // backoff 10 s · 2^(n−1).
 #include <gtest/gtest.h>

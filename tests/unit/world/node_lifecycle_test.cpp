@@ -1,7 +1,7 @@
 // Node faults end to end: a machine that stops (nodeDown), the node lifecycle controller,
 // the taint eviction controller, the Job controller's view of the evicted pod, and the kubelet
 // after the reboot. Every instant is derived in the case's comment from upstream's rules
-// (kubernetes-batch-semantics.md sections 3.2, 3.9, 10; docs/fidelity.md "Node lifecycle") and
+// (upstream pkg/controller/job/job_controller.go; pkg/controller/nodelifecycle/node_lifecycle_controller.go, pkg/controller/tainteviction/taint_eviction.go; docs/fidelity.md "Node lifecycle") and
 // the timings: Lease renewals every 10 s from the node's start (0), monitor ticks every 5 s from
 // the controller's start (0), grace 50 s, default toleration 300 s, podStartup 2 s,
 // Job sync batch 1 s, pod-failure backoff 10 s from the pod's Ready=False transition.

@@ -1,8 +1,8 @@
 // schedulerDown: while kube-scheduler is down nothing is bound, so new pods stay Pending; the
 // controllers and kubelets go on. When it comes back it lists every pod and binds the pending
 // ones at once (scheduler latency 0). Expected instants use the model's timings: podStartup 2 s,
-// syncJobBatchPeriod 1 s, the Job controller's pod backoff 10 s (kubernetes-batch-semantics.md
-// §3.6), and the events.jsonl lines of docs/faults.md.
+// syncJobBatchPeriod 1 s, the Job controller's pod backoff 10 s (upstream pkg/controller/job/backoff_utils.go),
+// and the events.jsonl lines of docs/faults.md.
 #include <gtest/gtest.h>
 
 #include <functional>

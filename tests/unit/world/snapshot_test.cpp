@@ -1,4 +1,4 @@
-// A replayed snapshot (SPEC.md section 2, docs/snapshots.md): objects with uid,
+// A replayed snapshot (docs/scenario-format.md, docs/snapshots.md): objects with uid,
 // creationTimestamp and status are the state at start; ownerReferences by uid hold; at start
 // every controller syncs every object, as after a kube-controller-manager restart.
 #include <gtest/gtest.h>

@@ -225,7 +225,7 @@ const RemainingTimeCase kRemainingTimeCases[] = {
      .record = {.failures_after_last_success = 9, .last_failure_time = kDefaultTestTime},
      .want = 700s},
     // With the Job controller's constants (DefaultJobPodFailureBackOff 10 s, MaxJobPodFailureBackOff
-    // 10 min): 10, 20, 40, 80, 160, 320, 600, 600 s after the 1st..8th failure (reference §3.6).
+    // 10 min): 10, 20, 40, 80, 160, 320, 600, 600 s after the 1st..8th failure (upstream pkg/controller/job/backoff_utils.go).
     {.name = "job_defaults_one_failure",
      .record = {.failures_after_last_success = 1, .last_failure_time = kDefaultTestTime},
      .default_backoff = 10s, .max_backoff = 600s, .want = 10s},

@@ -168,7 +168,7 @@ const SyncCase kCases[] = {
 
     // --- TestSyncJobWithJobBackoffLimitPerIndex (gates on) ------------------------------
     // Upstream's snapshot expects the success conditions without reason; since
-    // JobReasonCompletionsReached they carry it (kubernetes-batch-semantics.md §3.3 item 11).
+    // JobReasonCompletionsReached they carry it (upstream pkg/controller/job/job_controller.go syncJob, since CompletionsReached).
     {.name = "successful_job_after_a_single_failure_within_index",
      .backoff_limit = 2147483647,
      .backoff_limit_per_index = 1,
