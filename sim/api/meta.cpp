@@ -22,12 +22,12 @@ const OwnerReference* controller_ref(const ObjectMeta& meta) {
 }
 
 bool has_finalizer(const ObjectMeta& meta, std::string_view finalizer) {
-  return std::ranges::find(meta.finalizers, finalizer) != meta.finalizers.end();
+  return std::find(meta.finalizers.begin(), meta.finalizers.end(), finalizer) != meta.finalizers.end();
 }
 
 bool remove_finalizer(ObjectMeta& meta, std::string_view finalizer) {
   if (!has_finalizer(meta, finalizer)) return false;  // no write: the finalizers stay shared
-  std::erase(meta.finalizers.edit(), finalizer);
+  std::erase_if(meta.finalizers.edit(), [&](const Name& name) { return name == finalizer; });
   return true;
 }
 

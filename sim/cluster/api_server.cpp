@@ -103,7 +103,7 @@ ApiResult ApiServer::create_object(Informer<T>& store, T&& object) {
   api::ObjectMeta& meta = object.metadata.edit();
   // Nodes are cluster-scoped: their key has an empty namespace.
   if constexpr (kind == api::Kind::Node) {
-    meta.namespace_.clear();
+    meta.namespace_ = api::Name();
   } else if (meta.namespace_.empty()) {
     meta.namespace_ = "default";
   }

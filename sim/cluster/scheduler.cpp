@@ -36,7 +36,7 @@ std::string zone_key(const api::Node& node) {
   auto label = [&labels](const char* ga, const char* beta) -> std::string {
     auto found = labels.find(ga);
     if (found == labels.end()) found = labels.find(beta);
-    return found == labels.end() ? std::string() : found->second;
+    return found == labels.end() ? std::string() : found->second.str();
   };
   const std::string zone = label("topology.kubernetes.io/zone", "failure-domain.beta.kubernetes.io/zone");
   const std::string region = label("topology.kubernetes.io/region", "failure-domain.beta.kubernetes.io/region");

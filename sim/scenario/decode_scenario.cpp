@@ -127,7 +127,7 @@ void check_unique_objects(const Scenario& scenario, Diagnostics& diagnostics) {
     const api::ObjectMeta& meta = std::visit([](const auto& typed) -> const api::ObjectMeta& { return typed.metadata; }, entry.object);
     if (meta.name.empty()) continue;  // generateName: the API server picks a unique name
     const std::string_view kind = object_kind(entry.object);
-    const std::string namespace_name = kind == "Node" ? std::string() : meta.namespace_;
+    const std::string namespace_name = kind == "Node" ? std::string() : meta.namespace_.str();
     const auto [found, inserted] = seen.emplace(std::tuple(kind, namespace_name, meta.name), entry.pos);
     if (!inserted) {
       diagnostics.add(entry.pos, "", object_label(entry.object) + ": already defined at " + found->second.to_string());

@@ -187,6 +187,13 @@ bool decode_value(const Ctx& ctx, const Value& value, std::string& out) {
   return true;
 }
 
+bool decode_value(const Ctx& ctx, const Value& value, api::Name& out) {
+  std::string text;
+  if (!decode_value(ctx, value, text)) return false;
+  out = text;
+  return true;
+}
+
 bool decode_value(const Ctx& ctx, const Value& value, bool& out) {
   if (!is_plain_bool(value)) {
     ctx.fail(value.pos(), "expected a boolean (true or false), got " + describe(value));

@@ -67,6 +67,7 @@ bool is_plain_bool(const Value& value);    // true/True/TRUE/false/False/FALSE (
 // integers and booleans must not be quoted ("5" is a string, as kubectl requires), times are
 // RFC 3339, durations are Go durations plus "d" and must not be negative.
 bool decode_value(const Ctx& ctx, const Value& value, std::string& out);
+bool decode_value(const Ctx& ctx, const Value& value, api::Name& out);  // as a string, interned
 bool decode_value(const Ctx& ctx, const Value& value, bool& out);
 bool decode_value(const Ctx& ctx, const Value& value, std::int32_t& out);
 bool decode_value(const Ctx& ctx, const Value& value, std::int64_t& out);

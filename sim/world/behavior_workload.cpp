@@ -56,7 +56,7 @@ BehaviorWorkload::BehaviorWorkload(const std::vector<scenario::Behavior>& behavi
 
 std::string BehaviorWorkload::owner_job(const api::Pod& pod) const {
   const api::OwnerReference* ref = api::controller_ref(pod.metadata);
-  return ref != nullptr && ref->kind == "Job" ? ref->name : std::string();
+  return ref != nullptr && ref->kind == "Job" ? ref->name.str() : std::string();
 }
 
 std::string BehaviorWorkload::owner_cron_job(const api::Pod& pod) const {
@@ -65,7 +65,7 @@ std::string BehaviorWorkload::owner_cron_job(const api::Pod& pod) const {
   const api::Job* job = jobs_.get(jobs_.find(pod.metadata->namespace_, job_name));
   if (job == nullptr) return {};
   const api::OwnerReference* ref = api::controller_ref(job->metadata);
-  return ref != nullptr && ref->kind == "CronJob" ? ref->name : std::string();
+  return ref != nullptr && ref->kind == "CronJob" ? ref->name.str() : std::string();
 }
 
 bool BehaviorWorkload::matches(const scenario::BehaviorMatch& match, const api::Pod& pod,

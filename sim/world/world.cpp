@@ -319,7 +319,7 @@ void World::run_action(const scenario::Action& action) {
                 // Nodes are cluster-scoped: stored with no namespace.
                 const std::string ns = std::is_same_v<T, api::Node>        ? std::string()
                                        : object.metadata->namespace_.empty() ? std::string("default")
-                                                                            : object.metadata->namespace_;
+                                                                            : object.metadata->namespace_.str();
                 const api::ObjectId id = store->find(ns, object.metadata->name);
                 if (id == api::kNoObject) {
                   const auto result = api_.create(object);

@@ -33,11 +33,11 @@ struct CronJobSpec {
 };
 
 struct ObjectReference {
-  std::string api_version = "batch/v1";
-  std::string kind = "Job";
-  std::string namespace_;
-  std::string name;
-  std::string uid;
+  Name api_version = "batch/v1";
+  Name kind = "Job";
+  Name namespace_;
+  Name name;
+  Name uid;
   std::int64_t resource_version = 0;
   bool operator==(const ObjectReference&) const = default;
 };

@@ -12,9 +12,9 @@ std::string_view to_string(EventType type);
 
 struct InvolvedObject {
   Kind kind = Kind::Pod;
-  std::string namespace_;
-  std::string name;
-  std::string uid;
+  Name namespace_;
+  Name name;
+  Name uid;
   bool operator==(const InvolvedObject&) const = default;
 };
 

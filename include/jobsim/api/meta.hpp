@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jobsim/api/name.hpp"
 #include "jobsim/api/shared.hpp"
 #include "jobsim/engine/time.hpp"
 
@@ -26,23 +27,27 @@ inline constexpr ObjectId kNoObject = 0;
 enum class Kind : std::uint8_t { Node, Pod, Job, CronJob };
 std::string_view kind_name(Kind kind);  // "Node", "Pod", "Job", "CronJob"
 
-using Labels = std::map<std::string, std::string>;  // ordered: output and matching are deterministic
+// Ordered by text (output and matching are deterministic); keys and values are interned, and
+// std::less<> finds a key by string_view without interning it.
+using Labels = std::map<Name, Name, std::less<>>;
 
 struct OwnerReference {
-  std::string api_version;
-  std::string kind;
-  std::string name;
-  std::string uid;
+  Name api_version;
+  Name kind;
+  Name name;
+  Name uid;
   bool controller = false;
   bool block_owner_deletion = false;
   bool operator==(const OwnerReference&) const = default;
 };
 
+// Names, namespaces, uids, label keys and values are interned (api/name.hpp): every pod of a
+// Job holds the Job's name and uid, and the controllers compare them on every sync.
 struct ObjectMeta {
-  std::string name;
-  std::string generate_name;
-  std::string namespace_ = "default";
-  std::string uid;
+  Name name;
+  Name generate_name;
+  Name namespace_ = "default";
+  Name uid;
   std::int64_t resource_version = 0;
   std::int64_t generation = 0;
   // The collections are shared between versions (api/shared.hpp): bumping resourceVersion or
@@ -50,7 +55,7 @@ struct ObjectMeta {
   Shared<Labels> labels;
   Shared<Labels> annotations;
   Shared<std::vector<OwnerReference>> owner_references;
-  Shared<std::vector<std::string>> finalizers;
+  Shared<std::vector<Name>> finalizers;
   std::optional<SimTime> creation_timestamp;
   std::optional<SimTime> deletion_timestamp;
   std::optional<std::int64_t> deletion_grace_period_seconds;

@@ -33,7 +33,7 @@ bool deletion_starts_with_finalizer(const api::ObjectMeta* old_meta, const api::
   return old_meta == nullptr || !is_being_deleted(*old_meta) || !api::has_finalizer(*old_meta, finalizer);
 }
 
-const api::OwnerReference* find_reference(const std::vector<api::OwnerReference>& refs, const std::string& uid) {
+const api::OwnerReference* find_reference(const std::vector<api::OwnerReference>& refs, const api::Name& uid) {
   const auto found = std::ranges::find(refs, uid, &api::OwnerReference::uid);
   return found == refs.end() ? nullptr : &*found;
 }
@@ -235,8 +235,8 @@ void GarbageCollector::attempt_to_delete_item(Vertex vertex, const api::ObjectMe
   }
   if (latest.owner_references.empty()) return;
 
-  std::vector<std::string> solid;
-  std::vector<std::string> not_solid;  // dangling + waitingForDependentsDeletion
+  std::vector<api::Name> solid;
+  std::vector<api::Name> not_solid;  // dangling + waitingForDependentsDeletion
   bool any_waiting = false;
   for (const api::OwnerReference& ref : latest.owner_references) {
     const auto owner = graph_->find(ref.uid);

@@ -359,7 +359,7 @@ struct PropagationCase {
   std::string_view name;
   std::optional<PropagationPolicy> policy;
   bool want_kept = false;
-  std::vector<std::string> want_finalizers;
+  std::vector<api::Name> want_finalizers;
 };
 
 void PrintTo(const PropagationCase& c, std::ostream* out) { *out << c.name; }

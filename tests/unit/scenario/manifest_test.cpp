@@ -206,7 +206,7 @@ TEST(JobManifest, EveryModelledFieldDecodesExactly) {
       .annotations = {{"note", "hi"}},
       .owner_references = std::vector<api::OwnerReference>{api::OwnerReference{.api_version = "batch/v1", .kind = "CronJob", .name = "nightly",
                                                .uid = "u-0", .controller = true, .block_owner_deletion = true}},
-      .finalizers = std::vector<std::string>{"batch.kubernetes.io/job-tracking"},
+      .finalizers = std::vector<api::Name>{"batch.kubernetes.io/job-tracking"},
       .creation_timestamp = at("2026-01-01T00:00:00Z"),
   };
   want.spec = api::JobSpec{
