@@ -26,7 +26,7 @@ struct PodSummary {
 
 PodSummary summarize(const api::Pod& pod) {
   PodSummary summary;
-  summary.reason = pod.status->reason.empty() ? std::string(api::to_string(pod.status->phase)) : pod.status->reason;
+  summary.reason = pod.status->reason.empty() ? std::string(api::to_string(pod.status->phase)) : pod.status->reason.str();
   for (const api::PodCondition& condition : pod.status->conditions) {
     if (condition.type == "PodScheduled" && condition.reason == "SchedulingGated") summary.reason = "SchedulingGated";
   }

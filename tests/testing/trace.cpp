@@ -33,7 +33,7 @@ Trace::Trace(world::World& world) : world_(world) {
     for (const api::JobCondition& condition : job.status->conditions) {
       const api::JobCondition* before = api::find_job_condition(old_job.status, condition.type);
       if (before == nullptr || before->status != condition.status) {
-        add("Job", condition.status == api::ConditionStatus::True ? condition.type : condition.type + "=False",
+        add("Job", condition.status == api::ConditionStatus::True ? condition.type.str() : condition.type + "=False",
             condition.reason, job.metadata->name);
       }
     }

@@ -21,10 +21,10 @@ struct InvolvedObject {
 struct Event {
   SimTime time;
   EventType type = EventType::Normal;
-  std::string reason;
-  std::string message;
+  Name reason;
+  std::string message;  // formatted per Event, often unique: not interned
   InvolvedObject object;
-  std::string source;  // e.g. job-controller, cronjob-controller, kubelet
+  Name source;  // e.g. job-controller, cronjob-controller, kubelet
   bool operator==(const Event&) const = default;
 };
 

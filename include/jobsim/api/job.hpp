@@ -83,19 +83,20 @@ inline constexpr std::string_view kJobFailed = "Failed";
 inline constexpr std::string_view kJobFailureTarget = "FailureTarget";
 inline constexpr std::string_view kJobSuccessCriteriaMet = "SuccessCriteriaMet";
 
+// Interned texts: a condition's type, reason and message are one of a few upstream strings.
 struct JobCondition {
-  std::string type;
+  Name type;
   ConditionStatus status = ConditionStatus::True;
   std::optional<SimTime> last_probe_time;
   std::optional<SimTime> last_transition_time;
-  std::string reason;
-  std::string message;
+  Name reason;
+  Name message;
   bool operator==(const JobCondition&) const = default;
 };
 
 struct UncountedTerminatedPods {
-  std::vector<std::string> succeeded;  // pod UIDs
-  std::vector<std::string> failed;
+  std::vector<Name> succeeded;  // pod UIDs
+  std::vector<Name> failed;
   bool operator==(const UncountedTerminatedPods&) const = default;
 };
 

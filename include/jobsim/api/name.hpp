@@ -58,6 +58,7 @@ class Name {
     if (entry_ != nullptr && --entry_->refs == 0) release(entry_);
   }
   void swap(Name& other) noexcept { std::swap(entry_, other.entry_); }
+  void clear() noexcept { Name().swap(*this); }
 
   const std::string& str() const noexcept { return entry_ != nullptr ? entry_->text : empty_text(); }
   operator const std::string&() const noexcept { return str(); }  // NOLINT: reads like a string

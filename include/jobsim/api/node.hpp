@@ -25,10 +25,10 @@ struct NodeSpec {
 };
 
 struct NodeCondition {
-  std::string type;  // Ready
+  Name type;  // Ready
   ConditionStatus status = ConditionStatus::True;
-  std::string reason;
-  std::string message;
+  Name reason;
+  Name message;
   std::optional<SimTime> last_transition_time;
   bool operator==(const NodeCondition&) const = default;
 };

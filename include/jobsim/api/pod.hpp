@@ -51,7 +51,7 @@ struct PodSpec {
   std::vector<Container> init_containers;
   RestartPolicy restart_policy = RestartPolicy::Always;
   bool restart_policy_set = false;  // validation tells "Required value" from "Unsupported value"
-  std::string node_name;
+  Name node_name;
   Labels node_selector;
   std::vector<Toleration> tolerations;
   std::int64_t termination_grace_period_seconds = 30;
@@ -71,11 +71,13 @@ struct PodTemplateSpec {
   bool operator==(const PodTemplateSpec&) const = default;
 };
 
+// Condition and state texts are interned: they are one of a few upstream strings, held by
+// every pod and compared on every sync.
 struct PodCondition {
-  std::string type;  // PodScheduled, Initialized, ContainersReady, Ready, DisruptionTarget
+  Name type;  // PodScheduled, Initialized, ContainersReady, Ready, DisruptionTarget
   ConditionStatus status = ConditionStatus::True;
-  std::string reason;
-  std::string message;
+  Name reason;
+  Name message;
   std::optional<SimTime> last_transition_time;
   bool operator==(const PodCondition&) const = default;
 };
@@ -84,8 +86,8 @@ enum class ContainerStateKind : std::uint8_t { Waiting, Running, Terminated };
 
 struct ContainerState {
   ContainerStateKind kind = ContainerStateKind::Waiting;
-  std::string reason;  // Waiting: ContainerCreating, CrashLoopBackOff; Terminated: Completed, Error, OOMKilled
-  std::string message;
+  Name reason;  // Waiting: ContainerCreating, CrashLoopBackOff; Terminated: Completed, Error, OOMKilled
+  Name message;
   std::int32_t exit_code = 0;
   std::optional<SimTime> started_at;
   std::optional<SimTime> finished_at;
@@ -93,8 +95,8 @@ struct ContainerState {
 };
 
 struct ContainerStatus {
-  std::string name;
-  std::string image;
+  Name name;
+  Name image;
   ContainerState state;
   std::optional<ContainerState> last_termination_state;
   bool ready = false;
@@ -105,8 +107,8 @@ struct ContainerStatus {
 struct PodStatus {
   PodPhase phase = PodPhase::Pending;
   std::vector<PodCondition> conditions;
-  std::string reason;   // e.g. Evicted, DeadlineExceeded
-  std::string message;
+  Name reason;  // e.g. Evicted, DeadlineExceeded
+  Name message;
   std::optional<SimTime> start_time;
   std::vector<ContainerStatus> container_statuses;
   bool operator==(const PodStatus&) const = default;

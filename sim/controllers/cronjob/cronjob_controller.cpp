@@ -114,7 +114,7 @@ void CronJobController::delete_cron_job(api::ObjectId id, const api::CronJob& cr
 }
 
 // resolveControllerRef: the CronJob the reference names (kind, name and uid must all match).
-api::ObjectId CronJobController::resolve_controller_ref(std::string_view namespace_,
+api::ObjectId CronJobController::resolve_controller_ref(const api::Name& namespace_,
                                                         const api::OwnerReference& ref) const {
   if (ref.kind != "CronJob") return api::kNoObject;
   const auto found = cron_job_by_uid_.find(ref.uid);
@@ -129,8 +129,9 @@ api::ObjectId CronJobController::resolve_controller_ref(std::string_view namespa
 void CronJobController::index_job(api::ObjectId id, const api::Job& job) {
   const api::OwnerReference* ref = api::controller_ref(job.metadata);
   if (ref == nullptr) return;
-  std::string owner = cluster::Informer<api::CronJob>::make_key(job.metadata->namespace_, ref->name);
-  jobs_by_owner_[owner].insert(id);
+  OwnerKey owner{job.metadata->namespace_, ref->name};
+  std::vector<api::ObjectId>& jobs = jobs_by_owner_[owner];
+  jobs.insert(std::upper_bound(jobs.begin(), jobs.end(), id), id);  // ids grow: almost always at the end
   owner_of_job_[id] = std::move(owner);
 }
 
@@ -138,7 +139,7 @@ void CronJobController::unindex_job(api::ObjectId id) {
   const auto found = owner_of_job_.find(id);
   if (found == owner_of_job_.end()) return;
   if (const auto jobs = jobs_by_owner_.find(found->second); jobs != jobs_by_owner_.end()) {
-    jobs->second.erase(id);
+    std::erase(jobs->second, id);
     if (jobs->second.empty()) jobs_by_owner_.erase(jobs);
   }
   owner_of_job_.erase(found);
@@ -205,8 +206,7 @@ const CronJobController::CachedSchedule& CronJobController::cached_schedule(api:
 // carries the CronJob's name (kind and uid are not checked), from the index, in creation order.
 void CronJobController::get_jobs_to_be_reconciled(const api::CronJob& cron_job) {
   listed_.clear();
-  key_scratch_.assign(cron_job.metadata->namespace_).append("/").append(cron_job.metadata->name);
-  const auto found = jobs_by_owner_.find(key_scratch_);
+  const auto found = jobs_by_owner_.find(OwnerKey{cron_job.metadata->namespace_, cron_job.metadata->name});
   if (found == jobs_by_owner_.end()) return;
   for (const api::ObjectId job_id : found->second) {
     if (const api::Job* job = jobs_.get(job_id)) listed_.push_back({job_id, job});
@@ -287,8 +287,8 @@ bool CronJobController::remove_oldest_jobs(api::ObjectId id, api::CronJob& cron_
 // (injection.go realJobControl.DeleteJob), then drop the reference from status.active.
 bool CronJobController::reap_job(api::ObjectId id, api::CronJob& cron_job, api::ObjectId job_id, const api::Job& job,
                                  cluster::CronJobDeleteReason why) {
-  const std::string name = job.metadata->name;
-  const std::string uid = job.metadata->uid;
+  const api::Name name = job.metadata->name;
+  const api::Name uid = job.metadata->uid;
   const cluster::ApiResult deleted = client_.remove(
       api::Kind::Job, job_id, cluster::DeleteOptions{.propagation_policy = cluster::PropagationPolicy::Background});
   if (!deleted.ok()) {
@@ -352,7 +352,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
       continue;
     }
     recorder_.normal(api::Kind::CronJob, meta, reason::kMissingJob, "Active job went missing: " + ref.name);
-    const std::string uid = ref.uid;
+    const api::Name uid = ref.uid;
     delete_from_active_list(cron_job, uid);
     outcome.update_status = true;
   }

@@ -188,17 +188,17 @@ bool by_job_start_time(const api::Job& a, const api::Job& b) {
   return *start_a < *start_b;
 }
 
-bool in_active_list(const api::CronJob& cron_job, std::string_view uid) {
+bool in_active_list(const api::CronJob& cron_job, const api::Name& uid) {
   return std::ranges::any_of(cron_job.status->active, [&](const api::ObjectReference& ref) { return ref.uid == uid; });
 }
 
-bool in_active_list_by_name(const api::CronJob& cron_job, std::string_view namespace_, std::string_view name) {
+bool in_active_list_by_name(const api::CronJob& cron_job, const api::Name& namespace_, std::string_view name) {
   return std::ranges::any_of(cron_job.status->active, [&](const api::ObjectReference& ref) {
     return ref.name == name && ref.namespace_ == namespace_;
   });
 }
 
-bool delete_from_active_list(api::CronJob& cron_job, std::string_view uid) {
+bool delete_from_active_list(api::CronJob& cron_job, const api::Name& uid) {
   return std::erase_if(cron_job.status.edit().active, [&](const api::ObjectReference& ref) { return ref.uid == uid; }) > 0;
 }
 

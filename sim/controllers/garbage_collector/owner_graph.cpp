@@ -13,8 +13,8 @@ std::size_t kind_index(api::Kind kind) { return static_cast<std::size_t>(kind); 
 
 }  // namespace
 
-std::optional<OwnerGraph::Vertex> OwnerGraph::find(const std::string& uid) const {
-  const auto found = by_uid_.find(std::string_view(uid));
+std::optional<OwnerGraph::Vertex> OwnerGraph::find(const api::Name& uid) const {
+  const auto found = by_uid_.find(uid);
   if (found == by_uid_.end()) return std::nullopt;
   return *found;
 }
@@ -32,7 +32,7 @@ OwnerGraph::Vertex OwnerGraph::allocate() {
   return vertex;
 }
 
-OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const std::string& uid) {
+OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const api::Name& uid) {
   Vertex vertex;
   if (const auto existing = find(uid)) {
     vertex = *existing;
@@ -52,8 +52,8 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const s
   return vertex;
 }
 
-OwnerGraph::Vertex OwnerGraph::add_virtual(const std::string& uid) {
-  JOBSIM_CHECK(!by_uid_.contains(std::string_view(uid)), "OwnerGraph::add_virtual of a uid already in the graph");
+OwnerGraph::Vertex OwnerGraph::add_virtual(const api::Name& uid) {
+  JOBSIM_CHECK(!by_uid_.contains(uid), "OwnerGraph::add_virtual of a uid already in the graph");
   const Vertex vertex = allocate();
   graph_[vertex] = GraphNode{.uid = uid, .in_use = true};
   by_uid_.insert(vertex);

@@ -31,7 +31,7 @@ namespace jobsim::controllers::garbage_collector {
 struct GraphNode {
   api::Kind kind = api::Kind::Pod;
   api::ObjectId id = api::kNoObject;  // kNoObject while virtual
-  std::string uid;
+  api::Name uid;
   bool observed = false;  // seen through an informer (upstream node.isObserved)
   bool in_use = false;    // false: on the free list
 };
@@ -51,15 +51,15 @@ class OwnerGraph {
   OwnerGraph& operator=(const OwnerGraph&) = delete;
 
   // find returns the vertex for a uid (observed or virtual).
-  std::optional<Vertex> find(const std::string& uid) const;
+  std::optional<Vertex> find(const api::Name& uid) const;
   // vertex_of returns the vertex of an observed object.
   std::optional<Vertex> vertex_of(api::Kind kind, api::ObjectId id) const;
 
   // observe records an object seen through an informer; a virtual vertex with its uid becomes
   // the object's vertex (upstream: markObserved). Returns the vertex.
-  Vertex observe(api::Kind kind, api::ObjectId id, const std::string& uid);
+  Vertex observe(api::Kind kind, api::ObjectId id, const api::Name& uid);
   // add_virtual creates the vertex of an owner known only by uid.
-  Vertex add_virtual(const std::string& uid);
+  Vertex add_virtual(const api::Name& uid);
   // set_owner_edge adds (or updates) the edge dependent -> owner.
   void set_owner_edge(Vertex dependent, Vertex owner, bool block_owner_deletion);
   void remove_owner_edge(Vertex dependent, Vertex owner);
@@ -81,21 +81,21 @@ class OwnerGraph {
  private:
   Vertex allocate();
 
-  // uidToNode as a set of vertices hashed and compared by their node's uid (looked up by a
-  // string_view): the uid text lives once, in the vertex, not again as a map key (a year of
-  // retained Jobs: ~80 bytes an object).
+  // uidToNode as a set of vertices hashed and compared by their node's uid (interned: the hash
+  // is the Name's, a compare is a pointer compare): the uid is held once, in the vertex, not
+  // again as a map key (a year of retained Jobs: ~80 bytes an object).
   struct UidHash {
     using is_transparent = void;
     const Graph* graph;
-    std::size_t operator()(std::string_view uid) const { return std::hash<std::string_view>{}(uid); }
-    std::size_t operator()(Vertex vertex) const { return (*this)((*graph)[vertex].uid); }
+    std::size_t operator()(const api::Name& uid) const { return uid.hash(); }
+    std::size_t operator()(Vertex vertex) const { return (*graph)[vertex].uid.hash(); }
   };
   struct UidEqual {
     using is_transparent = void;
     const Graph* graph;
     bool operator()(Vertex a, Vertex b) const { return a == b; }
-    bool operator()(std::string_view uid, Vertex vertex) const { return (*graph)[vertex].uid == uid; }
-    bool operator()(Vertex vertex, std::string_view uid) const { return (*graph)[vertex].uid == uid; }
+    bool operator()(const api::Name& uid, Vertex vertex) const { return (*graph)[vertex].uid == uid; }
+    bool operator()(Vertex vertex, const api::Name& uid) const { return (*graph)[vertex].uid == uid; }
   };
 
   Graph graph_;

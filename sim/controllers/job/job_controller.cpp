@@ -184,7 +184,7 @@ void JobController::update_job(api::ObjectId id, const api::Job& old_job, const 
 }
 
 void JobController::delete_job(api::ObjectId id, const api::Job& job) {
-  if (const auto found = job_by_uid_.find(UidOf{job.metadata->uid, id}); found != job_by_uid_.end()) {
+  if (const auto found = job_by_uid_.find(UidOf{&job.metadata->uid, id}); found != job_by_uid_.end()) {
     job_by_uid_.erase(found);
   }
   backoff_records_.erase(id);
@@ -198,7 +198,7 @@ void JobController::delete_job(api::ObjectId id, const api::Job& job) {
 api::ObjectId JobController::resolve_controller_ref(const api::Pod& pod) const {
   const api::OwnerReference* ref = api::controller_ref(pod.metadata);
   if (ref == nullptr || ref->kind != "Job") return api::kNoObject;
-  const auto found = job_by_uid_.find(std::string_view(ref->uid));
+  const auto found = job_by_uid_.find(ref->uid);
   return found == job_by_uid_.end() ? api::kNoObject : *found;
 }
 

@@ -90,9 +90,9 @@ void PodGcController::on_pod(api::ObjectId id, const api::Pod* old_pod, const ap
     }
   }
 
-  static const std::string kUnbound;
-  const std::string& old_node = old_pod != nullptr ? old_pod->spec->node_name : kUnbound;
-  const std::string& new_node = pod != nullptr ? pod->spec->node_name : kUnbound;
+  static const api::Name kUnbound;
+  const api::Name& old_node = old_pod != nullptr ? old_pod->spec->node_name : kUnbound;
+  const api::Name& new_node = pod != nullptr ? pod->spec->node_name : kUnbound;
   if (old_node != new_node || pod == nullptr) {
     if (!old_node.empty()) {
       auto found = pods_by_node_.find(old_node);

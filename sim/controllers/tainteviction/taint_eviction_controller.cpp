@@ -193,7 +193,7 @@ void TaintEvictionController::delete_pod(api::ObjectId id) {
   recorder_.normal(api::Kind::Pod, work.meta, kTaintManagerEviction, "Marking for deletion Pod " + namespaced_name(work.meta));
   const api::Pod* current = pods_.get(id);
   if (current == nullptr) return;
-  const auto existing = std::ranges::find(current->status->conditions, kDisruptionTarget, &api::PodCondition::type);
+  const auto existing = std::ranges::find_if(current->status->conditions, [](const api::PodCondition& c) { return c.type == kDisruptionTarget; });
   const bool same = existing != current->status->conditions.end() && existing->status == api::ConditionStatus::True &&
                     existing->reason == kDeletionByTaintManager && existing->message == kTaintManagerMessage;
   if (!same) {
@@ -205,7 +205,7 @@ void TaintEvictionController::delete_pod(api::ObjectId id) {
                                 .message = std::string(kTaintManagerMessage),
                                 .last_transition_time = sim_.now()};
     std::vector<api::PodCondition>& conditions = pod.status.edit().conditions;
-    auto slot = std::ranges::find(conditions, kDisruptionTarget, &api::PodCondition::type);
+    auto slot = std::ranges::find_if(conditions, [](const api::PodCondition& c) { return c.type == kDisruptionTarget; });
     if (slot == conditions.end()) {
       conditions.push_back(std::move(condition));
     } else {

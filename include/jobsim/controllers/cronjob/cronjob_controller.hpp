@@ -108,7 +108,7 @@ class CronJobController {
   void add_job(api::ObjectId id, const api::Job& job);
   void update_job(api::ObjectId id, const api::Job& old_job, const api::Job& cur_job);
   void delete_job(api::ObjectId id, const api::Job& job);
-  api::ObjectId resolve_controller_ref(std::string_view namespace_, const api::OwnerReference& ref) const;
+  api::ObjectId resolve_controller_ref(const api::Name& namespace_, const api::OwnerReference& ref) const;
   void index_job(api::ObjectId id, const api::Job& job);
   void unindex_job(api::ObjectId id);
 
@@ -136,11 +136,20 @@ class CronJobController {
   bool running_ = true;
 
   std::unordered_map<api::ObjectId, CachedSchedule> schedules_;
-  std::unordered_map<std::string, api::ObjectId> cron_job_by_uid_;
-  // Jobs by "<namespace>/<controllerRef name>" (upstream lists the namespace and keeps Jobs
-  // whose controller reference has the CronJob's name), in creation (id) order.
-  std::map<std::string, std::set<api::ObjectId>, std::less<>> jobs_by_owner_;
-  std::unordered_map<api::ObjectId, std::string> owner_of_job_;
+  std::unordered_map<api::Name, api::ObjectId, api::NameHash, api::NameEqual> cron_job_by_uid_;
+  // Jobs by namespace and controllerRef name (upstream lists the namespace and keeps Jobs whose
+  // controller reference has the CronJob's name), in creation (id) order. A CronJob has a few
+  // Jobs (history limits plus the active ones): a sorted vector, not a node per Job.
+  struct OwnerKey {
+    api::Name namespace_;
+    api::Name name;
+    bool operator==(const OwnerKey&) const = default;
+  };
+  struct OwnerKeyHash {
+    std::size_t operator()(const OwnerKey& key) const noexcept { return key.namespace_.hash() * 31 + key.name.hash(); }
+  };
+  std::unordered_map<OwnerKey, std::vector<api::ObjectId>, OwnerKeyHash> jobs_by_owner_;
+  std::unordered_map<api::ObjectId, OwnerKey> owner_of_job_;
 
   // Per-sync scratch, reused so that a sync does not allocate: the CronJob's Jobs, and copies
   // of the Jobs this sync deleted (upstream keeps using the listed objects after a delete).
@@ -153,7 +162,6 @@ class CronJobController {
   };
   std::vector<ListedJob> listed_;
   std::vector<api::Job> deleted_;
-  std::string key_scratch_;
 };
 
 }  // namespace jobsim::controllers::cronjob

@@ -114,9 +114,9 @@ JobFromTemplate get_job_from_template2(const api::CronJob& cron_job, SimTime sch
 bool by_job_start_time(const api::Job& a, const api::Job& b);
 
 // in_active_list: status.active holds this uid. in_active_list_by_name: ... this namespace/name.
-bool in_active_list(const api::CronJob& cron_job, std::string_view uid);
-bool in_active_list_by_name(const api::CronJob& cron_job, std::string_view namespace_, std::string_view name);
+bool in_active_list(const api::CronJob& cron_job, const api::Name& uid);
+bool in_active_list_by_name(const api::CronJob& cron_job, const api::Name& namespace_, std::string_view name);
 // delete_from_active_list removes the entries with this uid; returns whether one was there.
-bool delete_from_active_list(api::CronJob& cron_job, std::string_view uid);
+bool delete_from_active_list(api::CronJob& cron_job, const api::Name& uid);
 
 }  // namespace jobsim::controllers::cronjob

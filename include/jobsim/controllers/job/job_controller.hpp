@@ -103,18 +103,19 @@ class JobController {
   bool running_ = true;
   std::unordered_map<api::ObjectId, BackoffRecord> backoff_records_;
   // Jobs by uid (resolve_controller_ref) as a set of ids hashed and compared by their Job's uid
-  // in the informer: the uid text is not copied per Job (~70 bytes a retained Job). delete_job
-  // runs after the informer dropped the Job, so it erases with the id and the uid it is given.
+  // in the informer: no uid is held again per Job (~70 bytes a retained Job), the hash is the
+  // interned uid's, and a compare is a pointer compare. delete_job runs after the informer
+  // dropped the Job, so it erases with the id and the uid it is given.
   struct UidOf {
-    std::string_view uid;
+    const api::Name* uid;
     api::ObjectId id;
   };
   struct JobUidHash {
     using is_transparent = void;
     const cluster::Informer<api::Job>* jobs;
-    std::size_t operator()(std::string_view uid) const { return std::hash<std::string_view>{}(uid); }
-    std::size_t operator()(UidOf key) const { return (*this)(key.uid); }
-    std::size_t operator()(api::ObjectId id) const { return (*this)(jobs->get(id)->metadata->uid); }
+    std::size_t operator()(const api::Name& uid) const { return uid.hash(); }
+    std::size_t operator()(UidOf key) const { return key.uid->hash(); }
+    std::size_t operator()(api::ObjectId id) const { return jobs->get(id)->metadata->uid.hash(); }
   };
   struct JobUidEqual {
     using is_transparent = void;
@@ -122,8 +123,8 @@ class JobController {
     bool operator()(api::ObjectId a, api::ObjectId b) const { return a == b; }
     bool operator()(UidOf key, api::ObjectId id) const { return key.id == id; }
     bool operator()(api::ObjectId id, UidOf key) const { return key.id == id; }
-    bool operator()(std::string_view uid, api::ObjectId id) const { return jobs->get(id)->metadata->uid == uid; }
-    bool operator()(api::ObjectId id, std::string_view uid) const { return (*this)(uid, id); }
+    bool operator()(const api::Name& uid, api::ObjectId id) const { return jobs->get(id)->metadata->uid == uid; }
+    bool operator()(api::ObjectId id, const api::Name& uid) const { return (*this)(uid, id); }
   };
   std::unordered_set<api::ObjectId, JobUidHash, JobUidEqual> job_by_uid_;
   // Pods that can still matter to their Job's sync: not terminal, or still carrying the
