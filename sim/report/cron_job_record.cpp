@@ -93,7 +93,7 @@ CronJobSummary summarize_cron_job(const CronJobRecord& record, SimTime end, cons
   out.replaced = record.replaced;
   out.max_concurrent_jobs = record.max_concurrent();
   out.start_delays = record.start_delays;
-  std::ranges::sort(out.start_delays);
+  out.start_delays.sort();
 
   std::vector<SimTime> scheduled = record.scheduled_times;
   std::ranges::sort(scheduled);

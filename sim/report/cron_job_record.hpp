@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "jobsim/cron/time_zone.hpp"
+#include "duration_samples.hpp"
 #include "jobsim/engine/time.hpp"
 
 namespace jobsim::report {
@@ -44,7 +45,7 @@ struct CronJobRecord {
   void change_unfinished(engine::SimTime now, std::int32_t delta);
   std::int32_t max_concurrent() const { return unfinished > peak_unfinished ? unfinished : peak_unfinished; }
 
-  std::vector<engine::Duration> start_delays;    // Job creationTimestamp - scheduled time
+  DurationSamples start_delays;                  // Job creationTimestamp - scheduled time
   std::vector<engine::SimTime> scheduled_times;  // scheduled-timestamp annotation of its Jobs
   std::vector<engine::SimTime> already_active;   // JobAlreadyActive Events, in time order
   std::vector<CronSegment> segments;             // every incarnation's, in time order
@@ -58,7 +59,7 @@ struct CronJobSummary {
   std::int64_t skipped = 0;
   std::int64_t replaced = 0;
   std::int32_t max_concurrent_jobs = 0;
-  std::vector<engine::Duration> start_delays;  // ascending
+  DurationSamples start_delays;  // sorted
 };
 
 // kActivationSyncDelay: the controller syncs an activation T at T + 100 ms (nextScheduleDelta,

@@ -101,7 +101,7 @@ void RunRecorder::State::cron_job_owned_job_added(engine::SimTime now, JobRecord
   const std::optional<engine::SimTime> scheduled = engine::parse_rfc3339(annotation->second);
   if (!scheduled) return;
   cron_job.scheduled_times.push_back(*scheduled);
-  cron_job.start_delays.push_back(job.metadata->creation_timestamp.value_or(now) - *scheduled);
+  cron_job.start_delays.add(job.metadata->creation_timestamp.value_or(now) - *scheduled);
 }
 
 void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const JobRecord& record,

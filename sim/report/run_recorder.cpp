@@ -32,12 +32,6 @@ void RunRecorder::State::release_subject(api::Kind kind, api::ObjectId id) {
   slots.erase(found);
 }
 
-engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p) {
-  const std::size_t n = sorted.size();
-  const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil(p * n / 100)
-  return sorted[std::clamp<std::size_t>(rank, 1, n) - 1];
-}
-
 RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
                          cluster::UsageSink& usage, cluster::LifecycleSignals& lifecycle,
                          std::vector<ExpectationSpec> expectations,
@@ -87,7 +81,7 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   state.series.finish(end);
   state.log.flush();
   state.close_accounts(end);
-  std::ranges::sort(state.job_durations);
+  state.job_durations.sort();
   state.cron_summaries = state.cron_job_summaries(end);
   expectations_->finish(end);
 }
