@@ -26,6 +26,11 @@ std::optional<SimTime> next_of(const cron::Schedule& schedule, SimTime from, con
   return t;
 }
 
+void set_next(CronWalk& walk, std::optional<SimTime> next) {
+  walk.next = next;
+  walk.after_known = false;
+}
+
 enum class Outcome : std::uint8_t { Job, Skipped, Missed };
 
 // Walker moves a CronWalk along the segments. Online (`final` false), `limit` is now: it
@@ -62,7 +67,7 @@ struct Walker {
           }
           walk.schedule = std::move(*parsed.schedule);
           walk.segment = walk.chain_first;
-          walk.next = next_of(*walk.schedule, segments[walk.chain_first].from, local);
+          set_next(walk, next_of(*walk.schedule, segments[walk.chain_first].from, local));
           walk.phase = Phase::Walking;
           break;
         }
@@ -105,11 +110,11 @@ struct Walker {
       }
       if (!schedule.is_every()) {
         // Jump over the pause: calendar activations do not depend on where the walk starts.
-        if (t < *segment.to) walk.next = next_of(schedule, just_before(*segment.to), local);
+        if (t < *segment.to) set_next(walk, next_of(schedule, just_before(*segment.to), local));
       } else {
         // @every counts from the chain's start (the controller's lastScheduleTime or
         // creationTimestamp), so the pause is walked through.
-        while (walk.next && *walk.next < *segment.to) walk.next = next_of(schedule, *walk.next, local);
+        while (walk.next && *walk.next < *segment.to) set_next(walk, next_of(schedule, *walk.next, local));
       }
       ++walk.segment;
       return true;
@@ -119,14 +124,18 @@ struct Walker {
       return true;
     }
     // Online, an open span ends at or after now, so `t` lies in it once the clock passed it.
-    const std::optional<SimTime> after = next_of(schedule, t, local);
+    if (!walk.after_known) {
+      walk.after = next_of(schedule, t, local);
+      walk.after_known = true;
+    }
+    const std::optional<SimTime> after = walk.after;
     if (!final && (!after || limit < *after)) return false;  // Jobs and Events for `t` may still come
     ++walk.counts.schedules;
     const Outcome outcome = classify(t, after);
     if (outcome == Outcome::Skipped) ++walk.counts.skipped;
     if (outcome == Outcome::Missed) ++walk.counts.missed;
     classified(t, outcome);
-    walk.next = after;
+    set_next(walk, after);
     return true;
   }
 };

@@ -62,6 +62,9 @@ struct CronWalk {
   std::size_t chain_first = 0;          // first segment of the chain being walked
   std::size_t segment = 0;              // segment of `next`
   std::optional<engine::SimTime> next;  // the next activation to classify; nullopt: none
+  // Next(next), once computed: online, every Job and Event asks whether `next` is settled yet.
+  std::optional<engine::SimTime> after;
+  bool after_known = false;
   std::optional<cron::Schedule> schedule;
   CronCounts counts;
 };
