@@ -41,7 +41,7 @@ struct Walker {
   const std::vector<CronSegment>& segments;
   const cron::TimeZone& local;
   const std::set<SimTime>& scheduled;
-  const std::deque<SimTime>& already_active;  // ascending
+  const std::vector<SimTime>& already_active;  // ascending
   bool final = false;
   SimTime limit{};
 
@@ -178,7 +178,7 @@ void CronJobRecord::settle(SimTime now, const cron::TimeZone& local) {
     last_settled = t;
     // Later activations come after `t`: what is not after it can no longer match one.
     scheduled.erase(scheduled.begin(), scheduled.upper_bound(t));
-    while (!already_active.empty() && already_active.front() <= t) already_active.pop_front();
+    already_active.erase(already_active.begin(), std::ranges::upper_bound(already_active, t));
     if (outcome == Outcome::Missed) settled_missed.push_back(t);
     if (outcome == Outcome::Skipped) settled_skipped.push_back(t);
   });

@@ -19,7 +19,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <set>
 #include <string>
@@ -95,7 +94,9 @@ struct CronJobRecord {
   CronWalk walk;
   std::optional<engine::SimTime> last_settled;  // the last activation classified by settle
   std::set<engine::SimTime> scheduled;           // Jobs' scheduled times after last_settled
-  std::deque<engine::SimTime> already_active;    // JobAlreadyActive times after last_settled
+  // JobAlreadyActive times after last_settled, ascending: one or two (a vector, not a deque,
+  // whose first block alone is 512 bytes per CronJob).
+  std::vector<engine::SimTime> already_active;
   std::vector<engine::SimTime> settled_missed;   // ascending
   std::vector<engine::SimTime> settled_skipped;  // ascending
 };
