@@ -91,11 +91,13 @@ TEST(CronJobRecord, SummaryWalksACopy) {
 TEST(CronJobRecord, OpenPauseHoldsTheWalkUntilTheResume) {
   CronJobRecord record = every_five_minutes();
   record.segments.back().to = kStart + 12min;
-  record.segments.push_back({.from = kStart + 12min, .spec = "*/5 * * * *", .scheduling = false, .starts_chain = false});
+  record.segments.push_back(
+      {.from = kStart + 12min, .spec = "*/5 * * * *", .scheduling = false, .starts_chain = false});
   record.settle(kStart + 40min, kUtc);
   EXPECT_EQ(record.last_settled, kStart + 10min);  // 00:05, 00:10 settled, then the open pause
   record.segments.back().to = kStart + 40min;
-  record.segments.push_back({.from = kStart + 40min, .spec = "*/5 * * * *", .scheduling = true, .starts_chain = false});
+  record.segments.push_back(
+      {.from = kStart + 40min, .spec = "*/5 * * * *", .scheduling = true, .starts_chain = false});
   record.settle(kStart + 50min, kUtc);
   EXPECT_EQ(record.last_settled, kStart + 45min);  // 00:40 and 00:45; 00:15 .. 00:35 were paused
   EXPECT_EQ(record.walk.counts.schedules, 4);
