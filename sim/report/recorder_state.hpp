@@ -4,8 +4,8 @@
 // (ids are never reused, so a vector by id would grow with every object ever created) and is
 // erased when the object is deleted; lines and rows are streamed, not kept. What grows with the
 // run is one number per Job or pod for exact percentiles (job_durations, pending.waits, the
-// CronJob start delays; duration_samples.hpp keeps each in 4 bytes or less when it fits) and
-// the per-CronJob records of cron_job_record.hpp.
+// CronJob start delays; duration_samples.hpp keeps each in 4 bytes or less when it fits) and,
+// per CronJob, the time of each activation settled as missed or skipped (cron_job_record.hpp).
 // Private to the report layer.
 #pragma once
 
