@@ -10,11 +10,6 @@ WorkQueue::WorkQueue(engine::Simulator& sim, std::string_view label, engine::Dur
                      engine::Duration rate_limit_max)
     : sim_(sim), label_(label), rate_limit_base_(rate_limit_base), rate_limit_max_(rate_limit_max) {}
 
-void WorkQueue::set(Key key, Flag flag) {
-  if (key >= flags_.size()) flags_.resize(std::max<std::size_t>(key + 1, flags_.size() * 2), 0);
-  flags_[key] |= flag;
-}
-
 void WorkQueue::add(Key key) {
   if (paused_ || has(key, kDirty)) return;
   set(key, kDirty);
@@ -57,7 +52,9 @@ void WorkQueue::add_rate_limited(Key key) {
 void WorkQueue::pause() {
   paused_ = true;
   queue_.clear();
-  for (std::uint8_t& flags : flags_) flags &= static_cast<std::uint8_t>(~kDirty);  // rare: an outage
+  flags_.for_each_set([](PagedIdMap<std::uint8_t>::Id, std::uint8_t& flags) {  // rare: an outage
+    flags &= static_cast<std::uint8_t>(~kDirty);
+  });
   for (auto& [key, waiting] : waiting_) sim_.cancel(waiting.timer);
   waiting_.clear();
   failures_.clear();

@@ -1,81 +1,166 @@
-// summarize_cron_job: walks each CronJob's schedule over the spans in which it existed and
-// classifies every activation (docs/outputs.md): a Job carries its scheduled time; else it was
-// skipped when the controller said JobAlreadyActive before the next activation (Forbid); else
-// it was missed (past startingDeadlineSeconds, during a controller outage, or one of several
-// missed times of which upstream starts only the most recent).
+// The walk of each CronJob's schedule over the spans in which it existed, classifying every
+// activation (docs/outputs.md): a Job carries its scheduled time; else it was skipped when the
+// controller said JobAlreadyActive before the next activation (Forbid); else it was missed
+// (past startingDeadlineSeconds, during a controller outage, or one of several missed times of
+// which upstream starts only the most recent). One walk serves both the online settling and the
+// summary at the end (cron_job_record.hpp).
 #include "cron_job_record.hpp"
 
 #include <algorithm>
-
-#include "jobsim/cron/schedule.hpp"
 
 namespace jobsim::report {
 namespace {
 
 using engine::SimTime;
+using Phase = CronWalk::Phase;
 
 // A microsecond before `t`: Next(just_before(t)) is the first activation at or after `t` for
 // calendar schedules (robfig's Next starts at the next whole second after its argument).
 SimTime just_before(SimTime t) { return t - std::chrono::microseconds(1); }
 
-struct Walk {
-  const CronJobRecord& record;
-  const std::vector<SimTime>& scheduled;  // ascending
-  const SimTime end;
-  CronJobSummary& out;
+// next_of returns nullopt for "no further activation" (kZeroTime, or no progress): Next is
+// strictly increasing, so a walk that stops at a bound terminates.
+std::optional<SimTime> next_of(const cron::Schedule& schedule, SimTime from, const cron::TimeZone& local) {
+  const SimTime t = schedule.next(from, local);
+  if (t == cron::kZeroTime || t <= from) return std::nullopt;
+  return t;
+}
 
-  // counts: `t` lies in the segment and its sync falls within the run.
-  bool counts(SimTime t, const CronSegment& segment) const {
-    return (!segment.to || t < *segment.to) && t + kActivationSyncDelay <= end;
+void set_next(CronWalk& walk, std::optional<SimTime> next) {
+  walk.next = next;
+  walk.after_known = false;
+}
+
+enum class Outcome : std::uint8_t { Job, Skipped, Missed };
+
+// Walker moves a CronWalk along the segments. Online (`final` false), `limit` is now: it
+// classifies an activation only once the clock reached the next one, and stops where it would
+// need the future. Final, `limit` is the end of the run and it walks to it, as if the run ended
+// there with what is known now.
+struct Walker {
+  const std::vector<CronSegment>& segments;
+  const cron::TimeZone& local;
+  const std::set<SimTime>& scheduled;
+  const std::vector<SimTime>& already_active;  // ascending
+  bool final = false;
+  SimTime limit{};
+
+  Outcome classify(SimTime t, std::optional<SimTime> after) const {
+    if (scheduled.contains(t)) return Outcome::Job;
+    const auto event = std::ranges::lower_bound(already_active, t);
+    return event != already_active.end() && (!after || *event < *after) ? Outcome::Skipped : Outcome::Missed;
   }
 
-  void classify(SimTime t, std::optional<SimTime> next) {
-    ++out.schedules;
-    if (std::ranges::binary_search(scheduled, t)) return;
-    const auto event = std::ranges::lower_bound(record.already_active, t);
-    if (event != record.already_active.end() && (!next || *event < *next)) {
-      ++out.skipped;
-    } else {
-      ++out.missed;
-    }
-  }
-
-  // chain walks Next over segments [first, last) that share one schedule. Next is strictly
-  // increasing and the walk stops at the end of the run, so it terminates; a schedule that
-  // never fires returns kZeroTime, which ends it too.
-  void chain(std::size_t first, std::size_t last, const cron::TimeZone& local) {
-    const cron::ParseResult parsed = cron::Schedule::parse_standard(record.segments[first].spec);
-    if (!parsed.schedule) return;  // the controller records UnparseableSchedule and never runs it
-    const cron::Schedule& schedule = *parsed.schedule;
-    // next returns nullopt for "no further activation" (kZeroTime, or no progress).
-    const auto next = [&](SimTime from) -> std::optional<SimTime> {
-      const SimTime t = schedule.next(from, local);
-      if (t == cron::kZeroTime || t <= from) return std::nullopt;
-      return t;
-    };
-    std::optional<SimTime> t = next(record.segments[first].from);
-    for (std::size_t i = first; i < last && t && *t + kActivationSyncDelay <= end; ++i) {
-      const CronSegment& segment = record.segments[i];
-      if (!segment.scheduling) {
-        if (!segment.to) return;
-        if (!schedule.is_every()) {
-          // Jump over the pause: calendar activations do not depend on where the walk starts.
-          if (*t < *segment.to) t = next(just_before(*segment.to));
-        } else {
-          // @every counts from the chain's start (the controller's lastScheduleTime or
-          // creationTimestamp), so the pause is walked through.
-          while (t && *t < *segment.to) t = next(*t);
+  // run returns when the walk is done or (online) must wait; `classified(t, outcome)` is called
+  // for each activation in order.
+  template <class Classified>
+  void run(CronWalk& walk, Classified&& classified) const {
+    while (true) {
+      switch (walk.phase) {
+        case Phase::Done: return;
+        case Phase::StartChain: {
+          if (walk.chain_first >= segments.size()) return;
+          cron::ParseResult parsed = cron::Schedule::parse_standard(segments[walk.chain_first].spec);
+          if (!parsed.schedule) {  // the controller records UnparseableSchedule and never runs it
+            walk.phase = Phase::ChainDone;
+            break;
+          }
+          walk.schedule = std::move(*parsed.schedule);
+          walk.segment = walk.chain_first;
+          set_next(walk, next_of(*walk.schedule, segments[walk.chain_first].from, local));
+          walk.phase = Phase::Walking;
+          break;
         }
-        continue;
-      }
-      while (t && counts(*t, segment)) {
-        const std::optional<SimTime> after = next(*t);
-        classify(*t, after);
-        t = after;
+        case Phase::ChainDone: {
+          std::size_t first = walk.chain_first + 1;
+          while (first < segments.size() && !segments[first].starts_chain) ++first;
+          if (first >= segments.size()) return;  // online, a later chain may still come
+          walk.chain_first = first;
+          walk.schedule.reset();
+          walk.phase = Phase::StartChain;
+          break;
+        }
+        case Phase::Walking:
+          if (!step(walk, classified)) return;
+          break;
       }
     }
+  }
+
+  // step takes one step of the chain being walked; false: wait for the future (online).
+  template <class Classified>
+  bool step(CronWalk& walk, Classified& classified) const {
+    if (!walk.next || (final && *walk.next + kActivationSyncDelay > limit)) {
+      walk.phase = Phase::ChainDone;  // no further activation, or the rest falls after the end
+      return true;
+    }
+    if (walk.segment >= segments.size()) return false;  // the chain's current span is the last
+    if (walk.segment > walk.chain_first && segments[walk.segment].starts_chain) {
+      walk.phase = Phase::ChainDone;
+      return true;
+    }
+    const CronSegment& segment = segments[walk.segment];
+    const cron::Schedule& schedule = *walk.schedule;
+    SimTime t = *walk.next;
+    if (!segment.scheduling) {
+      if (!segment.to) {
+        if (!final) return false;  // paused now: the resume, if any, continues the chain
+        walk.phase = Phase::ChainDone;
+        return true;
+      }
+      if (!schedule.is_every()) {
+        // Jump over the pause: calendar activations do not depend on where the walk starts.
+        if (t < *segment.to) set_next(walk, next_of(schedule, just_before(*segment.to), local));
+      } else {
+        // @every counts from the chain's start (the controller's lastScheduleTime or
+        // creationTimestamp), so the pause is walked through.
+        while (walk.next && *walk.next < *segment.to) set_next(walk, next_of(schedule, *walk.next, local));
+      }
+      ++walk.segment;
+      return true;
+    }
+    if (segment.to && t >= *segment.to) {
+      ++walk.segment;
+      return true;
+    }
+    // Online, an open span ends at or after now, so `t` lies in it once the clock passed it.
+    if (!walk.after_known) {
+      walk.after = next_of(schedule, t, local);
+      walk.after_known = true;
+    }
+    const std::optional<SimTime> after = walk.after;
+    if (!final && (!after || limit < *after)) return false;  // Jobs and Events for `t` may still come
+    ++walk.counts.schedules;
+    const Outcome outcome = classify(t, after);
+    if (outcome == Outcome::Skipped) ++walk.counts.skipped;
+    if (outcome == Outcome::Missed) ++walk.counts.missed;
+    classified(t, outcome);
+    set_next(walk, after);
+    return true;
   }
 };
+
+// erase_sorted removes `t` from ascending `times`; false if it is not there.
+bool erase_sorted(std::vector<SimTime>& times, SimTime t) {
+  const auto found = std::ranges::lower_bound(times, t);
+  if (found == times.end() || *found != t) return false;
+  times.erase(found);
+  return true;
+}
+
+CronJobSummary summary_of(const CronJobRecord& record, SimTime end, const cron::TimeZone& local) {
+  CronWalk walk = record.walk;  // the online walk goes on; the record stays as it is
+  const Walker walker{record.segments, local, record.scheduled, record.already_active, true, end};
+  walker.run(walk, [](SimTime, Outcome) {});
+  CronJobSummary out;
+  out.schedules = walk.counts.schedules;
+  out.missed = walk.counts.missed;
+  out.skipped = walk.counts.skipped;
+  out.jobs_created = record.jobs_created;
+  out.replaced = record.replaced;
+  out.max_concurrent_jobs = record.max_concurrent();
+  return out;
+}
 
 }  // namespace
 
@@ -87,23 +172,46 @@ void CronJobRecord::change_unfinished(SimTime now, std::int32_t delta) {
   unfinished += delta;
 }
 
-CronJobSummary summarize_cron_job(const CronJobRecord& record, SimTime end, const cron::TimeZone& local) {
-  CronJobSummary out;
-  out.jobs_created = record.jobs_created;
-  out.replaced = record.replaced;
-  out.max_concurrent_jobs = record.max_concurrent();
-  out.start_delays = record.start_delays;
-  std::ranges::sort(out.start_delays);
+void CronJobRecord::settle(SimTime now, const cron::TimeZone& local) {
+  const Walker walker{segments, local, scheduled, already_active, false, now};
+  walker.run(walk, [this](SimTime t, Outcome outcome) {
+    last_settled = t;
+    // Later activations come after `t`: what is not after it can no longer match one.
+    scheduled.erase(scheduled.begin(), scheduled.upper_bound(t));
+    already_active.erase(already_active.begin(), std::ranges::upper_bound(already_active, t));
+    if (outcome == Outcome::Missed) settled_missed.push_back(t);
+    if (outcome == Outcome::Skipped) settled_skipped.push_back(t);
+  });
+}
 
-  std::vector<SimTime> scheduled = record.scheduled_times;
-  std::ranges::sort(scheduled);
-  Walk walk{record, scheduled, end, out};
-  for (std::size_t first = 0; first < record.segments.size();) {
-    std::size_t last = first + 1;
-    while (last < record.segments.size() && !record.segments[last].starts_chain) ++last;
-    walk.chain(first, last, local);
-    first = last;
+void CronJobRecord::add_scheduled(SimTime now, SimTime t, const cron::TimeZone& local) {
+  settle(now, local);
+  if (!last_settled || t > *last_settled) {
+    scheduled.insert(t);
+  } else if (erase_sorted(settled_missed, t)) {
+    --walk.counts.missed;  // a Job names an activation settled without one: it is a Job's
+  } else if (erase_sorted(settled_skipped, t)) {
+    --walk.counts.skipped;
   }
+}
+
+void CronJobRecord::add_already_active(SimTime now, SimTime t, const cron::TimeZone& local) {
+  settle(now, local);
+  // An Event at or before the last settled activation cannot skip a later one.
+  if (!last_settled || t > *last_settled) already_active.push_back(t);
+}
+
+CronJobSummary summarize_cron_job(const CronJobRecord& record, SimTime end, const cron::TimeZone& local) {
+  CronJobSummary out = summary_of(record, end, local);
+  out.start_delays = record.start_delays;
+  out.start_delays.sort();
+  return out;
+}
+
+CronJobSummary summarize_cron_job(CronJobRecord&& record, SimTime end, const cron::TimeZone& local) {
+  CronJobSummary out = summary_of(record, end, local);
+  out.start_delays = std::move(record.start_delays);
+  out.start_delays.sort();
   return out;
 }
 

@@ -100,8 +100,8 @@ void RunRecorder::State::cron_job_owned_job_added(engine::SimTime now, JobRecord
   // RFC 3339 in spec.timeZone ("2026-03-29T03:00:00+02:00"): the offset gives the instant.
   const std::optional<engine::SimTime> scheduled = engine::parse_rfc3339(annotation->second);
   if (!scheduled) return;
-  cron_job.scheduled_times.push_back(*scheduled);
-  cron_job.start_delays.push_back(job.metadata->creation_timestamp.value_or(now) - *scheduled);
+  cron_job.add_scheduled(now, *scheduled, controller_zone);
+  cron_job.start_delays.add(job.metadata->creation_timestamp.value_or(now) - *scheduled);
 }
 
 void RunRecorder::State::cron_job_owned_job_deleted(engine::SimTime now, const JobRecord& record,
@@ -123,7 +123,7 @@ void RunRecorder::State::kubernetes_event(const api::Event& event) {
   if (event.source != kCronJobControllerSource || event.object.kind != api::Kind::CronJob) return;
   if (event.reason == "JobAlreadyActive") {
     const auto found = cron_jobs_by_uid.find(event.object.uid);
-    if (found != cron_jobs_by_uid.end()) found->second->already_active.push_back(event.time);
+    if (found != cron_jobs_by_uid.end()) found->second->add_already_active(clock.now(), event.time, controller_zone);
   }
 }
 

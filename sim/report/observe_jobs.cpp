@@ -72,7 +72,7 @@ void RunRecorder::State::job_finished_lines(engine::SimTime now, SubjectId subje
   // time of the finishing condition; a Job that never started has none.
   if (start_time) {
     const engine::Duration duration = std::max(at - *start_time, engine::Duration::zero());
-    job_durations.push_back(duration);
+    job_durations.add(duration);
     record.duration = duration;
   }
 }

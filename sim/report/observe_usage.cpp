@@ -43,7 +43,7 @@ void RunRecorder::State::pending_started(api::ObjectId id, const api::Pod& pod, 
 void RunRecorder::State::pending_ended(api::ObjectId id, engine::SimTime now, std::int64_t PendingTimes::*outcome) {
   PodAccount& account = pod_accounts[id];
   account.waiting = false;
-  pending.waits.push_back(std::max(now - account.pending_since, engine::Duration::zero()));
+  pending.waits.add(std::max(now - account.pending_since, engine::Duration::zero()));
   ++(pending.*outcome);
 }
 
@@ -52,7 +52,7 @@ void RunRecorder::State::close_accounts(engine::SimTime run_end) {
   for (auto& [id, account] : pod_accounts) {
     if (account.waiting) pending_ended(id, run_end, &PendingTimes::pending_at_end);
   }
-  std::ranges::sort(pending.waits);
+  pending.waits.sort();
 }
 
 }  // namespace jobsim::report

@@ -4,7 +4,8 @@
 // (ids are never reused, so a vector by id would grow with every object ever created) and is
 // erased when the object is deleted; lines and rows are streamed, not kept. What grows with the
 // run is one number per Job or pod for exact percentiles (job_durations, pending.waits, the
-// CronJob start delays) and the per-CronJob records of cron_job_record.hpp.
+// CronJob start delays; duration_samples.hpp keeps each in 4 bytes or less when it fits) and,
+// per CronJob, the time of each activation settled as missed or skipped (cron_job_record.hpp).
 // Private to the report layer.
 #pragma once
 
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "cron_job_record.hpp"
+#include "duration_samples.hpp"
 #include "event_log.hpp"
 #include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/cluster/usage.hpp"
@@ -41,7 +43,7 @@ struct PodAccount {
 
 // PendingTimes: how long pods waited for a node (docs/outputs.md `pendingTime`).
 struct PendingTimes {
-  std::vector<engine::Duration> waits;  // unsorted until finish
+  DurationSamples waits;  // unsorted until finish
   std::int64_t bound = 0;
   std::int64_t deleted_while_pending = 0;
   std::int64_t finished_while_pending = 0;
@@ -147,7 +149,7 @@ struct RunRecorder::State {
   std::int64_t jobs_created = 0;
   std::int64_t jobs_succeeded = 0;
   std::map<std::string, std::int64_t, std::less<>> jobs_failed;  // by condition reason
-  std::vector<engine::Duration> job_durations;
+  DurationSamples job_durations;  // unsorted until finish
   std::int64_t pods_created = 0;
   std::int64_t pods_succeeded = 0;
   std::int64_t pods_failed = 0;
@@ -168,10 +170,5 @@ struct RunRecorder::State {
   engine::SimTime end{};
   EngineStats stats;
 };
-
-// nearest_rank returns the p-th percentile (0 < p <= 100) of ascending `sorted` by the
-// nearest-rank method: the value at rank ceil(p/100 * n), in integers so no rounding can
-// move a rank. Requires a non-empty input.
-engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p);
 
 }  // namespace jobsim::report

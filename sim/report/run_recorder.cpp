@@ -32,12 +32,6 @@ void RunRecorder::State::release_subject(api::Kind kind, api::ObjectId id) {
   slots.erase(found);
 }
 
-engine::Duration nearest_rank(const std::vector<engine::Duration>& sorted, int p) {
-  const std::size_t n = sorted.size();
-  const std::size_t rank = (static_cast<std::size_t>(p) * n + 99) / 100;  // ceil(p * n / 100)
-  return sorted[std::clamp<std::size_t>(rank, 1, n) - 1];
-}
-
 RunRecorder::RunRecorder(const engine::Clock& clock, cluster::ApiServer& server, cluster::EventSink& events,
                          cluster::UsageSink& usage, cluster::LifecycleSignals& lifecycle,
                          std::vector<ExpectationSpec> expectations,
@@ -87,8 +81,12 @@ void RunRecorder::finish(engine::SimTime end, const EngineStats& stats) {
   state.series.finish(end);
   state.log.flush();
   state.close_accounts(end);
-  std::ranges::sort(state.job_durations);
-  state.cron_summaries = state.cron_job_summaries(end);
+  state.job_durations.sort();
+  // The records are done with: their start delays move into the summaries, not copied.
+  state.cron_summaries.reserve(state.cron_jobs.size());
+  for (auto& [name, record] : state.cron_jobs) {
+    state.cron_summaries.push_back(summarize_cron_job(std::move(record), end, state.controller_zone));
+  }
   expectations_->finish(end);
 }
 

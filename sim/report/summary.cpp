@@ -13,10 +13,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json duration_percentiles(const std::vector<engine::Duration>& sorted) {
+Json duration_percentiles(const DurationSamples& sorted) {
   Json out = Json::object();
   for (const auto& [key, p] : {std::pair{"p50", 50}, {"p90", 90}, {"p95", 95}, {"p99", 99}, {"max", 100}}) {
-    out[key] = sorted.empty() ? Json(nullptr) : Json(engine::to_seconds(nearest_rank(sorted, p)));
+    out[key] = sorted.empty() ? Json(nullptr) : Json(engine::to_seconds(sorted.nearest_rank(p)));
   }
   return out;
 }
@@ -150,12 +150,12 @@ void RunRecorder::write_summary_json(std::ostream& out) const {
   const State& state = *state_;
   // Before finish (a partial report), the summary covers the run up to now.
   const engine::SimTime end = state.finished ? state.end : state.clock.now();
-  std::vector<engine::Duration> unsorted;
+  DurationSamples unsorted;
   if (!state.finished) {
     unsorted = state.job_durations;
-    std::ranges::sort(unsorted);
+    unsorted.sort();
   }
-  const std::vector<engine::Duration>& durations = state.finished ? state.job_durations : unsorted;
+  const DurationSamples& durations = state.finished ? state.job_durations : unsorted;
 
   Json summary = Json::object();
   Json failed = Json::object();
@@ -195,7 +195,7 @@ void RunRecorder::write_summary_json(std::ostream& out) const {
   PendingTimes partial_pending;
   if (!state.finished) {
     partial_pending = state.pending;
-    std::ranges::sort(partial_pending.waits);
+    partial_pending.waits.sort();
   }
   summary["resources"] = resources_json(series, state.finished ? state.pending : partial_pending, state.start, end);
 

@@ -103,7 +103,7 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
     for (std::size_t row = 0; row < shown; ++row, ++name) {
       const CronJobSummary& cron_job = summaries[row];
       const std::string delay =
-          cron_job.start_delays.empty() ? "-" : duration_text(nearest_rank(cron_job.start_delays, 95));
+          cron_job.start_delays.empty() ? "-" : duration_text(cron_job.start_delays.nearest_rank(95));
       fmt::format_to(std::back_inserter(text), "  {:<{}}  {:>9}  {:>7}  {:>7}  {:>6}  {:>8}  {:>14}  {}\n", name->first,
                      width, cron_job.schedules, cron_job.jobs_created, cron_job.skipped, cron_job.missed,
                      cron_job.replaced, cron_job.max_concurrent_jobs, delay);
@@ -143,15 +143,20 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
   row("memory", series.memory_bytes(), series.used_memory_bytes(), allocatable_memory_bytes, human_memory);
 
   // Pending time: creation to binding (docs/outputs.md), open waits included only at finish.
-  std::vector<engine::Duration> waits = state.pending.waits;
-  if (!state.finished) std::ranges::sort(waits);
+  // Sorted at finish; before it (a partial report), a sorted copy.
+  DurationSamples partial;
+  if (!state.finished) {
+    partial = state.pending.waits;
+    partial.sort();
+  }
+  const DurationSamples& waits = state.finished ? state.pending.waits : partial;
   if (waits.empty()) {
     text += "Pending time: no pod waited for a node\n";
   } else {
     fmt::format_to(std::back_inserter(text),
                    "Pending time of {} pods: p50 {}, p95 {}, max {}; {} deleted while pending, {} pending at end\n",
-                   waits.size(), duration_text(nearest_rank(waits, 50)), duration_text(nearest_rank(waits, 95)),
-                   duration_text(waits.back()), state.pending.deleted_while_pending, state.pending.pending_at_end);
+                   waits.size(), duration_text(waits.nearest_rank(50)), duration_text(waits.nearest_rank(95)),
+                   duration_text(waits.max()), state.pending.deleted_while_pending, state.pending.pending_at_end);
   }
   fmt::format_to(std::back_inserter(text),
                  "API objects: peak {} pods, {} Jobs, {} CronJobs, {} Nodes; peak {} finished Jobs retained; "

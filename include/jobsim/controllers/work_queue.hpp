@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "jobsim/api/meta.hpp"
+#include "jobsim/controllers/paged_id_map.hpp"
 #include "jobsim/engine/simulator.hpp"
 
 namespace jobsim::controllers {
@@ -50,15 +51,14 @@ class WorkQueue {
   void schedule_worker();
   void work();
 
-  // Per-key state bits in a flat array indexed by the key: keys are ObjectIds (dense indexes
-  // into the API server's per-kind store, or the garbage collector's graph vertices), so a byte
-  // per id replaces client-go's dirty and processing sets without hashing.
+  // Per-key state bits indexed by the key: keys are ObjectIds (dense indexes into the API
+  // server's per-kind store, or the garbage collector's graph vertices), so a byte per id
+  // replaces client-go's dirty and processing sets without hashing. Paged: ids are never
+  // reused, and a flat array would grow with every object ever queued (issue #9).
   enum Flag : std::uint8_t { kDirty = 1, kProcessing = 2 };
-  bool has(Key key, Flag flag) const { return key < flags_.size() && (flags_[key] & flag) != 0; }
-  void set(Key key, Flag flag);
-  void clear(Key key, Flag flag) {
-    if (key < flags_.size()) flags_[key] &= static_cast<std::uint8_t>(~flag);
-  }
+  bool has(Key key, Flag flag) const { return (flags_.get(key) & flag) != 0; }
+  void set(Key key, Flag flag) { flags_.set(key, static_cast<std::uint8_t>(flags_.get(key) | flag)); }
+  void clear(Key key, Flag flag) { flags_.set(key, static_cast<std::uint8_t>(flags_.get(key) & ~flag)); }
 
   engine::Simulator& sim_;
   std::string_view label_;
@@ -66,7 +66,7 @@ class WorkQueue {
   engine::Duration rate_limit_max_;
   Process process_;
   std::deque<Key> queue_;
-  std::vector<std::uint8_t> flags_;  // kDirty: queued or to requeue; kProcessing: in process_
+  PagedIdMap<std::uint8_t> flags_;  // kDirty: queued or to requeue; kProcessing: in process_
   struct Waiting {
     engine::SimTime ready_at;
     engine::EventHandle timer;

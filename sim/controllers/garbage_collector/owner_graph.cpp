@@ -7,8 +7,6 @@
 namespace jobsim::controllers::garbage_collector {
 namespace {
 
-constexpr OwnerGraph::Vertex kNoVertex = static_cast<OwnerGraph::Vertex>(-1);
-
 std::size_t kind_index(api::Kind kind) { return static_cast<std::size_t>(kind); }
 
 }  // namespace
@@ -21,8 +19,9 @@ std::optional<OwnerGraph::Vertex> OwnerGraph::find(const api::Name& uid) const {
 
 std::optional<OwnerGraph::Vertex> OwnerGraph::vertex_of(api::Kind kind, api::ObjectId id) const {
   const std::size_t k = kind_index(kind);
-  if (k >= by_kind_id_.size() || id >= by_kind_id_[k].size() || by_kind_id_[k][id] == kNoVertex) return std::nullopt;
-  return by_kind_id_[k][id];
+  const std::uint64_t slot = k < by_kind_id_.size() ? by_kind_id_[k].get(id) : 0;
+  if (slot == 0) return std::nullopt;
+  return static_cast<Vertex>(slot - 1);
 }
 
 OwnerGraph::Vertex OwnerGraph::allocate() {
@@ -47,8 +46,7 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const a
   node.observed = true;
   const std::size_t k = kind_index(kind);
   if (by_kind_id_.size() <= k) by_kind_id_.resize(k + 1);
-  if (by_kind_id_[k].size() <= id) by_kind_id_[k].resize(std::max<std::size_t>(id + 1, by_kind_id_[k].size() * 2), kNoVertex);
-  by_kind_id_[k][id] = vertex;
+  by_kind_id_[k].set(id, static_cast<std::uint64_t>(vertex) + 1);
   return vertex;
 }
 
@@ -73,7 +71,7 @@ void OwnerGraph::remove(Vertex vertex) {
   JOBSIM_CHECK(node.in_use, "OwnerGraph::remove of a free vertex");
   boost::clear_vertex(vertex, graph_);
   by_uid_.erase(vertex);  // hashes node.uid: before the node is cleared
-  if (node.observed) by_kind_id_[kind_index(node.kind)][node.id] = kNoVertex;
+  if (node.observed) by_kind_id_[kind_index(node.kind)].set(node.id, 0);
   node = GraphNode{};
   free_.push_back(vertex);
 }

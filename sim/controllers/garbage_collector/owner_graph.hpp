@@ -25,6 +25,7 @@
 #include <vector>
 
 #include "jobsim/api/meta.hpp"
+#include "jobsim/controllers/paged_id_map.hpp"
 
 namespace jobsim::controllers::garbage_collector {
 
@@ -101,7 +102,9 @@ class OwnerGraph {
   Graph graph_;
   std::deque<Vertex> free_;  // FIFO: a freed vertex is reused as late as possible
   std::unordered_set<Vertex, UidHash, UidEqual> by_uid_{0, UidHash{&graph_}, UidEqual{&graph_}};
-  std::vector<std::vector<Vertex>> by_kind_id_;  // [kind][id] -> vertex, kNoVertex if none
+  // [kind][id] -> vertex + 1 (0: none). Paged: ObjectIds are never reused, and a flat vector by
+  // id grew with every object the run ever created (issue #9).
+  std::vector<PagedIdMap<std::uint64_t>> by_kind_id_;
 };
 
 }  // namespace jobsim::controllers::garbage_collector

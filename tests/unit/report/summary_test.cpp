@@ -41,9 +41,10 @@ class NearestRankTest : public ::testing::TestWithParam<RankCase> {};
 
 TEST_P(NearestRankTest, percentile) {
   const RankCase& c = GetParam();
-  std::vector<engine::Duration> sorted;
-  for (int i = 1; i <= c.n; ++i) sorted.push_back(std::chrono::seconds(i));
-  EXPECT_EQ(nearest_rank(sorted, c.p), std::chrono::seconds(c.want_seconds));
+  DurationSamples samples;
+  for (int i = c.n; i >= 1; --i) samples.add(std::chrono::seconds(i));  // descending: sort must order them
+  samples.sort();
+  EXPECT_EQ(samples.nearest_rank(c.p), std::chrono::seconds(c.want_seconds));
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, NearestRankTest, ::testing::ValuesIn(kRankCases),
