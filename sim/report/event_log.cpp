@@ -82,37 +82,60 @@ bool EventLog::owner_changed(SubjectId subject, const api::ObjectMeta& meta) con
            current[owner->kind.size()] == '/' && current.ends_with(owner->name));
 }
 
+// kFixedRoom bounds the fixed part of a line: its keys and punctuation, the time, a kind, an
+// event or Event type spelling and a number, with room to spare. The bound of a line is this
+// plus the bound of each string field it escapes.
+constexpr std::size_t kFixedRoom = 256;
+
 void EventLog::add_kubernetes_event(const api::Event& event) {
   ++lines_;
   if (!out_.attached()) return;
-  std::string& line = out_.line();
-  line.append("{\"time\":\"").append(time_text_(event.time)).append("\",\"kind\":\"Event\",\"namespace\":");
-  append_json_string(line, event.object.namespace_);
-  line.append(",\"name\":");
-  append_json_string(line, event.object.name);
-  line.append(",\"event\":");
-  append_json_string(line, event.reason);
-  line.append(",\"type\":\"").append(api::to_string(event.type)).append("\",\"reason\":");
-  append_json_string(line, event.reason);
-  line.append(",\"message\":");
-  append_json_string(line, event.message);
-  line.append(",\"object\":\"").append(api::kind_name(event.object.kind)).append("/");
-  append_json_escaped(line, event.object.name);
-  line.append("\",\"source\":");
-  append_json_string(line, event.source);
-  line.append("}\n");
-  out_.line_done();
+  const std::string_view namespace_ = event.object.namespace_;
+  const std::string_view name = event.object.name;
+  const std::string_view reason = event.reason;
+  const std::string_view message = event.message;
+  const std::string_view source = event.source;
+  char* out = out_.reserve(kFixedRoom + json_string_bound(namespace_) + 2 * json_string_bound(name) +
+                           2 * json_string_bound(reason) + json_string_bound(message) + json_string_bound(source));
+  out = put(out, "{\"time\":\"");
+  out = put(out, time_text_(event.time));
+  out = put(out, "\",\"kind\":\"Event\",\"namespace\":");
+  out = put_json_string(out, namespace_);
+  out = put(out, ",\"name\":");
+  out = put_json_string(out, name);
+  out = put(out, ",\"event\":");
+  out = put_json_string(out, reason);
+  out = put(out, ",\"type\":\"");
+  out = put(out, api::to_string(event.type));
+  out = put(out, "\",\"reason\":");
+  out = put_json_string(out, reason);
+  out = put(out, ",\"message\":");
+  out = put_json_string(out, message);
+  out = put(out, ",\"object\":\"");
+  out = put(out, api::kind_name(event.object.kind));
+  *out++ = '/';
+  out = put_json_escaped(out, name);
+  out = put(out, "\",\"source\":");
+  out = put_json_string(out, source);
+  out = put(out, "}\n");
+  out_.commit(out);
 }
 
 void EventLog::add_component(engine::SimTime at, std::string_view kind, std::string_view name, LineEvent event) {
   ++lines_;
   if (!out_.attached()) return;
-  std::string& line = out_.line();
-  line.append("{\"time\":\"").append(time_text_(at)).append("\",\"kind\":\"");
-  line.append(kind).append("\",\"namespace\":\"\",\"name\":");
-  append_json_string(line, name);
-  line.append(",\"event\":\"").append(to_string(event)).append("\"}\n");
-  out_.line_done();
+  // `kind` is written as it is: a component kind is one of our own spellings, never input.
+  char* out = out_.reserve(kFixedRoom + kind.size() + json_string_bound(name));
+  out = put(out, "{\"time\":\"");
+  out = put(out, time_text_(at));
+  out = put(out, "\",\"kind\":\"");
+  out = put(out, kind);
+  out = put(out, "\",\"namespace\":\"\",\"name\":");
+  out = put_json_string(out, name);
+  out = put(out, ",\"event\":\"");
+  out = put(out, to_string(event));
+  out = put(out, "\"}\n");
+  out_.commit(out);
 }
 
 void EventLog::add(engine::SimTime at, SubjectId id, LineEvent event, std::string_view text, std::int32_t number,
@@ -120,40 +143,47 @@ void EventLog::add(engine::SimTime at, SubjectId id, LineEvent event, std::strin
   ++lines_;
   if (!out_.attached()) return;
   const Subject& subject = subjects_[id];
-  std::string& line = out_.line();
-  line.append("{\"time\":\"").append(time_text_(at)).append("\",\"kind\":\"");
-  line.append(api::kind_name(subject.kind)).append("\",\"namespace\":");
-  append_json_string(line, namespaces_.view(subject.namespace_));
-  line.append(",\"name\":");
-  append_json_string(line, subject.name);
-  line.append(",\"event\":\"").append(to_string(event)).append("\"");
+  const std::string_view namespace_ = namespaces_.view(subject.namespace_);
+  char* out = out_.reserve(kFixedRoom + json_string_bound(namespace_) + json_string_bound(subject.name) +
+                           json_string_bound(text) + json_string_bound(subject.owner));
+  out = put(out, "{\"time\":\"");
+  out = put(out, time_text_(at));
+  out = put(out, "\",\"kind\":\"");
+  out = put(out, api::kind_name(subject.kind));
+  out = put(out, "\",\"namespace\":");
+  out = put_json_string(out, namespace_);
+  out = put(out, ",\"name\":");
+  out = put_json_string(out, subject.name);
+  out = put(out, ",\"event\":\"");
+  out = put(out, to_string(event));
+  *out++ = '"';
   switch (event) {
     case LineEvent::Scheduled:
-      line.append(",\"node\":");
-      append_json_string(line, text);
+      out = put(out, ",\"node\":");
+      out = put_json_string(out, text);
       break;
     case LineEvent::Restarted:
-      line.append(",\"restartCount\":");
-      append_int(line, number);
+      out = put(out, ",\"restartCount\":");
+      out = put_int(out, number);
       break;
     case LineEvent::Failed:
     case LineEvent::FailureTarget:
     case LineEvent::SuccessCriteriaMet:
-      line.append(",\"reason\":");
-      append_json_string(line, text);
+      out = put(out, ",\"reason\":");
+      out = put_json_string(out, text);
       if (has_number) {
-        line.append(",\"exitCode\":");
-        append_int(line, number);
+        out = put(out, ",\"exitCode\":");
+        out = put_int(out, number);
       }
       break;
     default: break;
   }
   if (!subject.owner.empty()) {
-    line.append(",\"owner\":");
-    append_json_string(line, subject.owner);
+    out = put(out, ",\"owner\":");
+    out = put_json_string(out, subject.owner);
   }
-  line.append("}\n");
-  out_.line_done();
+  out = put(out, "}\n");
+  out_.commit(out);
 }
 
 }  // namespace jobsim::report

@@ -1,46 +1,99 @@
-// JSON string escaping and integer formatting for the line-oriented outputs (RFC 8259 section 7).
+// JSON string escaping, CSV fields and integer formatting for the line-oriented outputs.
 #include "json_text.hpp"
 
+#include <array>
 #include <charconv>  // std::to_chars
+#include <cstring>   // std::memcpy
 
 namespace jobsim::report {
+namespace {
 
-void append_json_string(std::string& out, std::string_view text) {
-  out.push_back('"');
-  append_json_escaped(out, text);
-  out.push_back('"');
+// kEscaped marks the bytes RFC 8259 section 7 requires escaped in a string: '"', '\\' and the
+// control characters U+0000..U+001F.
+constexpr std::array<bool, 256> kEscaped = [] {
+  std::array<bool, 256> escaped{};
+  for (int byte = 0; byte < 0x20; ++byte) escaped[byte] = true;
+  escaped['"'] = true;
+  escaped['\\'] = true;
+  return escaped;
+}();
+
+constexpr std::uint64_t kOnes = 0x0101010101010101;
+constexpr std::uint64_t kHighBits = 0x8080808080808080;
+
+// any_escaped says whether one of the 8 bytes in `word` is in kEscaped, without a branch per
+// byte: names and messages almost never need an escape, so the scan is the whole cost. Per
+// byte b, (b - n) & ~b has its high bit set when b < n (n <= 0x80), and a byte equal to c is a
+// zero byte of word ^ (c repeated), found the same way with n = 1. Borrows between bytes can
+// mark a byte above a true one, never a word without one: exact for the word as a whole.
+constexpr bool any_escaped(std::uint64_t word) {
+  const std::uint64_t quote = word ^ (kOnes * '"');
+  const std::uint64_t backslash = word ^ (kOnes * '\\');
+  const std::uint64_t marks = ((word - kOnes * 0x20) & ~word) | ((quote - kOnes) & ~quote) |
+                              ((backslash - kOnes) & ~backslash);
+  return (marks & kHighBits) != 0;
 }
 
-void append_json_escaped(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::size_t plain_from = 0;
-  // Copy runs of plain bytes at once; names and reasons rarely need any escape.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x20 && byte != '"' && byte != '\\') continue;
-    out.append(text.substr(plain_from, i - plain_from));
-    plain_from = i + 1;
-    switch (byte) {
-      case '"': out.append("\\\""); break;
-      case '\\': out.append("\\\\"); break;
-      case '\n': out.append("\\n"); break;
-      case '\r': out.append("\\r"); break;
-      case '\t': out.append("\\t"); break;
-      case '\b': out.append("\\b"); break;
-      case '\f': out.append("\\f"); break;
-      default:
-        out.append("\\u00");
-        out.push_back(kHex[byte >> 4]);
-        out.push_back(kHex[byte & 0xF]);
-    }
+// find_escaped returns the first byte of [from, end) that needs an escape, or end.
+const char* find_escaped(const char* from, const char* end) {
+  for (; end - from >= 8; from += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, from, sizeof word);
+    if (any_escaped(word)) break;  // the byte is in this word; the loop below finds it
   }
-  out.append(text.substr(plain_from));
+  for (; from != end; ++from) {
+    if (kEscaped[static_cast<unsigned char>(*from)]) return from;
+  }
+  return end;
 }
 
-void append_int(std::string& out, std::int64_t value) {
-  char buffer[24];
-  const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, result.ptr);
+char* put_escape(char* out, unsigned char byte) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  *out++ = '\\';
+  switch (byte) {
+    case '"': *out++ = '"'; break;
+    case '\\': *out++ = '\\'; break;
+    case '\n': *out++ = 'n'; break;
+    case '\r': *out++ = 'r'; break;
+    case '\t': *out++ = 't'; break;
+    case '\b': *out++ = 'b'; break;
+    case '\f': *out++ = 'f'; break;
+    default:
+      out = put(out, "u00");
+      *out++ = kHex[byte >> 4];
+      *out++ = kHex[byte & 0xF];
+  }
+  return out;
+}
+
+}  // namespace
+
+char* put_json_escaped(char* out, std::string_view text) {
+  const char* from = text.data();
+  const char* const end = from + text.size();
+  while (true) {
+    // Copy the run of plain bytes at once, then escape the byte that ended it.
+    const char* const stop = find_escaped(from, end);
+    out = std::copy(from, stop, out);
+    if (stop == end) return out;
+    out = put_escape(out, static_cast<unsigned char>(*stop));
+    from = stop + 1;
+  }
+}
+
+char* put_csv_field(char* out, std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return put(out, text);
+  *out++ = '"';
+  for (const char c : text) {
+    if (c == '"') *out++ = '"';
+    *out++ = c;
+  }
+  *out++ = '"';
+  return out;
+}
+
+char* put_int(char* out, std::int64_t value) {
+  return std::to_chars(out, out + kIntBound, value).ptr;
 }
 
 }  // namespace jobsim::report

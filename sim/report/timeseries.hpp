@@ -15,7 +15,7 @@
 
 #include "block_writer.hpp"
 #include "jobsim/engine/time.hpp"
-#include "json_text.hpp"
+#include "time_text.hpp"
 
 namespace jobsim::report {
 
