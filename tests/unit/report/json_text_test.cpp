@@ -77,17 +77,29 @@ std::string spec_escape(unsigned char byte) {
   return std::string("\\u00") + kHex[byte >> 4] + kHex[byte & 0xF];
 }
 
-// Every byte value at every position of a 19-byte string (two words and a tail), among plain
-// letters: the word-at-a-time scan must agree with the rule byte by byte.
-TEST(EscapeEveryByte, at_every_position) {
-  for (int byte = 0; byte < 256; ++byte) {
-    for (std::size_t at = 0; at < 19; ++at) {
-      std::string text(19, 'x');
-      text[at] = static_cast<char>(byte);
-      const std::string want = "\"" + text.substr(0, at) + spec_escape(static_cast<unsigned char>(byte)) +
-                               text.substr(at + 1) + "\"";
-      ASSERT_EQ(json_string(text), want) << "byte " << byte << " at " << at;
+// Every byte value at every position of strings of 1 to 19 bytes (under one word, one word and
+// two words with a tail), among plain letters: the word-at-a-time paths must agree with the rule
+// byte by byte.
+TEST(EscapeEveryByte, at_every_position_of_every_length) {
+  for (std::size_t size = 1; size <= 19; ++size) {
+    for (std::size_t at = 0; at < size; ++at) {
+      for (int byte = 0; byte < 256; ++byte) {
+        std::string text(size, 'x');
+        text[at] = static_cast<char>(byte);
+        const std::string want = "\"" + text.substr(0, at) + spec_escape(static_cast<unsigned char>(byte)) +
+                                 text.substr(at + 1) + "\"";
+        ASSERT_EQ(json_string(text), want) << "byte " << byte << " at " << at << " of " << size;
+      }
     }
+  }
+}
+
+// Plain strings of every length up to three words come out unchanged.
+TEST(EscapeEveryByte, plain_strings_of_every_length) {
+  for (std::size_t size = 0; size <= 24; ++size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text.push_back(static_cast<char>('a' + i));
+    ASSERT_EQ(json_string(text), "\"" + text + "\"") << size;
   }
 }
 
