@@ -98,7 +98,7 @@ void EventLog::add_kubernetes_event(const api::Event& event) {
   char* out = out_.reserve(kFixedRoom + json_string_bound(namespace_) + 2 * json_string_bound(name) +
                            2 * json_string_bound(reason) + json_string_bound(message) + json_string_bound(source));
   out = put(out, "{\"time\":\"");
-  out = put(out, time_text_(event.time));
+  out = time_text_.put(out, event.time);
   out = put(out, "\",\"kind\":\"Event\",\"namespace\":");
   out = put_json_string(out, namespace_);
   out = put(out, ",\"name\":");
@@ -127,7 +127,7 @@ void EventLog::add_component(engine::SimTime at, std::string_view kind, std::str
   // `kind` is written as it is: a component kind is one of our own spellings, never input.
   char* out = out_.reserve(kFixedRoom + kind.size() + json_string_bound(name));
   out = put(out, "{\"time\":\"");
-  out = put(out, time_text_(at));
+  out = time_text_.put(out, at);
   out = put(out, "\",\"kind\":\"");
   out = put(out, kind);
   out = put(out, "\",\"namespace\":\"\",\"name\":");
@@ -147,7 +147,7 @@ void EventLog::add(engine::SimTime at, SubjectId id, LineEvent event, std::strin
   char* out = out_.reserve(kFixedRoom + json_string_bound(namespace_) + json_string_bound(subject.name) +
                            json_string_bound(text) + json_string_bound(subject.owner));
   out = put(out, "{\"time\":\"");
-  out = put(out, time_text_(at));
+  out = time_text_.put(out, at);
   out = put(out, "\",\"kind\":\"");
   out = put(out, api::kind_name(subject.kind));
   out = put(out, "\",\"namespace\":");

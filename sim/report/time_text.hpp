@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstring>  // std::memcpy
 #include <string_view>
 
 #include "jobsim/engine/time.hpp"
@@ -22,6 +23,13 @@ class TimeText {
   std::string_view operator()(engine::SimTime at) {
     if (!valid_ || at != last_) format(at);
     return {text_, size_};
+  }
+  // put writes the text of `at` to `out`, which must have room for kMaxSize bytes: all of them
+  // are copied (a fixed-size copy is a few moves, a variable one a call) and the end returned.
+  char* put(char* out, engine::SimTime at) {
+    if (!valid_ || at != last_) format(at);
+    std::memcpy(out, text_, kMaxSize);
+    return out + size_;
   }
 
  private:

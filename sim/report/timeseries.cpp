@@ -116,14 +116,15 @@ void TimeSeries::write_row(engine::SimTime time, const Counts& c) {
   last_row_ = c;
   if (!csv_.attached()) return;
   char* out = csv_.reserve(kRowRoom);
-  out = put(out, time_text_(time));
+  out = time_text_.put(out, time);
+  std::size_t column = 0;
   for (const std::int64_t value :
        {std::int64_t{c.pending}, std::int64_t{c.running}, std::int64_t{c.succeeded}, std::int64_t{c.failed},
         std::int64_t{c.retained()}, std::int64_t{c.terminating}, std::int64_t{c.active_jobs}, c.requested_cpu_m,
         c.requested_memory_bytes, std::int64_t{c.pods}, std::int64_t{c.jobs}, std::int64_t{c.cronjobs},
         std::int64_t{c.nodes}, c.used_cpu_m, c.used_memory_bytes, std::int64_t{c.retained_jobs()}, c.events}) {
     *out++ = ',';
-    out = put_int(out, value);
+    out = csv_numbers_.put(out, column++, value);
   }
   *out++ = '\n';
   csv_.commit(out);
@@ -143,15 +144,16 @@ void TimeSeries::write_node_rows(engine::SimTime time, std::vector<std::uint32_t
     const NodeUsage& node = nodes_[index];
     const NodeValues& v = node.last_row;
     char* out = nodes_csv_.reserve(kRowRoom + csv_field_bound(node.name));
-    out = put(out, time_text_(time));
+    out = time_text_.put(out, time);
     *out++ = ',';
     // Node names are RFC 1123 subdomains when they come from a Node object; a pod's
     // spec.nodeName written by a scenario is not checked against that, hence the CSV quoting.
     out = put_csv_field(out, node.name);
+    std::size_t column = 0;
     for (const std::int64_t value : {v.requested_cpu_m, v.requested_memory_bytes, v.used_cpu_m, v.used_memory_bytes,
                                      v.allocatable_cpu_m, v.allocatable_memory_bytes, std::int64_t{v.pods}}) {
       *out++ = ',';
-      out = put_int(out, value);
+      out = nodes_numbers_.put(out, column++, value);
     }
     *out++ = '\n';
     nodes_csv_.commit(out);
