@@ -93,28 +93,60 @@ std::uint32_t load4(const char* from) {
 }
 void store4(char* to, std::uint32_t word) { std::memcpy(to, &word, sizeof word); }
 
+// Bytes16: 16 bytes as one vector (a GCC and Clang extension: SSE2 on x86-64, NEON on ARM,
+// pairs of words elsewhere), so that a longer name or message is checked 16 bytes per step.
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+
+Bytes16 load16(const char* from) {
+  Bytes16 bytes;
+  std::memcpy(&bytes, from, sizeof bytes);
+  return bytes;
+}
+void store16(char* to, Bytes16 bytes) { std::memcpy(to, &bytes, sizeof bytes); }
+
+// any_escaped16 is any_escaped for 16 bytes: a comparison gives all-ones in each matching byte.
+bool any_escaped16(Bytes16 bytes) {
+  const Bytes16 kZero = {};
+  const auto marks = (bytes < kZero + 0x20) | (bytes == kZero + '"') | (bytes == kZero + '\\');
+  std::uint64_t halves[2];
+  std::memcpy(halves, &marks, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
+}
+
 }  // namespace
 
-// The common case, a short text with nothing to escape (names, reasons, "default"), is checked
-// and copied a word at a time with no call and no loop per byte: the last word overlaps the one
-// before it instead of ending in a byte loop. Any escape falls back to the general loop, from the
-// word where it was found. The stores stay within the text's size, far under its bound.
+// The common case, a short text with nothing to escape (names, reasons, messages, "default"),
+// is checked and copied 16, 8 or 4 bytes at a time with no call and no loop per byte: the last
+// block overlaps the one before it instead of ending in a byte loop. Any escape falls back to
+// the general loop, from the block where it was found (bytes before it were found plain). The
+// stores stay within the text's size, far under its bound.
 char* put_json_escaped(char* out, std::string_view text) {
   const char* const in = text.data();
   const std::size_t size = text.size();
-  if (size >= 8) {
+  if (size >= 16) {
     std::size_t at = 0;
-    for (; at + 8 <= size; at += 8) {
-      const std::uint64_t word = load8(in + at);
-      if (any_escaped(word)) return put_json_escaped_slow(out + at, text, at);
-      store8(out + at, word);
+    for (; at + 16 <= size; at += 16) {
+      const Bytes16 bytes = load16(in + at);
+      if (any_escaped16(bytes)) return put_json_escaped_slow(out + at, text, at);
+      store16(out + at, bytes);
     }
     if (at < size) {
-      // Bytes before `at` were found plain, so an escape in this word is at or after `at`.
-      const std::uint64_t word = load8(in + size - 8);
-      if (any_escaped(word)) return put_json_escaped_slow(out + at, text, at);
-      store8(out + size - 8, word);
+      const Bytes16 bytes = load16(in + size - 16);
+      if (any_escaped16(bytes)) return put_json_escaped_slow(out + at, text, at);
+      store16(out + size - 16, bytes);
     }
+    return out + size;
+  }
+  if (size >= 8) {
+    // Two overlapping words, tested as one vector.
+    const std::uint64_t low = load8(in);
+    const std::uint64_t high = load8(in + size - 8);
+    Bytes16 bytes;
+    std::memcpy(&bytes, &low, sizeof low);
+    std::memcpy(reinterpret_cast<char*>(&bytes) + sizeof low, &high, sizeof high);
+    if (any_escaped16(bytes)) return put_json_escaped_slow(out, text, 0);
+    store8(out, low);
+    store8(out + size - 8, high);
     return out + size;
   }
   if (size >= 4) {
