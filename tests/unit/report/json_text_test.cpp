@@ -110,6 +110,20 @@ TEST(PutJsonEscaped, writes_no_quotes) {
   EXPECT_EQ(std::string_view(buffer, static_cast<std::size_t>(end - buffer)), R"(a\"b)");
 }
 
+// put copies texts of every length exactly, in the room of their size (short ones are copied
+// as overlapping blocks).
+TEST(Put, every_length_up_to_40) {
+  for (std::size_t size = 0; size <= 40; ++size) {
+    std::string text;
+    for (std::size_t i = 0; i < size; ++i) text.push_back(static_cast<char>('a' + i % 26));
+    std::vector<char> buffer(size + 1, '#');
+    const char* end = put(buffer.data(), text);
+    ASSERT_EQ(end, buffer.data() + size) << size;
+    ASSERT_EQ(std::string(buffer.data(), size), text) << size;
+    ASSERT_EQ(buffer[size], '#') << "wrote past the text, size " << size;
+  }
+}
+
 struct CsvCase {
   std::string_view name;
   std::string_view text;
