@@ -14,8 +14,8 @@
 #include "block_writer.hpp"
 #include "jobsim/api/event.hpp"
 #include "jobsim/api/meta.hpp"
-#include "json_text.hpp"
 #include "string_table.hpp"
+#include "time_text.hpp"
 
 namespace jobsim::report {
 

@@ -12,21 +12,8 @@
 namespace jobsim::report {
 namespace {
 
-// append_csv_field appends `text`, quoted (RFC 4180) only if it holds a comma, a quote or a
-// line break. Node names are RFC 1123 subdomains when they come from a Node object; a pod's
-// spec.nodeName written by a scenario is not checked against that here.
-void append_csv_field(std::string& out, std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    out.append(text);
-    return;
-  }
-  out.push_back('"');
-  for (const char c : text) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  out.push_back('"');
-}
+// kRowRoom bounds a row but for its node name: the time and up to 17 numbers with commas.
+constexpr std::size_t kRowRoom = TimeText::kMaxSize + 18 * (kIntBound + 1) + 1;
 
 }  // namespace
 
@@ -107,12 +94,12 @@ void TimeSeries::attach(std::ostream* csv, std::ostream* nodes_csv) {
   csv_.attach(csv);
   nodes_csv_.attach(nodes_csv);
   if (csv_.attached()) {
-    csv_.line().append(
+    csv_.write_line(
         "time,pending,running,succeeded,failed,retained,terminating,active_jobs,requested_cpu_m,"
         "requested_memory_bytes,pods,jobs,cronjobs,nodes,used_cpu_m,used_memory_bytes,retained_jobs,events\n");
   }
   if (nodes_csv_.attached()) {
-    nodes_csv_.line().append(
+    nodes_csv_.write_line(
         "time,node,requested_cpu_m,requested_memory_bytes,used_cpu_m,used_memory_bytes,allocatable_cpu_m,"
         "allocatable_memory_bytes,pods\n");
   }
@@ -128,18 +115,19 @@ void TimeSeries::write_row(engine::SimTime time, const Counts& c) {
   last_row_time_ = time;
   last_row_ = c;
   if (!csv_.attached()) return;
-  std::string& line = csv_.line();
-  line.append(time_text_(time));
+  char* out = csv_.reserve(kRowRoom);
+  out = time_text_.put(out, time);
+  std::size_t column = 0;
   for (const std::int64_t value :
        {std::int64_t{c.pending}, std::int64_t{c.running}, std::int64_t{c.succeeded}, std::int64_t{c.failed},
         std::int64_t{c.retained()}, std::int64_t{c.terminating}, std::int64_t{c.active_jobs}, c.requested_cpu_m,
         c.requested_memory_bytes, std::int64_t{c.pods}, std::int64_t{c.jobs}, std::int64_t{c.cronjobs},
         std::int64_t{c.nodes}, c.used_cpu_m, c.used_memory_bytes, std::int64_t{c.retained_jobs()}, c.events}) {
-    line.push_back(',');
-    append_int(line, value);
+    *out++ = ',';
+    out = csv_numbers_.put(out, column++, value);
   }
-  line.push_back('\n');
-  csv_.line_done();
+  *out++ = '\n';
+  csv_.commit(out);
 }
 
 void TimeSeries::write_node_rows(engine::SimTime time, std::vector<std::uint32_t>& nodes) {
@@ -155,17 +143,20 @@ void TimeSeries::write_node_rows(engine::SimTime time, std::vector<std::uint32_t
   for (const std::uint32_t index : nodes) {
     const NodeUsage& node = nodes_[index];
     const NodeValues& v = node.last_row;
-    std::string& line = nodes_csv_.line();
-    line.append(time_text_(time));
-    line.push_back(',');
-    append_csv_field(line, node.name);
+    char* out = nodes_csv_.reserve(kRowRoom + csv_field_bound(node.name));
+    out = time_text_.put(out, time);
+    *out++ = ',';
+    // Node names are RFC 1123 subdomains when they come from a Node object; a pod's
+    // spec.nodeName written by a scenario is not checked against that, hence the CSV quoting.
+    out = put_csv_field(out, node.name);
+    std::size_t column = 0;
     for (const std::int64_t value : {v.requested_cpu_m, v.requested_memory_bytes, v.used_cpu_m, v.used_memory_bytes,
                                      v.allocatable_cpu_m, v.allocatable_memory_bytes, std::int64_t{v.pods}}) {
-      line.push_back(',');
-      append_int(line, value);
+      *out++ = ',';
+      out = nodes_numbers_.put(out, column++, value);
     }
-    line.push_back('\n');
-    nodes_csv_.line_done();
+    *out++ = '\n';
+    nodes_csv_.commit(out);
   }
 }
 

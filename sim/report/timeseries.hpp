@@ -15,7 +15,8 @@
 
 #include "block_writer.hpp"
 #include "jobsim/engine/time.hpp"
-#include "json_text.hpp"
+#include "number_row.hpp"
+#include "time_text.hpp"
 
 namespace jobsim::report {
 
@@ -205,6 +206,8 @@ class TimeSeries {
   BlockWriter csv_;
   BlockWriter nodes_csv_;
   TimeText time_text_;
+  NumberRow<17> csv_numbers_;   // the numbers of the last timeseries.csv row
+  NumberRow<7> nodes_numbers_;  // of the last nodes.csv row, whichever node it was
   // Transparent hash: node() looks names up by string_view without building a std::string.
   struct NameHash {
     using is_transparent = void;
