@@ -1,6 +1,7 @@
 // The per-thread table behind api::Name (include/jobsim/api/name.hpp).
 #include "jobsim/api/name.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <ostream>
 #include <unordered_set>
@@ -89,6 +90,51 @@ std::string Name::concat(std::string_view a, std::string_view b) {
 }
 
 std::size_t Name::live_entries() { return this_thread_table().size(); }
+
+namespace {
+
+// ConstantCache: open addressing on the text's address; a slot is never freed (constant texts
+// live as long as the program), and a probe gives up after a few slots.
+class ConstantCache {
+ public:
+  Name get(std::string_view text) {
+    const auto address = reinterpret_cast<std::uintptr_t>(text.data());
+    const std::size_t start = static_cast<std::size_t>((address >> 3) * 0x9E3779B97F4A7C15ULL >> (64 - kBits));
+    for (std::size_t probe = 0; probe < kProbes; ++probe) {
+      Slot& slot = slots_[(start + probe) & (kSlots - 1)];
+      if (slot.data == nullptr) {
+        slot = Slot{text.data(), text.size(), Name(text)};
+        return slot.name;
+      }
+      if (slot.data == text.data() && slot.size == text.size()) {
+        // Same address and size: the same constant, unless a text that was not constant lived
+        // there before. The compare keeps that case correct.
+        if (slot.name.view() != text) slot.name = Name(text);
+        return slot.name;
+      }
+    }
+    return Name(text);
+  }
+
+ private:
+  static constexpr std::size_t kBits = 9;
+  static constexpr std::size_t kSlots = std::size_t{1} << kBits;
+  static constexpr std::size_t kProbes = 8;
+  struct Slot {
+    const char* data = nullptr;
+    std::size_t size = 0;
+    Name name;
+  };
+  Slot slots_[kSlots];
+};
+
+}  // namespace
+
+Name constant_name(std::string_view text) {
+  // Heap-allocated and never destroyed, like the table (its Names outlive the thread's exit).
+  thread_local ConstantCache* cache = new ConstantCache();
+  return cache->get(text);
+}
 
 std::ostream& operator<<(std::ostream& out, const Name& name) { return out << name.view(); }
 

@@ -126,6 +126,14 @@ class Name {
 
 std::ostream& operator<<(std::ostream& out, const Name& name);
 
+// constant_name interns a constant text (a literal, or a constexpr string_view of one: a
+// reason, a condition type, a well-known label key) through a small per-thread cache keyed by
+// the text's address, so a hot path that sets "batch.kubernetes.io/controller-uid" or
+// "SuccessfulCreate" for every object pays a pointer lookup, not a hash of the text and a
+// table probe. Any text is safe (a hit is confirmed by comparing the text), but only constant
+// texts gain: a text at a new address takes a slot, and a full cache interns as Name() does.
+Name constant_name(std::string_view text);
+
 // A transparent hash and equality for unordered containers keyed by Name.
 struct NameHash {
   using is_transparent = void;

@@ -113,5 +113,20 @@ TEST(Name, reads_and_concatenates_like_a_string) {
   EXPECT_EQ(out.str(), "cj-001");
 }
 
+TEST(Name, constant_name_returns_the_interned_text_and_stays_right_for_a_reused_address) {
+  static constexpr std::string_view kReason = "SuccessfulCreate";
+  const Name first = constant_name(kReason);
+  const Name second = constant_name(kReason);
+  EXPECT_EQ(first, Name("SuccessfulCreate"));
+  EXPECT_EQ(first, second);
+
+  // A text that is not constant: the same buffer holds another text of the same size later.
+  char buffer[] = "ReasonA";
+  EXPECT_EQ(constant_name(std::string_view(buffer, 7)), "ReasonA");
+  buffer[6] = 'B';
+  EXPECT_EQ(constant_name(std::string_view(buffer, 7)), "ReasonB");
+  EXPECT_EQ(constant_name(std::string_view(buffer, 6)), "Reason");  // same address, other size
+}
+
 }  // namespace
 }  // namespace jobsim::api
