@@ -25,13 +25,13 @@ void set_defaults_job(Job& job) {
   // Generated selector and template labels (manualSelector false).
   if (!*spec.manual_selector && !job.metadata->uid.empty()) {
     if (!spec.selector) spec.selector = LabelSelector{};
-    spec.selector->match_labels.try_emplace(std::string(kControllerUidLabel), job.metadata->uid);
+    spec.selector->match_labels.try_emplace(constant_name(kControllerUidLabel), job.metadata->uid);
     // Labels the user already set are kept (a conflict would be rejected by validation).
     Labels& labels = spec.template_.labels.edit();
-    labels.try_emplace(std::string(kLegacyJobNameLabel), job.metadata->name);
-    labels.try_emplace(std::string(kJobNameLabel), job.metadata->name);
-    labels.try_emplace(std::string(kLegacyControllerUidLabel), job.metadata->uid);
-    labels.try_emplace(std::string(kControllerUidLabel), job.metadata->uid);
+    labels.try_emplace(constant_name(kLegacyJobNameLabel), job.metadata->name);
+    labels.try_emplace(constant_name(kJobNameLabel), job.metadata->name);
+    labels.try_emplace(constant_name(kLegacyControllerUidLabel), job.metadata->uid);
+    labels.try_emplace(constant_name(kControllerUidLabel), job.metadata->uid);
   }
   if (job.metadata->labels.empty()) job.metadata.edit().labels = spec.template_.labels;
   if (!spec.template_.spec->restart_policy_set) spec.template_.spec.edit().restart_policy = RestartPolicy::Always;

@@ -85,7 +85,7 @@ void Kubelet::admit(api::ObjectId id) {
     pod.status.edit().container_statuses.push_back(
         {.name = container.name,
          .image = container.image,
-         .state = {.kind = api::ContainerStateKind::Waiting, .reason = "ContainerCreating"}});
+         .state = {.kind = api::ContainerStateKind::Waiting, .reason = api::constant_name("ContainerCreating")}});
   }
   set_condition(pod.status.edit(), "Initialized", api::ConditionStatus::True, sim_.now());
   set_condition(pod.status.edit(), "Ready", api::ConditionStatus::False, sim_.now());
@@ -180,7 +180,7 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
   const std::optional<engine::SimTime> started_at = status->state.started_at;
   const bool oom_killed = std::exchange(container.oom_killed, false);
   status->state = {.kind = api::ContainerStateKind::Terminated,
-                   .reason = oom_killed ? "OOMKilled" : exit_code == 0 ? "Completed" : "Error",
+                   .reason = api::constant_name(oom_killed ? "OOMKilled" : exit_code == 0 ? "Completed" : "Error"),
                    .exit_code = exit_code,
                    .started_at = started_at,
                    .finished_at = now};

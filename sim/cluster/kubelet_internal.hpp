@@ -27,7 +27,7 @@ inline void set_condition(api::PodStatus& status, std::string_view type, api::Co
       return;
     }
   }
-  status.conditions.push_back({.type = std::string(type), .status = value, .last_transition_time = now});
+  status.conditions.push_back({.type = api::constant_name(type), .status = value, .last_transition_time = now});
 }
 
 }  // namespace jobsim::cluster::kubelet_internal

@@ -134,7 +134,7 @@ void set_scheduled_condition(api::PodStatus& status, api::ConditionStatus value,
     condition.message = std::move(message);
     return;
   }
-  status.conditions.push_back({.type = "PodScheduled",
+  status.conditions.push_back({.type = api::constant_name("PodScheduled"),
                                .status = value,
                                .reason = std::move(reason),
                                .message = std::move(message),

@@ -28,8 +28,8 @@ struct EnvVar {
 };
 
 struct Container {
-  std::string name;
-  std::string image;
+  Name name;  // interned: every container status of every pod copies them
+  Name image;
   std::vector<std::string> command;
   std::vector<std::string> args;
   std::vector<EnvVar> env;

@@ -32,7 +32,7 @@ class EventRecorder {
     if (sink_.empty()) return;
     api::Event event{.time = clock_.now(),
                      .type = type,
-                     .reason = std::string(reason),
+                     .reason = api::constant_name(reason),
                      .message = std::move(message),
                      .object = {kind, meta.namespace_, meta.name, meta.uid},
                      .source = source_};
@@ -41,7 +41,7 @@ class EventRecorder {
 
   const engine::Clock& clock_;
   EventSink& sink_;
-  std::string source_;
+  api::Name source_;
 };
 
 }  // namespace jobsim::cluster

@@ -22,8 +22,8 @@ bool is_controlled_by(const api::Job& job, const api::CronJob& cron_job) {
 }
 
 api::ObjectReference job_reference(const api::Job& job) {
-  return api::ObjectReference{.api_version = "batch/v1",
-                              .kind = "Job",
+  return api::ObjectReference{.api_version = api::constant_name("batch/v1"),
+                              .kind = api::constant_name("Job"),
                               .namespace_ = job.metadata->namespace_,
                               .name = job.metadata->name,
                               .uid = job.metadata->uid,

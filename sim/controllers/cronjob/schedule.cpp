@@ -163,13 +163,13 @@ JobFromTemplate get_job_from_template2(const api::CronJob& cron_job, SimTime sch
   job.metadata.edit().namespace_ = cron_job.metadata->namespace_;
   job.metadata.edit().labels = cron_job.spec->job_template.labels;
   job.metadata.edit().annotations = cron_job.spec->job_template.annotations;
-  job.metadata.edit().annotations.edit()[std::string(kCronJobScheduledTimestampAnnotation)] =
+  job.metadata.edit().annotations.edit()[api::constant_name(kCronJobScheduledTimestampAnnotation)] =
       cron::format_rfc3339(scheduled_time, *zone.zone);
   // Divergence: upstream also puts the scheduled time into the request's creationTimestamp,
   // which the real API server overwrites with the time of creation; our ApiServer keeps a
   // given creationTimestamp (snapshot replay), so it is left unset here to get upstream's result.
-  job.metadata.edit().owner_references.edit().push_back(api::OwnerReference{.api_version = "batch/v1",
-                                                              .kind = "CronJob",
+  job.metadata.edit().owner_references.edit().push_back(api::OwnerReference{.api_version = api::constant_name("batch/v1"),
+                                                              .kind = api::constant_name("CronJob"),
                                                               .name = cron_job.metadata->name,
                                                               .uid = cron_job.metadata->uid,
                                                               .controller = true,

@@ -37,8 +37,10 @@ bool is_pod_ready(const api::Pod& pod) {
   return ready != nullptr && ready->status == api::ConditionStatus::True;
 }
 
-api::JobCondition new_condition(std::string_view type, std::string reason, std::string message, api::SimTime now) {
-  return {.type = std::string(type),
+// Condition types are constants: interned through the per-thread constant cache (api/name.hpp).
+// Literal reasons and messages on hot paths come in as api::constant_name(...) for the same reason.
+api::JobCondition new_condition(std::string_view type, api::Name reason, api::Name message, api::SimTime now) {
+  return {.type = api::constant_name(type),
           .status = api::ConditionStatus::True,
           .last_probe_time = now,
           .last_transition_time = now,
@@ -49,7 +51,7 @@ api::JobCondition new_condition(std::string_view type, std::string reason, std::
 // ensureJobConditionStatus: update in place when status/reason/message differ; append only a
 // non-False condition. Returns whether the list changed.
 bool ensure_job_condition_status(std::vector<api::JobCondition>& conditions, std::string_view type,
-                                 api::ConditionStatus status, const std::string& reason, const std::string& message,
+                                 api::ConditionStatus status, const api::Name& reason, const api::Name& message,
                                  api::SimTime now) {
   for (api::JobCondition& condition : conditions) {
     if (condition.type != type) continue;
@@ -359,7 +361,8 @@ void JobController::sync_job(api::ObjectId id) {
   if (!context.finished_condition) {
     if (exceeds_backoff_limit || past_backoff_limit_on_failure(job, context.all)) {
       context.finished_condition =
-          new_condition(api::kJobFailureTarget, "BackoffLimitExceeded", "Job has reached the specified backoff limit", now);
+          new_condition(api::kJobFailureTarget, api::constant_name("BackoffLimitExceeded"),
+                        api::constant_name("Job has reached the specified backoff limit"), now);
     } else if (job.spec->active_deadline_seconds && job.status->start_time && !job_suspended(job) &&
                now - *job.status->start_time >= api::seconds_field(*job.spec->active_deadline_seconds)) {
       context.finished_condition =
@@ -421,16 +424,16 @@ void JobController::sync_job(api::ObjectId id) {
     const bool complete = job.spec->completions ? context.succeeded >= *job.spec->completions && active == 0
                                                : context.succeeded > 0 && active == 0;
     if (complete) {
-      context.finished_condition = new_condition(api::kJobSuccessCriteriaMet, "CompletionsReached",
-                                                 "Reached expected number of succeeded pods", now);
+      context.finished_condition = new_condition(api::kJobSuccessCriteriaMet, api::constant_name("CompletionsReached"),
+                                                 api::constant_name("Reached expected number of succeeded pods"), now);
     } else if (manage_job_called) {
       if (job_suspended(job)) {
         if (ensure_job_condition_status(job.status.edit().conditions, api::kJobSuspended, api::ConditionStatus::True,
-                                        "JobSuspended", "Job suspended", now)) {
+                                        api::constant_name("JobSuspended"), api::constant_name("Job suspended"), now)) {
           recorder_.normal(api::Kind::Job, job.metadata, "Suspended", "Job suspended");
         }
       } else if (ensure_job_condition_status(job.status.edit().conditions, api::kJobSuspended, api::ConditionStatus::False,
-                                             "JobResumed", "Job resumed", now)) {
+                                             api::constant_name("JobResumed"), api::constant_name("Job resumed"), now)) {
         recorder_.normal(api::Kind::Job, job.metadata, "Resumed", "Job resumed");
         // Resumed Jobs restart the activeDeadlineSeconds clock.
         job.status.edit().start_time = now;
@@ -586,9 +589,9 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
   pod.metadata.edit().generate_name = job.metadata->name + "-";
   pod.metadata.edit().labels = job.spec->template_.labels;
   pod.metadata.edit().annotations = job.spec->template_.annotations;
-  pod.metadata.edit().finalizers.edit().emplace_back(api::kJobTrackingFinalizer);
-  pod.metadata.edit().owner_references.edit().push_back({.api_version = "batch/v1",
-                                           .kind = "Job",
+  pod.metadata.edit().finalizers.edit().push_back(api::constant_name(api::kJobTrackingFinalizer));
+  pod.metadata.edit().owner_references.edit().push_back({.api_version = api::constant_name("batch/v1"),
+                                           .kind = api::constant_name("Job"),
                                            .name = job.metadata->name,
                                            .uid = job.metadata->uid,
                                            .controller = true,
@@ -606,9 +609,9 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
     if (has_backoff_limit_per_index(job)) {
       // addIndexFailureCountAnnotation: the count always, the ignored count only when > 0.
       const IndexFailureCounts counts = get_new_index_failure_counts(job, replaced);
-      pod.metadata.edit().annotations.edit()[std::string(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
+      pod.metadata.edit().annotations.edit()[api::constant_name(kJobIndexFailureCountAnnotation)] = std::to_string(counts.failure_count);
       if (counts.ignored_failure_count > 0) {
-        pod.metadata.edit().annotations.edit()[std::string(kJobIndexIgnoredFailureCountAnnotation)] =
+        pod.metadata.edit().annotations.edit()[api::constant_name(kJobIndexIgnoredFailureCountAnnotation)] =
             std::to_string(counts.ignored_failure_count);
       }
     }
