@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <concepts>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -40,6 +41,14 @@ class Informer {
   }
   api::ObjectId find(std::string_view namespace_, std::string_view name) const {
     const auto found = by_key_.find(NameKey{namespace_, name});
+    return found == by_key_.end() ? api::kNoObject : *found;
+  }
+  // With interned names (exactly api::Name, no conversion): the hashes are the Names', the
+  // compares pointer compares.
+  template <class N>
+    requires std::same_as<N, api::Name>
+  api::ObjectId find(const N& namespace_, const N& name) const {
+    const auto found = by_key_.find(InternedKey{&namespace_, &name});
     return found == by_key_.end() ? api::kNoObject : *found;
   }
   // for_each visits live objects in creation order (ids are never reused).
@@ -134,17 +143,25 @@ class Informer {
     std::string_view namespace_;
     std::string_view name;
   };
-  static std::size_t hash_key(NameKey key) {
-    const std::size_t h = std::hash<std::string_view>{}(key.name);
-    return h ^ (std::hash<std::string_view>{}(key.namespace_) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
+  struct InternedKey {
+    const api::Name* namespace_;
+    const api::Name* name;
+  };
+  // A Name's hash is its text's std::hash<std::string_view>, so both key forms hash alike.
+  static std::size_t hash_key(std::size_t namespace_hash, std::size_t name_hash) {
+    const std::size_t h = name_hash;
+    return h ^ (namespace_hash + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
   }
   struct KeyHash {
     using is_transparent = void;
     const Informer* informer;
-    std::size_t operator()(NameKey key) const { return hash_key(key); }
+    std::size_t operator()(NameKey key) const {
+      return hash_key(std::hash<std::string_view>{}(key.namespace_), std::hash<std::string_view>{}(key.name));
+    }
+    std::size_t operator()(InternedKey key) const { return hash_key(key.namespace_->hash(), key.name->hash()); }
     std::size_t operator()(api::ObjectId id) const {
       const auto& meta = *informer->get(id)->metadata;
-      return hash_key(NameKey{meta.namespace_, meta.name});
+      return hash_key(meta.namespace_.hash(), meta.name.hash());
     }
   };
   struct KeyEqual {
@@ -156,6 +173,11 @@ class Informer {
       return meta.name == key.name && meta.namespace_ == key.namespace_;
     }
     bool operator()(api::ObjectId id, NameKey key) const { return (*this)(key, id); }
+    bool operator()(InternedKey key, api::ObjectId id) const {
+      const auto& meta = *informer->get(id)->metadata;
+      return meta.name == *key.name && meta.namespace_ == *key.namespace_;
+    }
+    bool operator()(api::ObjectId id, InternedKey key) const { return (*this)(key, id); }
   };
 
   std::vector<std::unique_ptr<Page>> pages_;
