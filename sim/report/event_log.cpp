@@ -37,15 +37,6 @@ std::string_view to_string(LineEvent event) {
 
 namespace {
 
-// assign_owner sets `out` to "Kind/name" of the controller ownerReference of `meta` (nothing if none).
-void assign_owner(std::string& out, const api::ObjectMeta& meta) {
-  out.clear();
-  const api::OwnerReference* owner = api::controller_ref(meta);
-  if (owner == nullptr) return;
-  out.reserve(owner->kind.size() + 1 + owner->name.size());
-  out.append(owner->kind).append("/").append(owner->name);
-}
-
 }  // namespace
 
 SubjectId EventLog::add_subject(api::Kind kind, const api::ObjectMeta& meta) {
@@ -59,27 +50,26 @@ SubjectId EventLog::add_subject(api::Kind kind, const api::ObjectMeta& meta) {
   }
   Subject& subject = subjects_[id];
   subject.kind = kind;
-  subject.namespace_ = namespaces_.intern(meta.namespace_);
-  assign_owner(subject.owner, meta);
-  subject.name.assign(meta.name);
+  subject.namespace_ = meta.namespace_;
+  const api::OwnerReference* owner = api::controller_ref(meta);
+  subject.owner_kind = owner != nullptr ? owner->kind : api::Name();
+  subject.owner_name = owner != nullptr ? owner->name : api::Name();
+  subject.name = meta.name;
   return id;
 }
 
 void EventLog::release_subject(SubjectId id) {
   Subject& subject = subjects_[id];
-  // Give the text back (a long name would otherwise stay allocated in the reused slot).
-  std::string().swap(subject.owner);
-  std::string().swap(subject.name);
+  // Let go of the texts: a released slot must not keep a deleted object's name alive.
+  subject = Subject{};
   free_.push_back(id);
 }
 
 bool EventLog::owner_changed(SubjectId subject, const api::ObjectMeta& meta) const {
-  const std::string_view current = subjects_[subject].owner;
+  const Subject& current = subjects_[subject];
   const api::OwnerReference* owner = api::controller_ref(meta);
-  if (owner == nullptr) return !current.empty();
-  // Compare "Kind/name" piecewise: this runs on every update and must not allocate.
-  return !(current.size() == owner->kind.size() + 1 + owner->name.size() && current.starts_with(owner->kind) &&
-           current[owner->kind.size()] == '/' && current.ends_with(owner->name));
+  if (owner == nullptr) return !current.owner_kind.empty() || !current.owner_name.empty();
+  return current.owner_kind != owner->kind || current.owner_name != owner->name;
 }
 
 namespace {
@@ -147,7 +137,8 @@ struct LifecycleLine {
   api::Kind kind;
   std::string_view namespace_;
   std::string_view name;
-  std::string_view owner;
+  std::string_view owner_kind;  // "owner": "Kind/name", when the object has a controller
+  std::string_view owner_name;
   LineEvent event;
   std::string_view text;
   std::int32_t number;
@@ -156,7 +147,8 @@ struct LifecycleLine {
 
 [[gnu::noinline]] void write_lifecycle(BlockWriter& writer, TimeText& time_text, const LifecycleLine& line) {
   char* out = writer.reserve(kFixedRoom + json_string_bound(line.namespace_) + json_string_bound(line.name) +
-                             json_string_bound(line.text) + json_string_bound(line.owner));
+                             json_string_bound(line.text) + json_string_bound(line.owner_kind) +
+                             json_escaped_bound(line.owner_name) + 1);
   out = put(out, "{\"time\":\"");
   out = time_text.put(out, line.at);
   out = put(out, "\",\"kind\":\"");
@@ -189,9 +181,12 @@ struct LifecycleLine {
       break;
     default: break;
   }
-  if (!line.owner.empty()) {
-    out = put(out, ",\"owner\":");
-    out = put_json_string(out, line.owner);
+  if (!line.owner_kind.empty() || !line.owner_name.empty()) {
+    out = put(out, ",\"owner\":\"");
+    out = put_json_escaped(out, line.owner_kind);
+    *out++ = '/';
+    out = put_json_escaped(out, line.owner_name);
+    *out++ = '"';
   }
   out = put(out, "}\n");
   writer.commit(out);
@@ -216,9 +211,10 @@ void EventLog::add(engine::SimTime at, SubjectId id, LineEvent event, std::strin
   const Subject& subject = subjects_[id];
   write_lifecycle(out_, time_text_, {.at = at,
                                      .kind = subject.kind,
-                                     .namespace_ = namespaces_.view(subject.namespace_),
+                                     .namespace_ = subject.namespace_,
                                      .name = subject.name,
-                                     .owner = subject.owner,
+                                     .owner_kind = subject.owner_kind,
+                                     .owner_name = subject.owner_name,
                                      .event = event,
                                      .text = text,
                                      .number = number,

@@ -14,7 +14,6 @@
 #include "block_writer.hpp"
 #include "jobsim/api/event.hpp"
 #include "jobsim/api/meta.hpp"
-#include "string_table.hpp"
 #include "time_text.hpp"
 
 namespace jobsim::report {
@@ -64,12 +63,14 @@ class EventLog {
  private:
   struct Subject {
     api::Kind kind = api::Kind::Pod;
-    StringId namespace_ = kEmptyString;  // namespaces repeat: interned
-    std::string owner;  // "Kind/name" of the controller ownerReference, or "" (one per Job: not interned)
-    std::string name;
+    // Interned (api/name.hpp): the subject shares the object's texts, and owner_changed is a
+    // pointer compare.
+    api::Name namespace_;
+    api::Name owner_kind;  // of the controller ownerReference; both empty when there is none
+    api::Name owner_name;
+    api::Name name;
   };
 
-  StringTable namespaces_;
   std::vector<Subject> subjects_;
   std::vector<SubjectId> free_;  // released slots
   std::size_t lines_ = 0;
