@@ -72,6 +72,13 @@ class Shared {
   decltype(auto) front() const requires requires(const T& t) { t.front(); } { return view().front(); }
   decltype(auto) back() const requires requires(const T& t) { t.back(); } { return view().back(); }
 
+  // set writes one field, copying a shared part only when the value differs: a sync that
+  // recomputes a field to the value it already has writes nothing.
+  template <class M, class V>
+  void set(M T::*field, V&& value) {
+    if (!(part_.get()->*field == value)) edit().*field = std::forward<V>(value);
+  }
+
   // shares: the two refer to the same version of the part (no write in between).
   bool shares(const Shared& other) const { return part_ == other.part_; }
 

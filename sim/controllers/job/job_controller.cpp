@@ -49,21 +49,26 @@ api::JobCondition new_condition(std::string_view type, api::Name reason, api::Na
 }
 
 // ensureJobConditionStatus: update in place when status/reason/message differ; append only a
-// non-False condition. Returns whether the list changed.
-bool ensure_job_condition_status(std::vector<api::JobCondition>& conditions, std::string_view type,
-                                 api::ConditionStatus status, const api::Name& reason, const api::Name& message,
+// non-False condition. Returns whether the list changed. The status part is edited (and the
+// Names made) only when writing: the common call, Suspended=False on every sync of a running
+// Job, finds nothing to change and must not copy a shared status.
+bool ensure_job_condition_status(api::Shared<api::JobStatus>& job_status, std::string_view type,
+                                 api::ConditionStatus status, std::string_view reason, std::string_view message,
                                  api::SimTime now) {
-  for (api::JobCondition& condition : conditions) {
+  const std::vector<api::JobCondition>& conditions = job_status->conditions;
+  for (std::size_t i = 0; i < conditions.size(); ++i) {
+    const api::JobCondition& condition = conditions[i];
     if (condition.type != type) continue;
     if (condition.status == status && condition.reason == reason && condition.message == message) return false;
-    condition = new_condition(type, reason, message, now);
-    condition.status = status;
+    api::JobCondition updated = new_condition(type, api::constant_name(reason), api::constant_name(message), now);
+    updated.status = status;
+    job_status.edit().conditions[i] = std::move(updated);
     return true;
   }
   if (status == api::ConditionStatus::False) return false;
-  api::JobCondition condition = new_condition(type, reason, message, now);
+  api::JobCondition condition = new_condition(type, api::constant_name(reason), api::constant_name(message), now);
   condition.status = status;
-  conditions.push_back(std::move(condition));
+  job_status.edit().conditions.push_back(std::move(condition));
   return true;
 }
 
@@ -428,12 +433,12 @@ void JobController::sync_job(api::ObjectId id) {
                                                  api::constant_name("Reached expected number of succeeded pods"), now);
     } else if (manage_job_called) {
       if (job_suspended(job)) {
-        if (ensure_job_condition_status(job.status.edit().conditions, api::kJobSuspended, api::ConditionStatus::True,
-                                        api::constant_name("JobSuspended"), api::constant_name("Job suspended"), now)) {
+        if (ensure_job_condition_status(job.status, api::kJobSuspended, api::ConditionStatus::True,
+                                        "JobSuspended", "Job suspended", now)) {
           recorder_.normal(api::Kind::Job, job.metadata, "Suspended", "Job suspended");
         }
-      } else if (ensure_job_condition_status(job.status.edit().conditions, api::kJobSuspended, api::ConditionStatus::False,
-                                             api::constant_name("JobResumed"), api::constant_name("Job resumed"), now)) {
+      } else if (ensure_job_condition_status(job.status, api::kJobSuspended, api::ConditionStatus::False,
+                                             "JobResumed", "Job resumed", now)) {
         recorder_.normal(api::Kind::Job, job.metadata, "Resumed", "Job resumed");
         // Resumed Jobs restart the activeDeadlineSeconds clock.
         job.status.edit().start_time = now;
@@ -441,9 +446,10 @@ void JobController::sync_job(api::ObjectId id) {
     }
   }
   // No "status changed" flag is kept: the whole status is compared before it is written.
-  job.status.edit().active = active;
-  job.status.edit().ready = context.ready;
-  job.status.edit().terminating = context.terminating;
+  // Fields are set only when they change, so an unchanged status stays shared (no copy).
+  job.status.set(&api::JobStatus::active, active);
+  job.status.set(&api::JobStatus::ready, context.ready);
+  job.status.set(&api::JobStatus::terminating, context.terminating);
   track_job_status_and_remove_finalizers(id, *cached, job, context);
 }
 
@@ -712,22 +718,23 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     new_succeeded_indexes.erase(std::unique(new_succeeded_indexes.begin(), new_succeeded_indexes.end()),
                                 new_succeeded_indexes.end());
     context.succeeded_indexes = context.prev_succeeded_indexes.with_ordered_indexes(new_succeeded_indexes);
-    job.status.edit().succeeded = context.succeeded_indexes.total();
-    job.status.edit().completed_indexes = context.succeeded_indexes.to_string();
+    job.status.set(&api::JobStatus::succeeded, context.succeeded_indexes.total());
+    job.status.set(&api::JobStatus::completed_indexes, context.succeeded_indexes.to_string());
     // failedIndexes is nil unless backoffLimitPerIndex is used.
-    job.status.edit().failed_indexes =
-        context.failed_indexes ? std::optional<std::string>(context.failed_indexes->to_string()) : std::nullopt;
-  } else {
+    job.status.set(&api::JobStatus::failed_indexes, context.failed_indexes
+                                                        ? std::optional<std::string>(context.failed_indexes->to_string())
+                                                        : std::nullopt);
+  } else if (new_succeeded != 0) {
     job.status.edit().succeeded += new_succeeded;
   }
-  job.status.edit().failed += new_failed;
-  job.status.edit().uncounted_terminated_pods = api::UncountedTerminatedPods{};
+  if (new_failed != 0) job.status.edit().failed += new_failed;
+  job.status.set(&api::JobStatus::uncounted_terminated_pods, api::UncountedTerminatedPods{});
   backoff_records_[id] = context.new_backoff_record;
 
   // enactJobFinished: the final condition waits until no pod is terminating.
   bool job_finished = false;
   if (final_condition && !reached_max_uncounted && context.terminating == 0) {
-    ensure_job_condition_status(job.status.edit().conditions, final_condition->type, final_condition->status,
+    ensure_job_condition_status(job.status, final_condition->type, final_condition->status,
                                 final_condition->reason, final_condition->message, now);
     if (final_condition->type == api::kJobComplete) job.status.edit().completion_time = now;
     job_finished = true;

@@ -26,6 +26,19 @@ TEST(Shared, a_copy_shares_until_one_side_edits) {
   EXPECT_EQ(copy->phase, PodPhase::Running);
 }
 
+TEST(Shared, set_copies_a_shared_part_only_when_the_value_changes) {
+  Shared<PodStatus> stored = PodStatus{.phase = PodPhase::Running, .reason = "Evicted"};
+  Shared<PodStatus> copy = stored;
+  copy.set(&PodStatus::phase, PodPhase::Running);  // the same value: nothing written
+  copy.set(&PodStatus::reason, Name("Evicted"));
+  EXPECT_TRUE(copy.shares(stored));
+
+  copy.set(&PodStatus::phase, PodPhase::Failed);
+  EXPECT_FALSE(copy.shares(stored));
+  EXPECT_EQ(copy->phase, PodPhase::Failed);
+  EXPECT_EQ(stored->phase, PodPhase::Running);
+}
+
 TEST(Shared, edit_of_an_unshared_part_writes_in_place) {
   Shared<PodStatus> only = PodStatus{};
   const PodStatus* before = &*only;
