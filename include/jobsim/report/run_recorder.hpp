@@ -68,8 +68,8 @@ class RunRecorder {
   // stream_history sends the line outputs to `streams` from now on. Call it before the first
   // write the recorder sees (the World creates its objects in its first event, so after
   // constructing a World and before running it); the CSV headers are written now. Lines go
-  // through bounded buffers (BlockWriter, 64 KiB): a stream holds every complete line only
-  // after finish or flush_history.
+  // through bounded buffers (BlockWriter, 64 KiB): a stream or sink has every complete line only
+  // after finish or flush_history (and a FileWriter's file only after its close).
   void stream_history(const HistoryStreams& streams);
   // flush_history writes the lines buffered so far. A timeseries.csv or nodes.csv row is complete
   // only when time has moved past its instant, so the open instant's rows are not among them.
