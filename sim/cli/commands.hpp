@@ -39,10 +39,6 @@ Command add_test_command(CLI::App& app);
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
-// open_file opens `path` for a file written while the run goes; close_file closes it and says
-// whether every write succeeded. Both print "jobsim: cannot write PATH" when not.
-bool open_file(std::ofstream& out, const std::filesystem::path& path);
-bool close_file(std::ofstream& out, const std::filesystem::path& path);
 // load_or_report loads a scenario; on error prints the messages and returns nullopt.
 std::optional<scenario::Scenario> load_or_report(const std::string& file, const scenario::LoadOptions& options = {});
 // print_expectation_results prints "<indent>PASS|FAIL <message>" per entry (and its description

@@ -19,18 +19,6 @@ bool write_file(const std::filesystem::path& path, const std::function<void(std:
   return static_cast<bool>(out);
 }
 
-bool open_file(std::ofstream& out, const std::filesystem::path& path) {
-  out.open(path, std::ios::binary);
-  if (!out) std::cerr << "jobsim: cannot write " << path.string() << '\n';
-  return static_cast<bool>(out);
-}
-
-bool close_file(std::ofstream& out, const std::filesystem::path& path) {
-  out.close();
-  if (!out) std::cerr << "jobsim: cannot write " << path.string() << '\n';
-  return static_cast<bool>(out);
-}
-
 std::optional<scenario::Scenario> load_or_report(const std::string& file, const scenario::LoadOptions& options) {
   try {
     return scenario::load_scenario(file, options);

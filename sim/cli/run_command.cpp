@@ -2,11 +2,14 @@
 #include <unistd.h>  // isatty
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
+#include "jobsim/report/file_writer.hpp"
 #include "jobsim/world/world.hpp"
 
 namespace jobsim::cli {
@@ -47,6 +50,14 @@ void run_with_progress(world::World& world, bool show) {
   if (drawn) std::cerr << '\n';
 }
 
+// open_line_file opens `path` on `writer` for `output`, or prints why not.
+bool open_line_file(report::FileWriter& writer, const std::filesystem::path& path, report::LineOutput& output) {
+  std::string error;
+  output = writer.open(path, error);
+  if (output.empty()) std::cerr << "jobsim: " << error << '\n';
+  return !output.empty();
+}
+
 int run(const RunArgs& args) {
   scenario::LoadOptions options;
   options.set_overrides = args.sets;
@@ -55,9 +66,12 @@ int run(const RunArgs& args) {
   const std::optional<scenario::Scenario> scenario = load_or_report(args.scenario, options);
   if (!scenario) return kExitInvalid;
   // --out: the line outputs are streamed while the run goes (RunRecorder::stream_history), so
-  // their files are opened before it starts; summary.json is written at the end.
+  // their files are opened before it starts; summary.json is written at the end. Their blocks
+  // are written on the FileWriter's thread. Declared before the World: on any exit the World
+  // (and its recorder) goes first, then the writer writes what it was given and joins.
   const std::filesystem::path dir(args.out);
-  std::ofstream events_file, timeseries_file, nodes_file;
+  std::optional<report::FileWriter> writer;
+  report::HistoryStreams files;
   if (!args.out.empty()) {
     std::error_code error;
     std::filesystem::create_directories(args.out, error);
@@ -65,17 +79,16 @@ int run(const RunArgs& args) {
       std::cerr << "jobsim: cannot create " << args.out << ": " << error.message() << '\n';
       return kExitInvalid;
     }
-    if (!open_file(events_file, dir / "events.jsonl") || !open_file(timeseries_file, dir / "timeseries.csv") ||
-        !open_file(nodes_file, dir / "nodes.csv")) {
+    writer.emplace();
+    if (!open_line_file(*writer, dir / "events.jsonl", files.events_jsonl) ||
+        !open_line_file(*writer, dir / "timeseries.csv", files.timeseries_csv) ||
+        !open_line_file(*writer, dir / "nodes.csv", files.nodes_csv)) {
       return kExitInvalid;
     }
   }
   const auto wall_start = std::chrono::steady_clock::now();
   world::World world(*scenario);
-  if (!args.out.empty()) {
-    world.recorder().stream_history(
-        {.events_jsonl = &events_file, .timeseries_csv = &timeseries_file, .nodes_csv = &nodes_file});
-  }
+  if (!args.out.empty()) world.recorder().stream_history(files);
   run_with_progress(world, !args.quiet && isatty(STDERR_FILENO) != 0);
   const double wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_start).count();
   world.finish(args.wall_time ? std::optional<double>(wall_seconds) : std::nullopt);
@@ -87,10 +100,13 @@ int run(const RunArgs& args) {
               << world.sim().events_processed() << " events (" << wall_seconds << " s wall)\n";
   }
   if (!args.out.empty()) {
-    const bool ok = close_file(events_file, dir / "events.jsonl") &&
-                    write_file(dir / "summary.json", [&](std::ostream& out) { world.recorder().write_summary_json(out); }) &&
-                    close_file(timeseries_file, dir / "timeseries.csv") && close_file(nodes_file, dir / "nodes.csv");
-    if (!ok) return kExitInvalid;
+    // finish handed every line over; close waits for the thread to write them.
+    const std::vector<std::string> errors = writer->close();
+    for (const std::string& error : errors) std::cerr << "jobsim: " << error << '\n';
+    if (!errors.empty()) return kExitInvalid;
+    if (!write_file(dir / "summary.json", [&](std::ostream& out) { world.recorder().write_summary_json(out); })) {
+      return kExitInvalid;
+    }
   }
   // Expectations last, so that a failure is the last thing on the screen; exit 1 (README.md "The command line").
   const report::ExpectationChecker& checker = world.expectations();

@@ -33,8 +33,8 @@ using SubjectId = std::uint32_t;
 
 class EventLog {
  public:
-  // attach sends the lines to `out` (nullptr: no lines are made). Call before the first line.
-  void attach(std::ostream* out) { out_.attach(out); }
+  // attach sends the lines to `out` (empty: no lines are made). Call before the first line.
+  void attach(const LineOutput& out) { out_.attach(out); }
   // flush writes the complete lines still buffered.
   void flush() { out_.flush(); }
 

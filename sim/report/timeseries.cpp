@@ -90,7 +90,7 @@ void TimeSeries::node_changed(std::uint32_t index) {
   dirty_nodes_.push_back(index);
 }
 
-void TimeSeries::attach(std::ostream* csv, std::ostream* nodes_csv) {
+void TimeSeries::attach(const LineOutput& csv, const LineOutput& nodes_csv) {
   csv_.attach(csv);
   nodes_csv_.attach(nodes_csv);
   if (csv_.attached()) {

@@ -132,9 +132,9 @@ class TimeSeries {
  public:
   explicit TimeSeries(engine::SimTime start);
 
-  // attach sends timeseries.csv rows to `csv` and nodes.csv rows to `nodes_csv` (nullptr: that
+  // attach sends timeseries.csv rows to `csv` and nodes.csv rows to `nodes_csv` (empty: that
   // file is not made), writing each header now. Call before the first change.
-  void attach(std::ostream* csv, std::ostream* nodes_csv);
+  void attach(const LineOutput& csv, const LineOutput& nodes_csv);
   // flush writes the rows still buffered (those of closed instants only).
   void flush();
 

@@ -19,6 +19,7 @@
 #include "jobsim/cluster/event_recorder.hpp"
 #include "jobsim/cluster/lifecycle.hpp"
 #include "jobsim/cluster/usage.hpp"
+#include "jobsim/report/block_sink.hpp"
 #include "jobsim/cron/time_zone.hpp"
 #include "jobsim/engine/clock.hpp"
 #include "jobsim/report/expectations.hpp"
@@ -30,14 +31,15 @@ struct EngineStats {
   std::optional<double> wall_seconds;  // only when asked for: it would break byte-identical outputs
 };
 
-// HistoryStreams: where the line outputs go as the run goes. A null stream means that file is
-// not made, and costs nothing. The streams must outlive RunRecorder::finish.
+// HistoryStreams: where the line outputs go as the run goes, each to a stream or a BlockSink
+// (block_sink.hpp). An empty LineOutput means that file is not made, and costs nothing. The
+// streams and sinks must outlive RunRecorder::finish.
 struct HistoryStreams {
-  std::ostream* events_jsonl = nullptr;    // one JSON object a line, in time order (docs/outputs.md)
-  std::ostream* timeseries_csv = nullptr;  // one row per instant at which the state changed
+  LineOutput events_jsonl;    // one JSON object a line, in time order (docs/outputs.md)
+  LineOutput timeseries_csv;  // one row per instant at which the state changed
   // per node, requested, used and allocatable cpu and memory and bound pods, one row per
   // (instant, node) whose values changed, a first row per node and a last row at the end
-  std::ostream* nodes_csv = nullptr;
+  LineOutput nodes_csv;
 };
 
 class RunRecorder {
@@ -66,8 +68,8 @@ class RunRecorder {
   // stream_history sends the line outputs to `streams` from now on. Call it before the first
   // write the recorder sees (the World creates its objects in its first event, so after
   // constructing a World and before running it); the CSV headers are written now. Lines go
-  // through bounded buffers (BlockWriter, 64 KiB): a stream holds every complete line only
-  // after finish or flush_history.
+  // through bounded buffers (BlockWriter, 64 KiB): a stream or sink has every complete line only
+  // after finish or flush_history (and a FileWriter's file only after its close).
   void stream_history(const HistoryStreams& streams);
   // flush_history writes the lines buffered so far. A timeseries.csv or nodes.csv row is complete
   // only when time has moved past its instant, so the open instant's rows are not among them.
