@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "jobsim/api/boxed.hpp"
 #include "jobsim/api/meta.hpp"
 #include "jobsim/api/pod.hpp"
 
@@ -70,9 +71,10 @@ struct JobSpec {
   std::optional<CompletionMode> completion_mode;
   std::optional<bool> suspend;
   std::optional<PodReplacementPolicy> pod_replacement_policy;
-  std::optional<PodFailurePolicy> pod_failure_policy;
-  std::optional<SuccessPolicy> success_policy;
-  std::optional<std::string> managed_by;
+  // Rarely set: boxed, one pointer each while unset (api/boxed.hpp).
+  Boxed<PodFailurePolicy> pod_failure_policy;
+  Boxed<SuccessPolicy> success_policy;
+  Boxed<std::string> managed_by;
   bool operator==(const JobSpec&) const = default;
 };
 
@@ -110,7 +112,8 @@ struct JobStatus {
   std::optional<std::int32_t> terminating;
   std::optional<std::int32_t> ready;
   std::string completed_indexes;
-  std::optional<std::string> failed_indexes;
+  Boxed<std::string> failed_indexes;  // rarely set: one pointer while unset (api/boxed.hpp)
+  // Set (empty) by every sync of the Job controller, so kept inline.
   std::optional<UncountedTerminatedPods> uncounted_terminated_pods;
   bool operator==(const JobStatus&) const = default;
 };
