@@ -37,13 +37,14 @@ std::string_view to_string(LineEvent event) {
 
 namespace {
 
-// assign_owner sets `out` to "Kind/name" of the controller ownerReference of `meta` (nothing if none).
-void assign_owner(std::string& out, const api::ObjectMeta& meta) {
-  out.clear();
+// owner_of returns "Kind/name" of the controller ownerReference of `meta` ("" if none), built
+// in `scratch` and interned: the dependents of one owner share its text.
+api::Name owner_of(std::string& scratch, const api::ObjectMeta& meta) {
   const api::OwnerReference* owner = api::controller_ref(meta);
-  if (owner == nullptr) return;
-  out.reserve(owner->kind.size() + 1 + owner->name.size());
-  out.append(owner->kind).append("/").append(owner->name);
+  if (owner == nullptr) return {};
+  scratch.clear();
+  scratch.append(owner->kind).append("/").append(owner->name);
+  return api::Name(scratch);
 }
 
 }  // namespace
@@ -60,16 +61,16 @@ SubjectId EventLog::add_subject(api::Kind kind, const api::ObjectMeta& meta) {
   Subject& subject = subjects_[id];
   subject.kind = kind;
   subject.namespace_ = namespaces_.intern(meta.namespace_);
-  assign_owner(subject.owner, meta);
-  subject.name.assign(meta.name);
+  subject.owner = owner_of(owner_scratch_, meta);
+  subject.name = meta.name;
   return id;
 }
 
 void EventLog::release_subject(SubjectId id) {
   Subject& subject = subjects_[id];
-  // Give the text back (a long name would otherwise stay allocated in the reused slot).
-  std::string().swap(subject.owner);
-  std::string().swap(subject.name);
+  // Let go of the texts (the last holder of an interned text frees it).
+  subject.owner.clear();
+  subject.name.clear();
   free_.push_back(id);
 }
 

@@ -65,13 +65,17 @@ class EventLog {
   struct Subject {
     api::Kind kind = api::Kind::Pod;
     StringId namespace_ = kEmptyString;  // namespaces repeat: interned
-    std::string owner;  // "Kind/name" of the controller ownerReference, or "" (one per Job: not interned)
-    std::string name;
+    // Interned (api::Name): a subject is kept for every retained object, and its name is the
+    // object's own Name; "Kind/name" of the controller ownerReference, or "", is shared by the
+    // owner's dependents.
+    api::Name owner;
+    api::Name name;
   };
 
   StringTable namespaces_;
   std::vector<Subject> subjects_;
   std::vector<SubjectId> free_;  // released slots
+  std::string owner_scratch_;      // add_subject builds "Kind/name" here before interning it
   std::size_t lines_ = 0;
   BlockWriter out_;
   TimeText time_text_;
