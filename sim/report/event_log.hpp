@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -73,7 +74,9 @@ class EventLog {
   };
 
   StringTable namespaces_;
-  std::vector<Subject> subjects_;
+  // A deque, not a vector: there is a subject per retained object, and a vector's doubling held
+  // the old and the new array at once (issue #9: 1.5 M slots when the year's Jobs passed 2^19).
+  std::deque<Subject> subjects_;
   std::vector<SubjectId> free_;  // released slots
   std::string owner_scratch_;      // add_subject builds "Kind/name" here before interning it
   std::size_t lines_ = 0;
