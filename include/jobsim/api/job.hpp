@@ -112,9 +112,10 @@ struct JobStatus {
   std::optional<std::int32_t> terminating;
   std::optional<std::int32_t> ready;
   std::string completed_indexes;
-  Boxed<std::string> failed_indexes;  // rarely set: one pointer while unset (api/boxed.hpp)
-  // Set (empty) by every sync of the Job controller, so kept inline.
-  std::optional<UncountedTerminatedPods> uncounted_terminated_pods;
+  // Boxed (api/boxed.hpp): failedIndexes is rarely set, and uncountedTerminatedPods is empty
+  // but set after every sync of the Job controller, which Boxed holds without an allocation.
+  Boxed<std::string> failed_indexes;
+  Boxed<UncountedTerminatedPods> uncounted_terminated_pods;
   bool operator==(const JobStatus&) const = default;
 };
 

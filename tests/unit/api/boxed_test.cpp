@@ -91,5 +91,42 @@ TEST(Boxed, equality_compares_values_and_a_copy_owns_its_value) {
   EXPECT_FALSE(Boxed<std::string>() == std::string(""));
 }
 
+TEST(Boxed, a_default_value_is_set_and_a_write_to_it_stays_in_its_own_box) {
+  struct Case {
+    std::string name;
+    std::vector<std::string> value;  // assigned to two Boxed
+    std::string appended;            // then written through the second only
+  };
+  const std::vector<Case> cases = {
+      {"empty value (shared, not allocated)", {}, "uid-1"},
+      {"non-empty value", {"uid-0"}, "uid-1"},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    Boxed<std::vector<std::string>> first = c.value;
+    Boxed<std::vector<std::string>> second;
+    second = c.value;
+    EXPECT_TRUE(first.has_value());
+    EXPECT_EQ(first, second);
+    EXPECT_EQ(*first, c.value);
+    EXPECT_FALSE(first == std::nullopt);
+    Boxed<std::vector<std::string>> copy = second;
+    second->push_back(c.appended);
+    std::vector<std::string> expected = c.value;
+    expected.push_back(c.appended);
+    EXPECT_EQ(*second, expected);
+    EXPECT_EQ(*first, c.value);
+    EXPECT_EQ(*copy, c.value);
+    EXPECT_NE(first, second);
+    (*copy).push_back(c.appended);
+    EXPECT_EQ(copy, second);
+    EXPECT_EQ(*first, c.value);
+    first.reset();
+    EXPECT_FALSE(first.has_value());
+    EXPECT_EQ(first.emplace().size(), 0U);
+    EXPECT_TRUE(first.has_value());
+  }
+}
+
 }  // namespace
 }  // namespace jobsim::api
