@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -71,7 +72,9 @@ class EventLog {
     api::Name name;
   };
 
-  std::vector<Subject> subjects_;
+  // A deque, not a vector: there is a subject per retained object, and a vector's doubling held
+  // the old and the new array at once (issue #9: 1.5 M slots when the year's Jobs passed 2^19).
+  std::deque<Subject> subjects_;
   std::vector<SubjectId> free_;  // released slots
   std::size_t lines_ = 0;
   BlockWriter out_;

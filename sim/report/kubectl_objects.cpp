@@ -23,6 +23,10 @@ template <class T>
 void set_optional(json& out, const char* key, const std::optional<T>& value) {
   if (value) out[key] = *value;
 }
+template <class T>
+void set_optional(json& out, const char* key, const api::Boxed<T>& value) {
+  if (value) out[key] = *value;
+}
 void set_string(json& out, const char* key, const std::string& value) {
   if (!value.empty()) out[key] = value;
 }

@@ -17,6 +17,7 @@
 #include <utility>
 #include <vector>
 
+#include "jobsim/api/boxed.hpp"
 #include "jobsim/api/meta.hpp"
 #include "jobsim/api/shared.hpp"
 #include "jobsim/engine/time.hpp"
@@ -142,6 +143,18 @@ bool decode_value(const Ctx& ctx, const Value& value, std::vector<T>& out) {
 
 template <class T>
 bool decode_value(const Ctx& ctx, const Value& value, std::optional<T>& out) {
+  if (value.is_null()) {
+    out.reset();
+    return true;
+  }
+  T decoded = out ? *out : T{};
+  if (!decode_value(ctx, value, decoded)) return false;
+  out = std::move(decoded);
+  return true;
+}
+
+template <class T>
+bool decode_value(const Ctx& ctx, const Value& value, api::Boxed<T>& out) {
   if (value.is_null()) {
     out.reset();
     return true;

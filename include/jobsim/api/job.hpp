@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "jobsim/api/boxed.hpp"
 #include "jobsim/api/meta.hpp"
 #include "jobsim/api/pod.hpp"
 
@@ -70,9 +71,10 @@ struct JobSpec {
   std::optional<CompletionMode> completion_mode;
   std::optional<bool> suspend;
   std::optional<PodReplacementPolicy> pod_replacement_policy;
-  std::optional<PodFailurePolicy> pod_failure_policy;
-  std::optional<SuccessPolicy> success_policy;
-  std::optional<std::string> managed_by;
+  // Rarely set: boxed, one pointer each while unset (api/boxed.hpp).
+  Boxed<PodFailurePolicy> pod_failure_policy;
+  Boxed<SuccessPolicy> success_policy;
+  Boxed<std::string> managed_by;
   bool operator==(const JobSpec&) const = default;
 };
 
@@ -110,8 +112,10 @@ struct JobStatus {
   std::optional<std::int32_t> terminating;
   std::optional<std::int32_t> ready;
   std::string completed_indexes;
-  std::optional<std::string> failed_indexes;
-  std::optional<UncountedTerminatedPods> uncounted_terminated_pods;
+  // Boxed (api/boxed.hpp): failedIndexes is rarely set, and uncountedTerminatedPods is empty
+  // but set after every sync of the Job controller, which Boxed holds without an allocation.
+  Boxed<std::string> failed_indexes;
+  Boxed<UncountedTerminatedPods> uncounted_terminated_pods;
   bool operator==(const JobStatus&) const = default;
 };
 

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jobsim/api/label_map.hpp"
 #include "jobsim/api/name.hpp"
 #include "jobsim/api/shared.hpp"
 #include "jobsim/engine/time.hpp"
@@ -28,8 +29,9 @@ enum class Kind : std::uint8_t { Node, Pod, Job, CronJob };
 std::string_view kind_name(Kind kind);  // "Node", "Pod", "Job", "CronJob"
 
 // Ordered by text (output and matching are deterministic); keys and values are interned, and
-// std::less<> finds a key by string_view without interning it.
-using Labels = std::map<Name, Name, std::less<>>;
+// a key is found by string_view without interning it. A sorted vector, not a std::map: a
+// retained object holds its labels for its whole life (api/label_map.hpp).
+using Labels = LabelMap;
 
 struct OwnerReference {
   Name api_version;

@@ -2,6 +2,8 @@
 // graph_builder.go (uidToNode, insertNode, removeNode, virtual nodes).
 #include "owner_graph.hpp"
 
+#include <algorithm>
+
 #include "jobsim/engine/check.hpp"
 
 namespace jobsim::controllers::garbage_collector {
@@ -25,7 +27,10 @@ std::optional<OwnerGraph::Vertex> OwnerGraph::vertex_of(api::Kind kind, api::Obj
 }
 
 OwnerGraph::Vertex OwnerGraph::allocate() {
-  if (free_.empty()) return boost::add_vertex(graph_);
+  if (free_.empty()) {
+    vertices_.emplace_back();
+    return vertices_.size() - 1;
+  }
   const Vertex vertex = free_.front();
   free_.pop_front();
   return vertex;
@@ -37,10 +42,10 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const a
     vertex = *existing;
   } else {
     vertex = allocate();
-    graph_[vertex] = GraphNode{.uid = uid, .in_use = true};
+    vertices_[vertex].node = GraphNode{.uid = uid, .in_use = true};
     by_uid_.insert(vertex);
   }
-  GraphNode& node = graph_[vertex];
+  GraphNode& node = vertices_[vertex].node;
   node.kind = kind;
   node.id = id;
   node.observed = true;
@@ -53,58 +58,94 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const a
 OwnerGraph::Vertex OwnerGraph::add_virtual(const api::Name& uid) {
   JOBSIM_CHECK(!by_uid_.contains(uid), "OwnerGraph::add_virtual of a uid already in the graph");
   const Vertex vertex = allocate();
-  graph_[vertex] = GraphNode{.uid = uid, .in_use = true};
+  vertices_[vertex].node = GraphNode{.uid = uid, .in_use = true};
   by_uid_.insert(vertex);
   return vertex;
 }
 
 void OwnerGraph::set_owner_edge(Vertex dependent, Vertex owner, bool block_owner_deletion) {
-  // setS: a second reference to the same owner uid is the same edge; any blocking reference blocks.
-  const auto [edge, added] = boost::add_edge(dependent, owner, GraphEdge{block_owner_deletion}, graph_);
-  if (!added) graph_[edge].block_owner_deletion = block_owner_deletion;
+  // One edge per (dependent, owner): a second reference to the same owner uid is the same edge,
+  // and its blockOwnerDeletion is the latest one set.
+  std::vector<OwnerEdge>& owners = vertices_[dependent].owners;
+  const auto at = std::ranges::lower_bound(owners, owner, {}, &OwnerEdge::owner);
+  if (at != owners.end() && at->owner == owner) {
+    at->block_owner_deletion = block_owner_deletion;
+    return;
+  }
+  owners.insert(at, OwnerEdge{.owner = owner, .block_owner_deletion = block_owner_deletion});
+  auto& dependents = vertices_[owner].dependents;
+  if (!dependents) dependents = std::make_unique<std::set<Vertex>>();
+  dependents->insert(dependent);
 }
 
-void OwnerGraph::remove_owner_edge(Vertex dependent, Vertex owner) { boost::remove_edge(dependent, owner, graph_); }
+void OwnerGraph::drop_dependent(Vertex owner, Vertex dependent) {
+  auto& dependents = vertices_[owner].dependents;
+  if (!dependents) return;
+  dependents->erase(dependent);
+  if (dependents->empty()) dependents.reset();
+}
+
+void OwnerGraph::remove_owner_edge(Vertex dependent, Vertex owner) {
+  std::vector<OwnerEdge>& owners = vertices_[dependent].owners;
+  const auto at = std::ranges::lower_bound(owners, owner, {}, &OwnerEdge::owner);
+  if (at == owners.end() || at->owner != owner) return;
+  owners.erase(at);
+  if (owners.empty()) std::vector<OwnerEdge>().swap(owners);
+  drop_dependent(owner, dependent);
+}
 
 void OwnerGraph::remove(Vertex vertex) {
-  GraphNode& node = graph_[vertex];
-  JOBSIM_CHECK(node.in_use, "OwnerGraph::remove of a free vertex");
-  boost::clear_vertex(vertex, graph_);
+  VertexData& data = vertices_[vertex];
+  JOBSIM_CHECK(data.node.in_use, "OwnerGraph::remove of a free vertex");
+  // Every edge in and out goes (Boost's clear_vertex).
+  for (const OwnerEdge& edge : data.owners) {
+    if (edge.owner != vertex) drop_dependent(edge.owner, vertex);
+  }
+  std::vector<OwnerEdge>().swap(data.owners);
+  if (data.dependents) {
+    for (const Vertex dependent : *data.dependents) {
+      if (dependent == vertex) continue;
+      std::vector<OwnerEdge>& owners = vertices_[dependent].owners;
+      const auto at = std::ranges::lower_bound(owners, vertex, {}, &OwnerEdge::owner);
+      if (at != owners.end() && at->owner == vertex) owners.erase(at);
+      if (owners.empty()) std::vector<OwnerEdge>().swap(owners);
+    }
+    data.dependents.reset();
+  }
   by_uid_.erase(vertex);  // hashes node.uid: before the node is cleared
-  if (node.observed) by_kind_id_[kind_index(node.kind)].set(node.id, 0);
-  node = GraphNode{};
+  if (data.node.observed) by_kind_id_[kind_index(data.node.kind)].set(data.node.id, 0);
+  data.node = GraphNode{};
   free_.push_back(vertex);
 }
 
 void OwnerGraph::clear() {
-  graph_.clear();
-  free_.clear();
   by_uid_.clear();
+  vertices_.clear();
+  free_.clear();
   by_kind_id_.clear();
 }
 
 std::vector<OwnerGraph::Vertex> OwnerGraph::dependents(Vertex owner) const {
-  std::vector<Vertex> result;
-  result.reserve(boost::in_degree(owner, graph_));
-  for (const auto edge : boost::make_iterator_range(boost::in_edges(owner, graph_))) {
-    result.push_back(boost::source(edge, graph_));
-  }
-  return result;
+  const auto& dependents = vertices_[owner].dependents;
+  if (!dependents) return {};
+  return {dependents->begin(), dependents->end()};
 }
 
 std::vector<OwnerGraph::Vertex> OwnerGraph::owners(Vertex dependent) const {
   std::vector<Vertex> result;
-  result.reserve(boost::out_degree(dependent, graph_));
-  for (const auto edge : boost::make_iterator_range(boost::out_edges(dependent, graph_))) {
-    result.push_back(boost::target(edge, graph_));
-  }
+  result.reserve(vertices_[dependent].owners.size());
+  for (const OwnerEdge& edge : vertices_[dependent].owners) result.push_back(edge.owner);
   return result;
 }
 
 std::vector<OwnerGraph::Vertex> OwnerGraph::blocking_dependents(Vertex owner) const {
   std::vector<Vertex> result;
-  for (const auto edge : boost::make_iterator_range(boost::in_edges(owner, graph_))) {
-    if (graph_[edge].block_owner_deletion) result.push_back(boost::source(edge, graph_));
+  const auto& dependents = vertices_[owner].dependents;
+  if (!dependents) return result;
+  for (const Vertex dependent : *dependents) {
+    const std::vector<OwnerEdge>& owners = vertices_[dependent].owners;
+    const auto at = std::ranges::lower_bound(owners, owner, {}, &OwnerEdge::owner);
+    if (at != owners.end() && at->owner == owner && at->block_owner_deletion) result.push_back(dependent);
   }
   return result;
 }

@@ -1,22 +1,24 @@
 // OwnerGraph: the garbage collector's dependency graph (upstream graph.go + the uidToNode map
-// of graph_builder.go) on Boost.Graph. One vertex per object the collector watches, plus
-// "virtual" vertices for owners referenced by uid that were not observed (not created yet, or
-// already gone); one edge dependent -> owner per ownerReference, carrying blockOwnerDeletion.
-// Private to the garbage collector: Boost stays out of the public headers.
+// of graph_builder.go). One vertex per object the collector watches, plus "virtual" vertices
+// for owners referenced by uid that were not observed (not created yet, or already gone); one
+// edge dependent -> owner per ownerReference, carrying blockOwnerDeletion.
 //
-// Graph type: adjacency_list<setS, vecS, bidirectionalS>.
-//   - bidirectionalS: an owner's dependents are its in-edges, a dependent's owners its out-edges.
-//   - setS edge lists: removing a pod's edge from a Job with 100k dependents is O(log n), not a
-//     scan (a vecS/listS in-edge list makes a large Job's cleanup quadratic).
-//   - vecS vertices: descriptors are small integers, so iteration orders and work-queue keys are
-//     deterministic (listS descriptors are pointers). remove_vertex would renumber them, so
-//     vertices are never removed: a freed vertex is cleared and kept on a free list for reuse.
+// Representation (it was a Boost adjacency_list<setS, vecS, bidirectionalS>, which gave every
+// vertex two std::sets and every edge a list node and two set nodes: ~300 bytes a retained Job,
+// issue #9):
+//   - a vertex's owners are a small vector sorted by vertex (an object has one or two owners);
+//   - its dependents a std::set, allocated only while it has some: removing a pod's edge from a
+//     Job with 100k dependents stays O(log n), and a finished Job whose pods are gone holds none;
+//   - vertices are indices into a deque (no doubling copy), never renumbered, so iteration
+//     orders and work-queue keys are deterministic; a freed vertex is cleared and kept on a
+//     free list for reuse.
+// Both neighbour lists iterate in vertex order, as the Boost graph's edge sets did.
 #pragma once
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include <cstdint>
 #include <deque>
+#include <memory>
+#include <set>
 #include <optional>
 #include <functional>
 #include <string>
@@ -37,17 +39,12 @@ struct GraphNode {
   bool in_use = false;    // false: on the free list
 };
 
-struct GraphEdge {
-  bool block_owner_deletion = false;
-};
-
 class OwnerGraph {
  public:
-  using Graph = boost::adjacency_list<boost::setS, boost::vecS, boost::bidirectionalS, GraphNode, GraphEdge>;
-  using Vertex = Graph::vertex_descriptor;
+  using Vertex = std::size_t;
 
   OwnerGraph() = default;
-  // by_uid_ hashes through a pointer to graph_: not copied or moved.
+  // by_uid_ hashes through a pointer to vertices_: not copied or moved.
   OwnerGraph(const OwnerGraph&) = delete;
   OwnerGraph& operator=(const OwnerGraph&) = delete;
 
@@ -68,9 +65,12 @@ class OwnerGraph {
   void remove(Vertex vertex);
   void clear();
 
-  const GraphNode& node(Vertex vertex) const { return graph_[vertex]; }
-  bool in_use(Vertex vertex) const { return vertex < boost::num_vertices(graph_) && graph_[vertex].in_use; }
-  std::size_t dependents_count(Vertex owner) const { return boost::in_degree(owner, graph_); }
+  const GraphNode& node(Vertex vertex) const { return vertices_[vertex].node; }
+  bool in_use(Vertex vertex) const { return vertex < vertices_.size() && vertices_[vertex].node.in_use; }
+  std::size_t dependents_count(Vertex owner) const {
+    const auto& dependents = vertices_[owner].dependents;
+    return dependents ? dependents->size() : 0;
+  }
   // dependents lists the owner's dependents; owners lists the vertices the dependent points to.
   // Both in descriptor order (deterministic).
   std::vector<Vertex> dependents(Vertex owner) const;
@@ -80,28 +80,39 @@ class OwnerGraph {
   std::size_t size() const { return by_uid_.size(); }
 
  private:
+  struct OwnerEdge {
+    Vertex owner = 0;
+    bool block_owner_deletion = false;
+  };
+  struct VertexData {
+    GraphNode node;
+    std::vector<OwnerEdge> owners;                  // sorted by owner
+    std::unique_ptr<std::set<Vertex>> dependents;   // null while none
+  };
+
   Vertex allocate();
+  void drop_dependent(Vertex owner, Vertex dependent);
 
   // uidToNode as a set of vertices hashed and compared by their node's uid (interned: the hash
   // is the Name's, a compare is a pointer compare): the uid is held once, in the vertex, not
   // again as a map key (a year of retained Jobs: ~80 bytes an object).
   struct UidHash {
     using is_transparent = void;
-    const Graph* graph;
+    const std::deque<VertexData>* vertices;
     std::size_t operator()(const api::Name& uid) const { return uid.hash(); }
-    std::size_t operator()(Vertex vertex) const { return (*graph)[vertex].uid.hash(); }
+    std::size_t operator()(Vertex vertex) const { return (*vertices)[vertex].node.uid.hash(); }
   };
   struct UidEqual {
     using is_transparent = void;
-    const Graph* graph;
+    const std::deque<VertexData>* vertices;
     bool operator()(Vertex a, Vertex b) const { return a == b; }
-    bool operator()(const api::Name& uid, Vertex vertex) const { return (*graph)[vertex].uid == uid; }
-    bool operator()(Vertex vertex, const api::Name& uid) const { return (*graph)[vertex].uid == uid; }
+    bool operator()(const api::Name& uid, Vertex vertex) const { return (*vertices)[vertex].node.uid == uid; }
+    bool operator()(Vertex vertex, const api::Name& uid) const { return (*vertices)[vertex].node.uid == uid; }
   };
 
-  Graph graph_;
+  std::deque<VertexData> vertices_;
   std::deque<Vertex> free_;  // FIFO: a freed vertex is reused as late as possible
-  std::unordered_set<Vertex, UidHash, UidEqual> by_uid_{0, UidHash{&graph_}, UidEqual{&graph_}};
+  std::unordered_set<Vertex, UidHash, UidEqual> by_uid_{0, UidHash{&vertices_}, UidEqual{&vertices_}};
   // [kind][id] -> vertex + 1 (0: none). Paged: ObjectIds are never reused, and a flat vector by
   // id grew with every object the run ever created (issue #9).
   std::vector<PagedIdMap<std::uint64_t>> by_kind_id_;

@@ -20,11 +20,7 @@ std::int32_t wrapping_add(std::int32_t a, std::int32_t b) {
 
 // parseInt32: anything but a decimal integer in [0, MaxInt32] reads as 0.
 std::int32_t annotation_count(const api::Pod& pod, std::string_view key) {
-  // Static keys: Labels has no heterogeneous lookup (see get_completion_index).
-  static const std::string kFailureKey(kJobIndexFailureCountAnnotation);
-  static const std::string kIgnoredKey(kJobIndexIgnoredFailureCountAnnotation);
-  const std::string& lookup = key == kJobIndexFailureCountAnnotation ? kFailureKey : kIgnoredKey;
-  const auto found = pod.metadata->annotations.find(lookup);
+  const auto found = pod.metadata->annotations.find(key);  // Labels find by string_view
   if (found == pod.metadata->annotations.end()) return 0;
   const std::string& text = found->second;
   std::int64_t value = 0;

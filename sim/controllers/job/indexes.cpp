@@ -101,10 +101,8 @@ std::string OrderedIntervals::to_string() const {
 }
 
 std::int32_t get_completion_index(const api::Pod& pod) {
-  // A static key: Labels has no heterogeneous lookup, and a temporary std::string of this
-  // 40-character key would be a heap allocation per call.
-  static const std::string kKey(api::kJobCompletionIndexAnnotation);
-  const auto found = pod.metadata->annotations.find(kKey);
+  // Labels find by string_view: no key is built per call.
+  const auto found = pod.metadata->annotations.find(api::kJobCompletionIndexAnnotation);
   if (found == pod.metadata->annotations.end()) return kUnknownCompletionIndex;
   const auto index = to_int(found->second);
   return index && *index >= 0 ? *index : kUnknownCompletionIndex;

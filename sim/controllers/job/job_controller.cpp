@@ -722,8 +722,8 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     job.status.set(&api::JobStatus::completed_indexes, context.succeeded_indexes.to_string());
     // failedIndexes is nil unless backoffLimitPerIndex is used.
     job.status.set(&api::JobStatus::failed_indexes, context.failed_indexes
-                                                        ? std::optional<std::string>(context.failed_indexes->to_string())
-                                                        : std::nullopt);
+                                                        ? api::Boxed<std::string>(context.failed_indexes->to_string())
+                                                        : api::Boxed<std::string>());
   } else if (new_succeeded != 0) {
     job.status.edit().succeeded += new_succeeded;
   }

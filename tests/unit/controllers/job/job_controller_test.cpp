@@ -402,7 +402,10 @@ TEST_P(SyncJobTest, status_after_one_sync) {
   EXPECT_EQ(status.succeeded, c.want_succeeded);
   EXPECT_EQ(status.terminating.value_or(0), c.want_terminating);
   EXPECT_EQ(status.completed_indexes, c.want_completed_indexes);
-  EXPECT_EQ(status.failed_indexes, c.want_failed_indexes);
+  // failedIndexes is boxed (api/boxed.hpp): compared as the optional it stands for.
+  const std::optional<std::string> failed_indexes =
+      status.failed_indexes ? std::optional<std::string>(*status.failed_indexes) : std::nullopt;
+  EXPECT_EQ(failed_indexes, c.want_failed_indexes);
   std::vector<Condition> conditions;
   for (const api::JobCondition& condition : status.conditions) {
     conditions.push_back({condition.type, condition.reason, condition.message});
