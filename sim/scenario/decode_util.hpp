@@ -141,25 +141,20 @@ bool decode_value(const Ctx& ctx, const Value& value, std::vector<T>& out) {
   return true;
 }
 
-template <class T>
-bool decode_value(const Ctx& ctx, const Value& value, std::optional<T>& out) {
-  if (value.is_null()) {
-    out.reset();
-    return true;
-  }
-  T decoded = out ? *out : T{};
-  if (!decode_value(ctx, value, decoded)) return false;
-  out = std::move(decoded);
-  return true;
-}
+// An optional field: std::optional, or api::Boxed for the rare ones (api/boxed.hpp). Null
+// unsets it; a value decodes over the current one (a --set merges into a default).
+template <class O> inline constexpr bool is_optional_field = false;
+template <class T> inline constexpr bool is_optional_field<std::optional<T>> = true;
+template <class T> inline constexpr bool is_optional_field<api::Boxed<T>> = true;
 
-template <class T>
-bool decode_value(const Ctx& ctx, const Value& value, api::Boxed<T>& out) {
+template <class O>
+  requires is_optional_field<O>
+bool decode_value(const Ctx& ctx, const Value& value, O& out) {
   if (value.is_null()) {
     out.reset();
     return true;
   }
-  T decoded = out ? *out : T{};
+  typename O::value_type decoded = out ? *out : typename O::value_type{};
   if (!decode_value(ctx, value, decoded)) return false;
   out = std::move(decoded);
   return true;
