@@ -13,10 +13,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
+#include "jobsim/api/id_hash_set.hpp"
 #include "jobsim/api/meta.hpp"
 #include "jobsim/engine/check.hpp"
 
@@ -42,16 +42,16 @@ class Informer {
     return slot ? &*slot : nullptr;
   }
   api::ObjectId find(std::string_view namespace_, std::string_view name) const {
-    const auto found = by_key_.find(NameKey{namespace_, name});
-    return found == by_key_.end() ? api::kNoObject : *found;
+    const api::ObjectId* found = by_key_.find(NameKey{namespace_, name});
+    return found == nullptr ? api::kNoObject : *found;
   }
   // With interned names (exactly api::Name, no conversion): the hashes are the Names', the
   // compares pointer compares.
   template <class N>
     requires std::same_as<N, api::Name>
   api::ObjectId find(const N& namespace_, const N& name) const {
-    const auto found = by_key_.find(InternedKey{&namespace_, &name});
-    return found == by_key_.end() ? api::kNoObject : *found;
+    const api::ObjectId* found = by_key_.find(InternedKey{&namespace_, &name});
+    return found == nullptr ? api::kNoObject : *found;
   }
   // for_each visits live objects in creation order (ids are never reused). It walks each page's
   // occupancy bits, not its slots: the pod garbage collector lists the 3 nodes of a small
@@ -163,7 +163,6 @@ class Informer {
     return h ^ (namespace_hash + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2));
   }
   struct KeyHash {
-    using is_transparent = void;
     const Informer* informer;
     std::size_t operator()(NameKey key) const {
       return hash_key(std::hash<std::string_view>{}(key.namespace_), std::hash<std::string_view>{}(key.name));
@@ -175,24 +174,20 @@ class Informer {
     }
   };
   struct KeyEqual {
-    using is_transparent = void;
     const Informer* informer;
-    bool operator()(api::ObjectId a, api::ObjectId b) const { return a == b; }
     bool operator()(NameKey key, api::ObjectId id) const {
       const auto& meta = *informer->get(id)->metadata;
       return meta.name == key.name && meta.namespace_ == key.namespace_;
     }
-    bool operator()(api::ObjectId id, NameKey key) const { return (*this)(key, id); }
     bool operator()(InternedKey key, api::ObjectId id) const {
       const auto& meta = *informer->get(id)->metadata;
       return meta.name == *key.name && meta.namespace_ == *key.namespace_;
     }
-    bool operator()(api::ObjectId id, InternedKey key) const { return (*this)(key, id); }
   };
 
   std::vector<std::unique_ptr<Page>> pages_;
   api::ObjectId next_id_ = 1;  // 0 is kNoObject
-  std::unordered_set<api::ObjectId, KeyHash, KeyEqual> by_key_{0, KeyHash{this}, KeyEqual{this}};
+  api::IdHashSet<api::ObjectId, KeyHash, KeyEqual> by_key_{KeyHash{this}, KeyEqual{this}};
   std::size_t live_ = 0;
   std::vector<AddHandler> add_handlers_;
   std::vector<UpdateHandler> update_handlers_;

@@ -3,6 +3,7 @@
 #include "owner_graph.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "jobsim/engine/check.hpp"
 
@@ -14,8 +15,8 @@ std::size_t kind_index(api::Kind kind) { return static_cast<std::size_t>(kind); 
 }  // namespace
 
 std::optional<OwnerGraph::Vertex> OwnerGraph::find(const api::Name& uid) const {
-  const auto found = by_uid_.find(uid);
-  if (found == by_uid_.end()) return std::nullopt;
+  const std::uint32_t* found = by_uid_.find(uid);
+  if (found == nullptr) return std::nullopt;
   return *found;
 }
 
@@ -28,6 +29,7 @@ std::optional<OwnerGraph::Vertex> OwnerGraph::vertex_of(api::Kind kind, api::Obj
 
 OwnerGraph::Vertex OwnerGraph::allocate() {
   if (free_.empty()) {
+    JOBSIM_CHECK(vertices_.size() < std::numeric_limits<std::uint32_t>::max(), "OwnerGraph: more than 2^32 vertices");
     vertices_.emplace_back();
     return vertices_.size() - 1;
   }
@@ -43,7 +45,7 @@ OwnerGraph::Vertex OwnerGraph::observe(api::Kind kind, api::ObjectId id, const a
   } else {
     vertex = allocate();
     vertices_[vertex].node = GraphNode{.uid = uid, .in_use = true};
-    by_uid_.insert(vertex);
+    by_uid_.insert(static_cast<std::uint32_t>(vertex));
   }
   GraphNode& node = vertices_[vertex].node;
   node.kind = kind;
@@ -59,7 +61,7 @@ OwnerGraph::Vertex OwnerGraph::add_virtual(const api::Name& uid) {
   JOBSIM_CHECK(!by_uid_.contains(uid), "OwnerGraph::add_virtual of a uid already in the graph");
   const Vertex vertex = allocate();
   vertices_[vertex].node = GraphNode{.uid = uid, .in_use = true};
-  by_uid_.insert(vertex);
+  by_uid_.insert(static_cast<std::uint32_t>(vertex));
   return vertex;
 }
 
@@ -112,7 +114,7 @@ void OwnerGraph::remove(Vertex vertex) {
     }
     data.dependents.reset();
   }
-  by_uid_.erase(vertex);  // hashes node.uid: before the node is cleared
+  by_uid_.erase(static_cast<std::uint32_t>(vertex));  // hashes node.uid: before the node is cleared
   if (data.node.observed) by_kind_id_[kind_index(data.node.kind)].set(data.node.id, 0);
   data.node = GraphNode{};
   free_.push_back(vertex);

@@ -23,9 +23,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "jobsim/api/id_hash_set.hpp"
 #include "jobsim/api/meta.hpp"
 #include "jobsim/controllers/paged_id_map.hpp"
 
@@ -96,23 +96,20 @@ class OwnerGraph {
   // uidToNode as a set of vertices hashed and compared by their node's uid (interned: the hash
   // is the Name's, a compare is a pointer compare): the uid is held once, in the vertex, not
   // again as a map key (a year of retained Jobs: ~80 bytes an object).
+  // Vertices are stored as 32-bit ids in the set (allocate checks they fit).
   struct UidHash {
-    using is_transparent = void;
     const std::deque<VertexData>* vertices;
     std::size_t operator()(const api::Name& uid) const { return uid.hash(); }
-    std::size_t operator()(Vertex vertex) const { return (*vertices)[vertex].node.uid.hash(); }
+    std::size_t operator()(std::uint32_t vertex) const { return (*vertices)[vertex].node.uid.hash(); }
   };
   struct UidEqual {
-    using is_transparent = void;
     const std::deque<VertexData>* vertices;
-    bool operator()(Vertex a, Vertex b) const { return a == b; }
-    bool operator()(const api::Name& uid, Vertex vertex) const { return (*vertices)[vertex].node.uid == uid; }
-    bool operator()(Vertex vertex, const api::Name& uid) const { return (*vertices)[vertex].node.uid == uid; }
+    bool operator()(const api::Name& uid, std::uint32_t vertex) const { return (*vertices)[vertex].node.uid == uid; }
   };
 
   std::deque<VertexData> vertices_;
   std::deque<Vertex> free_;  // FIFO: a freed vertex is reused as late as possible
-  std::unordered_set<Vertex, UidHash, UidEqual> by_uid_{0, UidHash{&vertices_}, UidEqual{&vertices_}};
+  api::IdHashSet<std::uint32_t, UidHash, UidEqual> by_uid_{UidHash{&vertices_}, UidEqual{&vertices_}};
   // [kind][id] -> vertex + 1 (0: none). Paged: ObjectIds are never reused, and a flat vector by
   // id grew with every object the run ever created (issue #9).
   std::vector<PagedIdMap<std::uint64_t>> by_kind_id_;

@@ -130,7 +130,7 @@ JobController::JobController(engine::Simulator& sim, cluster::Informer<api::Job>
       timings_(timings),
       queue_(sim, "job.sync", kDefaultJobApiBackOff, kMaxJobApiBackOff),
       orphan_queue_(sim, "job.orphan_pod", kDefaultJobApiBackOff, kMaxJobApiBackOff),
-      job_by_uid_(0, JobUidHash{&jobs}, JobUidEqual{&jobs}) {
+      job_by_uid_(JobUidHash{&jobs}, JobUidEqual{&jobs}) {
   queue_.set_process([this](api::ObjectId id) { sync_job(id); });
   orphan_queue_.set_process([this](api::ObjectId id) { sync_orphan_pod(id); });
   jobs_.on_add([this](api::ObjectId id, const api::Job& job) { add_job(id, job); });
@@ -191,9 +191,7 @@ void JobController::update_job(api::ObjectId id, const api::Job& old_job, const 
 }
 
 void JobController::delete_job(api::ObjectId id, const api::Job& job) {
-  if (const auto found = job_by_uid_.find(UidOf{&job.metadata->uid, id}); found != job_by_uid_.end()) {
-    job_by_uid_.erase(found);
-  }
+  job_by_uid_.erase_hashed(id, job.metadata->uid.hash());
   backoff_records_.erase(id);
   // cleanupPodFinalizers: the Job is gone, so its pods' tracking finalizers must go too.
   if (const auto found = job_pods_.find(id); found != job_pods_.end()) {
@@ -205,8 +203,8 @@ void JobController::delete_job(api::ObjectId id, const api::Job& job) {
 api::ObjectId JobController::resolve_controller_ref(const api::Pod& pod) const {
   const api::OwnerReference* ref = api::controller_ref(pod.metadata);
   if (ref == nullptr || ref->kind != "Job") return api::kNoObject;
-  const auto found = job_by_uid_.find(ref->uid);
-  return found == job_by_uid_.end() ? api::kNoObject : *found;
+  const api::ObjectId* found = job_by_uid_.find(ref->uid);
+  return found == nullptr ? api::kNoObject : *found;
 }
 
 // unindex_pod drops a pod from job_pods_, and the Job's entry with its last pod: a finished Job

@@ -128,5 +128,33 @@ TEST(Name, constant_name_returns_the_interned_text_and_stays_right_for_a_reused_
   EXPECT_EQ(constant_name(std::string_view(buffer, 6)), "Reason");  // same address, other size
 }
 
+TEST(Name, the_table_keeps_every_live_text_through_growth_and_scattered_releases) {
+  // Enough texts to grow the thread's table several times; releasing every third, then the
+  // rest in reverse, moves entries back over the holes. Each surviving text still finds its one
+  // entry, and the count ends where it began.
+  const std::size_t before = Name::live_entries();
+  {
+    std::vector<Name> names;
+    std::vector<const char*> data;
+    for (int i = 0; i < 20'000; ++i) {
+      names.emplace_back("table-test-" + std::to_string(i));
+      data.push_back(names.back().data());
+    }
+    EXPECT_EQ(Name::live_entries(), before + 20'000);
+    for (std::size_t i = 0; i < names.size(); i += 3) names[i] = Name();
+    EXPECT_EQ(Name::live_entries(), before + 20'000 - 6'667);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const Name again = "table-test-" + std::to_string(i);
+      if (i % 3 == 0) {
+        EXPECT_EQ(Name::live_entries(), before + 20'000 - 6'667 + 1) << i;  // a new entry
+      } else {
+        EXPECT_EQ(again.data(), data[i]) << i;  // the entry it already had
+      }
+    }
+    while (!names.empty()) names.pop_back();
+  }
+  EXPECT_EQ(Name::live_entries(), before);
+}
+
 }  // namespace
 }  // namespace jobsim::api

@@ -18,6 +18,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "jobsim/api/id_hash_set.hpp"
 #include "jobsim/api/job.hpp"
 #include "jobsim/api/pod.hpp"
 #include "jobsim/api/timings.hpp"
@@ -105,28 +106,17 @@ class JobController {
   // Jobs by uid (resolve_controller_ref) as a set of ids hashed and compared by their Job's uid
   // in the informer: no uid is held again per Job (~70 bytes a retained Job), the hash is the
   // interned uid's, and a compare is a pointer compare. delete_job runs after the informer
-  // dropped the Job, so it erases with the id and the uid it is given.
-  struct UidOf {
-    const api::Name* uid;
-    api::ObjectId id;
-  };
+  // dropped the Job, so it erases with the id and the hash of the uid it is given.
   struct JobUidHash {
-    using is_transparent = void;
     const cluster::Informer<api::Job>* jobs;
     std::size_t operator()(const api::Name& uid) const { return uid.hash(); }
-    std::size_t operator()(UidOf key) const { return key.uid->hash(); }
     std::size_t operator()(api::ObjectId id) const { return jobs->get(id)->metadata->uid.hash(); }
   };
   struct JobUidEqual {
-    using is_transparent = void;
     const cluster::Informer<api::Job>* jobs;
-    bool operator()(api::ObjectId a, api::ObjectId b) const { return a == b; }
-    bool operator()(UidOf key, api::ObjectId id) const { return key.id == id; }
-    bool operator()(api::ObjectId id, UidOf key) const { return key.id == id; }
     bool operator()(const api::Name& uid, api::ObjectId id) const { return jobs->get(id)->metadata->uid == uid; }
-    bool operator()(api::ObjectId id, const api::Name& uid) const { return (*this)(uid, id); }
   };
-  std::unordered_set<api::ObjectId, JobUidHash, JobUidEqual> job_by_uid_;
+  api::IdHashSet<api::ObjectId, JobUidHash, JobUidEqual> job_by_uid_;
   // Pods that can still matter to their Job's sync: not terminal, or still carrying the
   // tracking finalizer. Finished and counted pods leave the index, so a sync costs O(live pods)
   // even when a Job has retained 100,000 finished pods (upstream lists them all). Each pod id
