@@ -14,6 +14,7 @@ declare -A allowed=(
   [scenario]="engine cron api"
   [report]="engine cron api cluster"
   [world]="engine cron api cluster controllers scenario report"
+  [sweep]="engine cron api cluster controllers scenario report world"
 )
 # controllers may include only these cluster headers (not the scheduler, kubelets or store);
 # lifecycle.hpp is, like event_recorder.hpp, an outgoing seam: value types and signals they emit
