@@ -1,6 +1,8 @@
 // The per-thread table behind api::Name (include/jobsim/api/name.hpp).
 #include "jobsim/api/name.hpp"
 
+#include "jobsim/engine/check.hpp"
+
 #include <cstdint>
 #include <memory>
 #include <ostream>
@@ -44,7 +46,11 @@ class NameTable {
 
   void release(NameEntry* entry) noexcept {
     std::size_t i = entry->hash & mask();
-    while (slots_[i].entry != entry) i = (i + 1) & mask();
+    while (slots_[i].entry != entry) {
+      // An entry of another thread's table: a Name crossed threads (CONTRIBUTING.md principle 1).
+      JOBSIM_CHECK(slots_[i].entry != nullptr, "a Name was released on another thread than the one that made it");
+      i = (i + 1) & mask();
+    }
     // Backward-shift deletion: move each following slot of the run into the hole unless its
     // home lies cyclically in (hole, slot], where it already sits as early as it can.
     for (std::size_t j = (i + 1) & mask(); slots_[j].entry != nullptr; j = (j + 1) & mask()) {

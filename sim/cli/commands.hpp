@@ -35,6 +35,8 @@ Command add_get_command(CLI::App& app);
 Command add_describe_command(CLI::App& app);
 Command add_schedule_command(CLI::App& app);
 Command add_test_command(CLI::App& app);
+Command add_sweep_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
 
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);

@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
       add_describe_command(app),
       add_schedule_command(app),
       add_test_command(app),
+      add_sweep_command(app),
+      add_merge_command(app),
   };
 
   try {

@@ -68,6 +68,7 @@ void RunRecorder::State::job_finished_lines(engine::SimTime now, SubjectId subje
     if (found == jobs_failed.end()) found = jobs_failed.emplace(std::string(reason), 0).first;
     ++found->second;
   }
+  if (!last_job_finished || at > *last_job_finished) last_job_finished = at;
   // Duration from the startTime in force at the end (upstream resets it on resume) to the
   // time of the finishing condition; a Job that never started has none.
   if (start_time) {

@@ -150,6 +150,7 @@ struct RunRecorder::State {
   std::int64_t jobs_succeeded = 0;
   std::map<std::string, std::int64_t, std::less<>> jobs_failed;  // by condition reason
   DurationSamples job_durations;  // unsorted until finish
+  std::optional<engine::SimTime> last_job_finished;  // the latest Complete or Failed condition
   std::int64_t pods_created = 0;
   std::int64_t pods_succeeded = 0;
   std::int64_t pods_failed = 0;

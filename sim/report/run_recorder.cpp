@@ -100,6 +100,8 @@ void RunRecorder::component_up(std::string_view kind, std::string_view name) {
 
 std::size_t RunRecorder::event_lines() const { return state_->log.size(); }
 
+std::optional<engine::SimTime> RunRecorder::last_job_finished() const { return state_->last_job_finished; }
+
 void RunRecorder::stream_history(const HistoryStreams& streams) {
   State& state = *state_;
   JOBSIM_CHECK(state.log.size() == 0 && state.series.counts() == Counts{} && !state.finished,

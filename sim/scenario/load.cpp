@@ -25,7 +25,8 @@ Scenario parse_scenario(std::string_view text, const std::string& file, const Lo
   }
   const ScenarioSource source{file, base_dir};
   expand_includes(root, source);
-  apply_overrides(root, options.set_overrides, diagnostics);
+  apply_overrides(root, options.set_overrides, "--set", diagnostics);
+  apply_overrides(root, options.grid_overrides, "--grid", diagnostics);
   Scenario scenario = decode_scenario(root, source, options, diagnostics);
   if (!diagnostics.empty()) {
     diagnostics.sort_by_position();

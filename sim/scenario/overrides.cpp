@@ -28,16 +28,16 @@ Value relocate(const Value& value, const SourcePos& pos) {
   return Value::null(pos);
 }
 
-void apply_override(Value& root, const std::string& override_text, Diagnostics& diagnostics) {
+void apply_override(Value& root, const std::string& override_text, std::string_view flag, Diagnostics& diagnostics) {
   const std::size_t equals = override_text.find('=');
   if (equals == std::string::npos) {
-    diagnostics.add(SourcePos{"--set " + override_text, 0, 0}, "",
+    diagnostics.add(SourcePos{std::string(flag) + " " + override_text, 0, 0}, "",
                     "expected PATH=VALUE, such as cluster.nodes[0].count=6");
     return;
   }
   const std::string path = override_text.substr(0, equals);
   const std::string value_text = override_text.substr(equals + 1);
-  const SourcePos pos{"--set " + path, 0, 0};
+  const SourcePos pos{std::string(flag) + " " + path, 0, 0};
 
   std::string error;
   const auto segments = parse_value_path(path, error);
@@ -94,8 +94,9 @@ void apply_override(Value& root, const std::string& override_text, Diagnostics& 
 
 }  // namespace
 
-void apply_overrides(Value& root, const std::vector<std::string>& overrides, Diagnostics& diagnostics) {
-  for (const std::string& override_text : overrides) apply_override(root, override_text, diagnostics);
+void apply_overrides(Value& root, const std::vector<std::string>& overrides, std::string_view flag,
+                     Diagnostics& diagnostics) {
+  for (const std::string& override_text : overrides) apply_override(root, override_text, flag, diagnostics);
 }
 
 }  // namespace jobsim::scenario

@@ -105,9 +105,10 @@ class Boxed {
  private:
   // A set value equal to T{} is not allocated: it points to one shared, never written T{}
   // (the Job controller sets an empty status.uncountedTerminatedPods on every Job). A write
-  // through a non-const accessor gives the Boxed its own copy first.
+  // through a non-const accessor gives the Boxed its own copy first. One per thread, as a T{}
+  // may hold Names, which stay on the thread that made them (api/name.hpp).
   static T* shared_default() {
-    static T empty{};
+    thread_local T empty{};
     return &empty;
   }
   bool is_default() const noexcept { return value_ == shared_default(); }

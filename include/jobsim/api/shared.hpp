@@ -86,8 +86,11 @@ class Shared {
   friend bool operator==(const Shared& a, const T& b) { return *a.part_ == b; }
 
  private:
+  // One default part per thread, not per process: a T{} may hold Names (ObjectMeta's
+  // namespace "default"), which belong to the thread that interned them (api/name.hpp), and a
+  // sweep runs Worlds on several threads at once.
   static const std::shared_ptr<T>& empty_part() {
-    static const std::shared_ptr<T> instance = std::make_shared<T>();
+    thread_local const std::shared_ptr<T> instance = std::make_shared<T>();
     return instance;
   }
 

@@ -53,6 +53,13 @@ class RandomStreams {
   // the same name yields two generators with the same sequence: keep the stream you draw from.
   RandomStream stream(std::string_view name) const { return RandomStream(stream_seed(name)); }
 
+  // equivalent_seed: the seed whose replication 0 draws exactly what replication `replication`
+  // of `seed` draws (stream_seed only sees seed ^ splitmix64(replication)), so that
+  // `jobsim run --seed equivalent_seed(S, r)` reproduces replication r of a sweep of seed S.
+  static std::uint64_t equivalent_seed(std::uint64_t seed, std::uint64_t replication) {
+    return seed ^ splitmix64(replication) ^ splitmix64(0);
+  }
+
   std::uint64_t seed() const { return seed_; }
   std::uint64_t replication() const { return replication_; }
 

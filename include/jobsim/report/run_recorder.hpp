@@ -84,6 +84,9 @@ class RunRecorder {
   // A short human summary for stdout (tables for Jobs, CronJobs, Pods and Resources).
   void write_text_summary(std::ostream& out) const;
 
+  // last_job_finished: the time of the latest Complete or Failed condition of a Job, if any
+  // finished (a sweep's jobs.lastFinishedSeconds).
+  std::optional<engine::SimTime> last_job_finished() const;
   // event_lines: the events.jsonl lines of the run so far, whether streamed or not.
   std::size_t event_lines() const;
   // expectations: the checker of the scenario's `expect:` entries (results after finish).

@@ -25,6 +25,9 @@ class ScenarioError : public std::runtime_error {
 
 struct LoadOptions {
   std::vector<std::string> set_overrides;  // "PATH=VALUE", e.g. "cluster.nodes[0].count=6"
+  // grid_overrides: the same, for one point of a sweep's --grid values (applied after the
+  // --set ones; messages name "--grid PATH").
+  std::vector<std::string> grid_overrides;
   std::optional<std::uint64_t> seed;       // --seed overrides `seed:`
   std::optional<std::string> until;        // --until (RFC 3339, +offset or "end")
   // skip_expectations leaves `expect:` unread (its entries may name instants after a shortened

@@ -84,6 +84,21 @@ TEST(RandomStreamsTest, exposes_its_parameters) {
   EXPECT_EQ(RandomStreams(5).replication(), 0u);
 }
 
+TEST(RandomStreamsTest, equivalent_seed_reproduces_a_replication_with_replication_zero) {
+  // A sweep's replication r of seed S is `jobsim run --seed equivalent_seed(S, r)`: every
+  // stream, whatever its name, must draw the same numbers.
+  for (const std::uint64_t seed : {0ULL, 11ULL, 42ULL, 0xFFFF'FFFF'FFFF'FFFFULL}) {
+    for (const std::uint64_t replication : {0ULL, 1ULL, 7ULL, 199ULL}) {
+      const RandomStreams swept(seed, replication);
+      const RandomStreams single(RandomStreams::equivalent_seed(seed, replication));
+      for (const char* name : {"a", "kubelet/node-3/runtime", "node-failures/batch-1"}) {
+        EXPECT_EQ(swept.stream_seed(name), single.stream_seed(name)) << seed << " " << replication << " " << name;
+      }
+    }
+    EXPECT_EQ(RandomStreams::equivalent_seed(seed, 0), seed) << "replication 0 is the scenario's own run";
+  }
+}
+
 TEST(RandomStreamTest, uniform01_stays_in_half_open_unit_interval) {
   RandomStream stream(1);
   for (int i = 0; i < 100000; ++i) {
