@@ -30,22 +30,14 @@ std::string EventMessage::str() const {
   return text;
 }
 
-std::size_t EventMessage::size() const {
-  std::size_t size = 0;
-  for_each_piece([&size](std::string_view piece) { size += piece.size(); });
-  return size;
-}
-
 bool EventMessage::contains(std::string_view text) const {
-  if (format_.find(event_message_detail::kPlaceholder) == std::string_view::npos) {
-    return format_.find(text) != std::string_view::npos;  // a constant
-  }
+  if (arguments_ == 0) return format_.find(text) != std::string_view::npos;  // a constant
   return formatted(*this).find(text) != std::string::npos;
 }
 
 std::size_t EventMessage::hash() const {
   // text() messages are the whole text in one Name, whose hash is already known.
-  if (format_ == event_message_detail::kPlaceholder) return args_[0].hash();
+  if (arguments_ == 1 && format_ == event_message_detail::kPlaceholder) return args_[0].hash();
   return std::hash<std::string_view>{}(formatted(*this));
 }
 

@@ -25,6 +25,7 @@
 #include <array>
 #include <concepts>
 #include <cstddef>
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <string_view>
@@ -74,35 +75,40 @@ class EventMessage {
   template <std::size_t Size>
   consteval EventMessage(const char (&literal)[Size])  // NOLINT: implicit, so a call reads like the text
       : format_(EventFormat<0>(literal).text) {}
-  EventMessage(EventFormat<1> format, Name a) : format_(format.text), args_{std::move(a)} {}
-  EventMessage(EventFormat<2> format, Name a, Name b) : format_(format.text), args_{std::move(a), std::move(b)} {}
+  EventMessage(EventFormat<1> format, Name a) : format_(format.text), arguments_(1), args_{std::move(a)} {}
+  EventMessage(EventFormat<2> format, Name a, Name b)
+      : format_(format.text), arguments_(2), args_{std::move(a), std::move(b)} {}
   EventMessage(EventFormat<3> format, Name a, Name b, Name c)
-      : format_(format.text), args_{std::move(a), std::move(b), std::move(c)} {}
+      : format_(format.text), arguments_(3), args_{std::move(a), std::move(b), std::move(c)} {}
 
   // text: a message formatted by the caller, interned as it is (a Name converts from a
   // std::string, a string_view or a literal; an existing Name is only copied).
   static EventMessage text(Name text) { return {"{}", std::move(text)}; }
 
-  // for_each_piece calls `f` with the pieces of the text in order: format text and arguments
-  // (some pieces may be empty). The writers escape or copy them without building the text.
+  // for_each_piece calls `f` with the non-empty pieces of the text in order: format text and
+  // arguments. The writers escape or copy them without building the text.
   template <class F>
   void for_each_piece(F&& f) const {
     std::string_view rest = format_;
-    for (const Name& arg : args_) {
-      const std::size_t at = rest.find(event_message_detail::kPlaceholder);
-      if (at == std::string_view::npos) break;  // fewer arguments than room for them
-      f(rest.substr(0, at));
-      f(arg.view());
+    for (std::size_t i = 0; i < arguments_; ++i) {
+      const std::size_t at = rest.find(event_message_detail::kPlaceholder);  // there is one per argument
+      if (at != 0) f(rest.substr(0, at));
+      if (!args_[i].empty()) f(args_[i].view());
       rest.remove_prefix(at + event_message_detail::kPlaceholder.size());
     }
-    f(rest);
+    if (!rest.empty()) f(rest);
   }
 
   void append_to(std::string& out) const {
     for_each_piece([&out](std::string_view piece) { out.append(piece); });
   }
   std::string str() const;
-  std::size_t size() const;
+  // size: the text's, from the sizes of its parts (each placeholder is two bytes of the format).
+  std::size_t size() const {
+    std::size_t size = format_.size() - event_message_detail::kPlaceholder.size() * arguments_;
+    for (std::size_t i = 0; i < arguments_; ++i) size += args_[i].size();
+    return size;
+  }
   bool empty() const { return size() == 0; }
   bool contains(std::string_view text) const;
   std::size_t hash() const;  // std::hash<std::string_view> of the text
@@ -110,7 +116,7 @@ class EventMessage {
   friend bool operator==(const EventMessage& a, const EventMessage& b) {
     // Same format and the same entries: the same text, without looking at it.
     if (a.format_.data() == b.format_.data() && a.format_.size() == b.format_.size() && a.args_ == b.args_) return true;
-    return equal_text(a, b);
+    return a.size() == b.size() && equal_text(a, b);
   }
   // Against a text (a literal, a std::string, a Name): a template, so it is preferred to
   // converting a literal into a constant message.
@@ -125,6 +131,7 @@ class EventMessage {
   bool equals(std::string_view text) const;
 
   std::string_view format_;  // a literal: static storage
+  std::uint8_t arguments_ = 0;  // the placeholders of format_, the args_ in use
   std::array<Name, kMaxArguments> args_;
 };
 
