@@ -6,7 +6,7 @@
 // and finished, and most runs write none of them out. As a std::string each message was built
 // by concatenation at the call site (an allocation and a copy of every part) and then mostly
 // thrown away. Here the parts are Names the caller already holds (a pod's name, a Job's, a
-// node's), so recording a message copies a pointer and increments three reference counts.
+// node's), so recording a message copies a pointer and increments up to three reference counts.
 //
 // The format is upstream's message text with `{}` where an argument goes, e.g.
 // "Created pod: {}" (controller_utils.go, the Job controller's pod control) or
