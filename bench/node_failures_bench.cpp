@@ -34,7 +34,7 @@ void BM_NodeFailures(benchmark::State& state, const std::string& until) {
     jobsim::world::World world(s);
     std::size_t evicted = 0;
     world.events().connect([&evicted](const jobsim::api::Event& event) {
-      if (event.reason == "TaintManagerEviction" && event.message.starts_with("Marking")) ++evicted;
+      if (event.reason == "TaintManagerEviction" && event.message.str().starts_with("Marking")) ++evicted;
     });
     world.run_until(s.until);
     events += world.sim().events_processed();

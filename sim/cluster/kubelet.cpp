@@ -101,10 +101,12 @@ void Kubelet::start_pod(api::ObjectId id) {
   api::Pod pod = *current;
   if (!pod.status->start_time) pod.status.edit().start_time = sim_.now();
   pod.status.edit().container_statuses.resize(pod.spec->containers.size());
-  const std::vector<std::string> started = start_containers(id, pod);
+  const std::vector<api::Name> started = start_containers(id, pod);
   const api::ObjectMeta metadata = pod.metadata;
   update_pod(id, std::move(pod));
-  for (const std::string& name : started) recorder_.normal(api::Kind::Pod, metadata, "Started", "Started container " + name);
+  for (const api::Name& name : started) {
+    recorder_.normal(api::Kind::Pod, metadata, "Started", {"Started container {}", name});
+  }
   publish_usage(id);
 }
 
@@ -214,9 +216,11 @@ void Kubelet::container_exit(api::ObjectId id, std::size_t index, std::int32_t e
                    .message = "back-off " + engine::format_duration(wait) + " restarting failed container=" +
                               pod.spec->containers[index].name + " pod=" + pod.metadata->name + "_" +
                               pod.metadata->namespace_ + "(" + pod.metadata->uid + ")"};
+  // Four parts, one more than an EventMessage holds: formatted here (a crash loop's path, rare).
   recorder_.warning(api::Kind::Pod, pod.metadata, "BackOff",
-                    "Back-off restarting failed container " + pod.spec->containers[index].name + " in pod " +
-                        pod.metadata->name + "_" + pod.metadata->namespace_ + "(" + pod.metadata->uid + ")");
+                    api::EventMessage::text("Back-off restarting failed container " + pod.spec->containers[index].name +
+                                            " in pod " + pod.metadata->name + "_" + pod.metadata->namespace_ + "(" +
+                                            pod.metadata->uid + ")"));
   container.timer = sim_.schedule_after(wait, {"kubelet.restart", id}, [this, id, index] { restart_container(id, index); });
   update_pod(id, std::move(pod));
 }
@@ -284,7 +288,7 @@ void Kubelet::kill_pod(api::ObjectId id) {
       container.done = true;  // waiting in CrashLoopBackOff: nothing to stop
       continue;
     }
-    recorder_.normal(api::Kind::Pod, pod.metadata, "Killing", "Stopping container " + pod.spec->containers[i].name);
+    recorder_.normal(api::Kind::Pod, pod.metadata, "Killing", {"Stopping container {}", pod.spec->containers[i].name});
     // SIGTERM now; the process exits after its terminationDelay, or SIGKILL at the grace period.
     const bool graceful = container.termination_delay < grace;
     const engine::Duration stop_after = graceful ? container.termination_delay : grace;

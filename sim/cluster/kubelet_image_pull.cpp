@@ -43,7 +43,7 @@ void Kubelet::set_image_pull_failing(const std::string& image, bool failing) {
 bool Kubelet::ensure_image(api::ObjectId id, api::Pod& pod, std::size_t index) {
   ContainerRuntime& container = pods_.at(id).containers[index];
   if (container.image_pulled) return true;
-  const std::string& image = pod.spec->containers[index].image;
+  const api::Name& image = pod.spec->containers[index].image;
   const engine::SimTime now = sim_.now();
   Backoff& backoff = container.pull_backoff;
   // client-go flowcontrol.Backoff: an entry expires 2 x max after its last update.
@@ -55,16 +55,17 @@ bool Kubelet::ensure_image(api::ObjectId id, api::Pod& pod, std::size_t index) {
     // Pods whose first pull works show no pull events (as before this model had image pulls);
     // a pull that works after failures shows them, so the recovery is visible.
     if (retried) {
-      recorder_.normal(api::Kind::Pod, pod.metadata, "Pulling", "Pulling image " + quoted(image));
+      recorder_.normal(api::Kind::Pod, pod.metadata, "Pulling", {"Pulling image \"{}\"", image});
       recorder_.normal(api::Kind::Pod, pod.metadata, "Pulled",
-                       "Successfully pulled image " + quoted(image) + " in 0s (0s including waiting)");
+                       {"Successfully pulled image \"{}\" in 0s (0s including waiting)", image});
     }
     return true;
   }
   const std::string error = "rpc error: code = Unavailable desc = failed to pull and unpack image " + quoted(image) +
                             ": the image pull is failing (imagePullFailure fault)";
-  recorder_.normal(api::Kind::Pod, pod.metadata, "Pulling", "Pulling image " + quoted(image));
-  recorder_.warning(api::Kind::Pod, pod.metadata, "Failed", "Failed to pull image " + quoted(image) + ": " + error);
+  recorder_.normal(api::Kind::Pod, pod.metadata, "Pulling", {"Pulling image \"{}\"", image});
+  recorder_.warning(api::Kind::Pod, pod.metadata, "Failed",
+                    api::EventMessage::text("Failed to pull image " + quoted(image) + ": " + error));
   // flowcontrol.Backoff.Next: a new or expired entry starts at the initial delay, otherwise doubles.
   if (!backoff.present || expired) {
     backoff = {true, kImageBackOffInitial, now};
@@ -98,7 +99,7 @@ void Kubelet::show_image_pull_backoff(api::ObjectId id, std::size_t index) {
   api::Pod pod = *current;
   const std::string& image = pod.spec->containers[index].image;
   const std::string message = "Back-off pulling image " + quoted(image);
-  recorder_.normal(api::Kind::Pod, pod.metadata, "BackOff", message);
+  recorder_.normal(api::Kind::Pod, pod.metadata, "BackOff", api::EventMessage::text(message));
   recorder_.warning(api::Kind::Pod, pod.metadata, "Failed", "Error: ImagePullBackOff");
   status_of(pod, index)->state = {.kind = api::ContainerStateKind::Waiting, .reason = "ImagePullBackOff",
                                   .message = message};
@@ -111,16 +112,18 @@ void Kubelet::retry_image_pull(api::ObjectId id, std::size_t index) {
   if (current == nullptr || found == pods_.end() || found->second.killing) return;
   if (found->second.containers[index].image_pulled) return;
   api::Pod pod = *current;
-  const std::vector<std::string> started = start_containers(id, pod);
+  const std::vector<api::Name> started = start_containers(id, pod);
   const api::ObjectMeta metadata = pod.metadata;
   update_pod(id, std::move(pod));
-  for (const std::string& name : started) recorder_.normal(api::Kind::Pod, metadata, "Started", "Started container " + name);
+  for (const api::Name& name : started) {
+    recorder_.normal(api::Kind::Pod, metadata, "Started", {"Started container {}", name});
+  }
   publish_usage(id);
 }
 
-std::vector<std::string> Kubelet::start_containers(api::ObjectId id, api::Pod& pod) {
+std::vector<api::Name> Kubelet::start_containers(api::ObjectId id, api::Pod& pod) {
   PodRuntime& runtime = pods_.at(id);
-  std::vector<std::string> started;
+  std::vector<api::Name> started;
   for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
     const ContainerRuntime& container = runtime.containers[i];
     if (container.running || container.done || container.image_pulled) continue;

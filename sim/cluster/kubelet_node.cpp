@@ -110,7 +110,7 @@ void Kubelet::post_node_ready(const std::string& node) {
   ready->last_transition_time = sim_.now();
   const api::ObjectMeta meta = updated.metadata;
   client_.update(id, std::move(updated));
-  recorder_.normal(api::Kind::Node, meta, "NodeReady", "Node " + node + " status is now: NodeReady");
+  recorder_.normal(api::Kind::Node, meta, "NodeReady", {"Node {} status is now: NodeReady", meta.name});
 }
 
 // resync_after_boot: the first sync of a pod by a kubelet whose machine rebooted. The runtime
@@ -200,7 +200,7 @@ void Kubelet::start_after_boot(api::ObjectId id) {
   auto found = pods_.find(id);
   if (current == nullptr || found == pods_.end() || found->second.killing || on_down_node(*current)) return;
   api::Pod pod = *current;
-  std::vector<std::string> started;
+  std::vector<api::Name> started;
   for (std::size_t i = 0; i < pod.spec->containers.size(); ++i) {
     if (found->second.containers[i].done) continue;
     // An image that was never pulled on this node is pulled now (it may still be failing).
@@ -223,7 +223,9 @@ void Kubelet::start_after_boot(api::ObjectId id) {
   const api::ObjectMeta meta = pod.metadata;
   update_pod(id, std::move(pod));
   publish_usage(id);
-  for (const std::string& name : started) recorder_.normal(api::Kind::Pod, meta, "Started", "Started container " + name);
+  for (const api::Name& name : started) {
+    recorder_.normal(api::Kind::Pod, meta, "Started", {"Started container {}", name});
+  }
 }
 
 }  // namespace jobsim::cluster

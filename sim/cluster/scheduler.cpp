@@ -420,7 +420,7 @@ void Scheduler::report_unschedulable(api::ObjectId id, const api::Pod& pod, cons
   std::string& reported = reported_[id];
   if (reported == message) return;
   reported = message;
-  recorder_.warning(api::Kind::Pod, pod.metadata, "FailedScheduling", message);
+  recorder_.warning(api::Kind::Pod, pod.metadata, "FailedScheduling", api::EventMessage::text(message));
   api::Pod updated = pod;
   set_scheduled_condition(updated.status.edit(), api::ConditionStatus::False, "Unschedulable", message, sim_.now());
   client_.update(id, std::move(updated));
@@ -470,8 +470,8 @@ void Scheduler::schedule_pending() {
     bound.spec.edit().node_name = node->metadata->name;
     set_scheduled_condition(bound.status.edit(), api::ConditionStatus::True, "", "", sim_.now());
     reported_.erase(id);
-    std::string message = "Successfully assigned " + bound.metadata->namespace_ + "/" + bound.metadata->name + " to " +
-                          node->metadata->name;
+    api::EventMessage message{"Successfully assigned {}/{} to {}", bound.metadata->namespace_, bound.metadata->name,
+                              node->metadata->name};
     client_.update(id, std::move(bound));
     // The Event names the bound pod: binding never erases it, and name and uid do not change.
     const api::Pod* written = pods_.get(id);

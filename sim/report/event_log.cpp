@@ -87,10 +87,11 @@ constexpr std::size_t kFixedRoom = 256;
   const std::string_view namespace_ = event.object.namespace_;
   const std::string_view name = event.object.name;
   const std::string_view reason = event.reason;
-  const std::string_view message = event.message;
+  const api::EventMessage& message = event.message;
   const std::string_view source = event.source;
   char* out = writer.reserve(kFixedRoom + json_string_bound(namespace_) + 2 * json_string_bound(name) +
-                             2 * json_string_bound(reason) + json_string_bound(message) + json_string_bound(source));
+                             2 * json_string_bound(reason) + 2 + json_escaped_bound(message.size()) +
+                             json_string_bound(source));
   out = put(out, "{\"time\":\"");
   out = time_text.put(out, event.time);
   out = put(out, "\",\"kind\":\"Event\",\"namespace\":");
@@ -103,8 +104,11 @@ constexpr std::size_t kFixedRoom = 256;
   out = put(out, api::to_string(event.type));
   out = put(out, "\",\"reason\":");
   out = put_json_string(out, reason);
-  out = put(out, ",\"message\":");
-  out = put_json_string(out, message);
+  // The message's pieces (format text and arguments) escaped one after another: escaping is
+  // byte by byte, so this is the escaped text, without formatting it first.
+  out = put(out, ",\"message\":\"");
+  message.for_each_piece([&out](std::string_view piece) { out = put_json_escaped(out, piece); });
+  *out++ = '"';
   out = put(out, ",\"object\":\"");
   out = put(out, api::kind_name(event.object.kind));
   *out++ = '/';

@@ -159,7 +159,7 @@ struct ExpectationChecker::State {
       if (!same(match.reason, event.reason) || (match.type && *match.type != event.type)) continue;
       if ((match.kind && *match.kind != event.object.kind) || !same(match.name, event.object.name)) continue;
       if (!same(match.namespace_, event.object.namespace_)) continue;
-      if (match.message_contains && event.message.find(*match.message_contains) == std::string::npos) continue;
+      if (match.message_contains && !event.message.contains(*match.message_contains)) continue;
       ++tracked[i].total;
     }
   }

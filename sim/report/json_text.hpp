@@ -47,8 +47,10 @@ inline constexpr std::size_t kIntBound = 20;
 // put_int writes the decimal digits of `value`.
 char* put_int(char* out, std::int64_t value);
 
-// json_escaped_bound: the most bytes put_json_escaped writes for `text` (every byte a \u00XX).
-constexpr std::size_t json_escaped_bound(std::string_view text) { return 6 * text.size(); }
+// json_escaped_bound: the most bytes put_json_escaped writes for `text` (every byte a \u00XX),
+// or for a text of `size` bytes written in pieces.
+constexpr std::size_t json_escaped_bound(std::size_t size) { return 6 * size; }
+constexpr std::size_t json_escaped_bound(std::string_view text) { return json_escaped_bound(text.size()); }
 // put_json_escaped writes the content of `text` as a JSON string holds it, without the quotes
 // (RFC 8259 section 7): '"' and '\\' escaped, control characters as \n, \t, ... or \u00XX.
 // Other bytes (UTF-8, DEL) are copied as they are.

@@ -218,7 +218,7 @@ void describe_events(DescribeWriter& w, const std::vector<StoredEvent>& events, 
     const std::string interval = stored.count > 1 ? translate_timestamp_since(stored.last_timestamp, now) + " (x" +
                                                         std::to_string(stored.count) + " over " + first + ")"
                                                   : first;
-    std::string message = stored.event.message;  // strings.TrimSpace
+    std::string message = stored.event.message.str();  // strings.TrimSpace
     message.erase(0, message.find_first_not_of(" \t\n\r"));
     message.erase(message.find_last_not_of(" \t\n\r") + 1);
     w.write(1, std::string(api::to_string(stored.event.type)) + "\t" + stored.event.reason + "\t" + interval + "\t" +

@@ -14,9 +14,10 @@ bool same_key(const api::Event& a, const api::Event& b) {
 std::size_t key_hash(const api::Event& event) {
   const std::hash<std::string_view> hash;
   std::size_t h = hash(event.object.uid);
-  for (const std::string_view part : {std::string_view(event.object.name), std::string_view(event.reason),
-                                      std::string_view(event.message), std::string_view(event.source)}) {
-    h = h * 1099511628211ULL ^ hash(part);
+  // Each part's std::hash<std::string_view>; the message's is that of its text.
+  for (const std::size_t part :
+       {hash(event.object.name), hash(event.reason), event.message.hash(), hash(event.source)}) {
+    h = h * 1099511628211ULL ^ part;
   }
   return h * 31 + static_cast<std::size_t>(event.type);
 }

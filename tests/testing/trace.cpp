@@ -40,7 +40,7 @@ Trace::Trace(world::World& world) : world_(world) {
     if (!old_job.status->start_time && job.status->start_time) add("Job", "Started", "", job.metadata->name);
   });
   api.jobs().on_delete([this](api::ObjectId, const api::Job& job) { add("Job", "Deleted", "", job.metadata->name); });
-  world.events().connect([this](const api::Event& event) { add("Event", event.reason, event.message, event.object.name); });
+  world.events().connect([this](const api::Event& event) { add("Event", event.reason, event.message.str(), event.object.name); });
 }
 
 void Trace::add(std::string kind, std::string event, std::string detail, std::string name) {

@@ -1,8 +1,9 @@
 // core/v1 Event as the EventRecorder produces it: reason and message verbatim from upstream.
 #pragma once
 
-#include <string>
+#include <string_view>
 
+#include "jobsim/api/event_message.hpp"
 #include "jobsim/api/meta.hpp"
 
 namespace jobsim::api {
@@ -22,7 +23,7 @@ struct Event {
   SimTime time;
   EventType type = EventType::Normal;
   Name reason;
-  std::string message;  // formatted per Event, often unique: not interned
+  EventMessage message;  // a format and its arguments, formatted when read (event_message.hpp)
   InvolvedObject object;
   Name source;  // e.g. job-controller, cronjob-controller, kubelet
   bool operator==(const Event&) const = default;

@@ -1,6 +1,8 @@
 // EventRecorder: Kubernetes Events (core/v1 Event) with upstream reasons and messages.
 // Upstream: client-go tools/record. Simplification: events are not stored as API objects or
 // aggregated; every call is one Event, delivered to the listeners of `sink`.
+// A message is a literal ("Job completed"), a format with the Names it needs ({"Created pod: {}",
+// pod.metadata->name}) or api::EventMessage::text(a string formatted here): see event_message.hpp.
 #pragma once
 
 #include <string>
@@ -19,16 +21,16 @@ class EventRecorder {
   EventRecorder(const engine::Clock& clock, EventSink& sink, std::string source)
       : clock_(clock), sink_(sink), source_(std::move(source)) {}
 
-  void normal(api::Kind kind, const api::ObjectMeta& meta, std::string_view reason, std::string message) {
+  void normal(api::Kind kind, const api::ObjectMeta& meta, std::string_view reason, api::EventMessage message) {
     record(api::EventType::Normal, kind, meta, reason, std::move(message));
   }
-  void warning(api::Kind kind, const api::ObjectMeta& meta, std::string_view reason, std::string message) {
+  void warning(api::Kind kind, const api::ObjectMeta& meta, std::string_view reason, api::EventMessage message) {
     record(api::EventType::Warning, kind, meta, reason, std::move(message));
   }
 
  private:
   void record(api::EventType type, api::Kind kind, const api::ObjectMeta& meta, std::string_view reason,
-              std::string message) {
+              api::EventMessage message) {
     if (sink_.empty()) return;
     api::Event event{.time = clock_.now(),
                      .type = type,

@@ -141,7 +141,7 @@ class Kubelet {
   void show_image_pull_backoff(api::ObjectId id, std::size_t index);
   // start_containers runs the containers whose image is present (start_pod, retry_image_pull)
   // and sets the phase and readiness; returns the names of the containers started.
-  std::vector<std::string> start_containers(api::ObjectId id, api::Pod& pod);
+  std::vector<api::Name> start_containers(api::ObjectId id, api::Pod& pod);
 
   engine::Simulator& sim_;
   Informer<api::Pod>& pods_informer_;

@@ -98,7 +98,7 @@ void CronJobController::update_cron_job(api::ObjectId id, const api::CronJob& ol
     const CachedSchedule& cached = cached_schedule(id, new_cron_job);
     if (!cached.parsed) {
       recorder_.warning(api::Kind::CronJob, new_cron_job.metadata, reason::kUnParseableCronJobSchedule,
-                        "unparseable schedule for cronjob: " + new_cron_job.spec->schedule);
+                        api::EventMessage::text("unparseable schedule for cronjob: " + new_cron_job.spec->schedule));
       return;
     }
     queue_.add_after(id, next_schedule_time_duration(new_cron_job, sim_.now(), *cached.parsed, local_zone_));
@@ -292,11 +292,12 @@ bool CronJobController::reap_job(api::ObjectId id, api::CronJob& cron_job, api::
   const cluster::ApiResult deleted = client_.remove(
       api::Kind::Job, job_id, cluster::DeleteOptions{.propagation_policy = cluster::PropagationPolicy::Background});
   if (!deleted.ok()) {
-    recorder_.warning(api::Kind::CronJob, cron_job.metadata, reason::kFailedDelete, "Deleted job: " + deleted.message);
+    recorder_.warning(api::Kind::CronJob, cron_job.metadata, reason::kFailedDelete,
+                      api::EventMessage::text("Deleted job: " + deleted.message));
     return false;
   }
   delete_from_active_list(cron_job, uid);
-  recorder_.normal(api::Kind::CronJob, cron_job.metadata, reason::kSuccessfulDelete, "Deleted job " + name);
+  recorder_.normal(api::Kind::CronJob, cron_job.metadata, reason::kSuccessfulDelete, {"Deleted job {}", name});
   if (lifecycle_ != nullptr) lifecycle_->cron_job_job_deleted.emit({.cron_job = id, .job = job_id, .why = why});
   return true;
 }
@@ -320,13 +321,13 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
       // An unfinished Job that names us as controller but is not in our active list: we crashed
       // between create and status write, or someone created it (kubectl create job --from).
       recorder_.warning(api::Kind::CronJob, meta, reason::kUnexpectedJob,
-                        "Saw a job that the controller did not create or forgot: " + job.metadata->name);
+                        {"Saw a job that the controller did not create or forgot: {}", job.metadata->name});
     } else if (finished) {
       if (found) {
         delete_from_active_list(cron_job, job.metadata->uid);
         recorder_.normal(api::Kind::CronJob, meta, reason::kSawCompletedJob,
-                         "Saw completed job: " + job.metadata->name + ", condition: " +
-                             std::string(api::finished_condition(job)));
+                         {"Saw completed job: {}, condition: {}", job.metadata->name,
+                          api::constant_name(api::finished_condition(job))});
         outcome.update_status = true;
       }
       if (is_job_succeeded(job)) {
@@ -351,7 +352,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
       ++i;
       continue;
     }
-    recorder_.normal(api::Kind::CronJob, meta, reason::kMissingJob, "Active job went missing: " + ref.name);
+    recorder_.normal(api::Kind::CronJob, meta, reason::kMissingJob, {"Active job went missing: {}", ref.name});
     const api::Name uid = ref.uid;
     delete_from_active_list(cron_job, uid);
     outcome.update_status = true;
@@ -363,8 +364,9 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   const CachedSchedule& cached = cached_schedule(id, cron_job);
   // 4. A time zone the controller cannot load.
   if (cron_job.spec->time_zone && cached.time_zone_error) {
-    recorder_.warning(api::Kind::CronJob, meta, reason::kUnknownTimeZone,
-                      "invalid timeZone: \"" + *cron_job.spec->time_zone + "\": " + *cached.time_zone_error);
+    recorder_.warning(
+        api::Kind::CronJob, meta, reason::kUnknownTimeZone,
+        api::EventMessage::text("invalid timeZone: \"" + *cron_job.spec->time_zone + "\": " + *cached.time_zone_error));
     return outcome;
   }
   // 5. Suspended: nothing is created and the key is not requeued.
@@ -373,11 +375,12 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   // 6. Parse (formatSchedule then ParseStandard), from the cache.
   if (cached.unsupported_tz_in_schedule) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kUnsupportedSchedule,
-                      unsupported_schedule_message(cron_job.spec->schedule));
+                      api::EventMessage::text(unsupported_schedule_message(cron_job.spec->schedule)));
   }
   if (!cached.parsed) {
-    recorder_.warning(api::Kind::CronJob, meta, reason::kUnparseableSchedule,
-                      "unparseable schedule: \"" + cron_job.spec->schedule + "\" : " + cached.parse_error);
+    recorder_.warning(
+        api::Kind::CronJob, meta, reason::kUnparseableSchedule,
+        api::EventMessage::text("unparseable schedule: \"" + cron_job.spec->schedule + "\" : " + cached.parse_error));
     return outcome;
   }
   const cron::Schedule& schedule = *cached.parsed;
@@ -390,7 +393,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   }
   if (next.error) {
     recorder_.warning(api::Kind::CronJob, meta, reason::kInvalidSchedule,
-                      "invalid schedule: " + cron_job.spec->schedule + " : " + *next.error);
+                      api::EventMessage::text("invalid schedule: " + cron_job.spec->schedule + " : " + *next.error));
     return outcome;
   }
   if (!next.scheduled_time) {
@@ -403,7 +406,8 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
   // 8. Too late. Unreachable: the deadline is already folded into next_schedule_time.
   if (cron_job.spec->starting_deadline_seconds &&
       scheduled_time + api::seconds_field(*cron_job.spec->starting_deadline_seconds) < now) {
-    recorder_.warning(api::Kind::CronJob, meta, reason::kMissSchedule, missed_schedule_message(scheduled_time));
+    recorder_.warning(api::Kind::CronJob, meta, reason::kMissSchedule,
+                      api::EventMessage::text(missed_schedule_message(scheduled_time)));
     outcome.requeue_after = next_schedule_time_duration(cron_job, now, schedule, local_zone_);
     return outcome;
   }
@@ -434,7 +438,7 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
       const api::Job* job = jobs_.get(job_id);
       if (job == nullptr) {
         const std::string error = "jobs.batch \"" + ref.name + "\" not found";
-        recorder_.warning(api::Kind::CronJob, meta, reason::kFailedGet, "Get job: " + error);
+        recorder_.warning(api::Kind::CronJob, meta, reason::kFailedGet, api::EventMessage::text("Get job: " + error));
         outcome.error = error;
         return outcome;
       }
@@ -453,11 +457,12 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
     outcome.error = request.error;
     return outcome;
   }
+  const api::Name created_name = request.job->metadata->name;  // job_name, interned by the template
   const cluster::ApiResult created = client_.create(std::move(*request.job));
   api::ObjectId job_id = created.id;
   switch (created.code) {
     case cluster::ApiErrorCode::Ok:
-      recorder_.normal(api::Kind::CronJob, meta, reason::kSuccessfulCreate, "Created job " + job_name);
+      recorder_.normal(api::Kind::CronJob, meta, reason::kSuccessfulCreate, {"Created job {}", created_name});
       break;
     case cluster::ApiErrorCode::AlreadyExists: {
       // Created by us before a lost status write (adopt it), or by someone else (leave it).
@@ -472,7 +477,8 @@ CronJobController::Outcome CronJobController::sync_cron_job(api::ObjectId id, ap
       break;
     }
     default:
-      recorder_.warning(api::Kind::CronJob, meta, reason::kFailedCreate, "Error creating job: " + created.message);
+      recorder_.warning(api::Kind::CronJob, meta, reason::kFailedCreate,
+                        api::EventMessage::text("Error creating job: " + created.message));
       outcome.error = created.message;
       return outcome;
   }

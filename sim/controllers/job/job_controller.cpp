@@ -623,9 +623,10 @@ void JobController::create_pod(const api::Job& job, std::int32_t completion_inde
   const cluster::ApiResult created = client_.create(std::move(pod));
   if (created.ok()) {
     recorder_.normal(api::Kind::Job, job.metadata, "SuccessfulCreate",
-                     "Created pod: " + pods_.get(created.id)->metadata->name);
+                     {"Created pod: {}", pods_.get(created.id)->metadata->name});
   } else {
-    recorder_.warning(api::Kind::Job, job.metadata, "FailedCreate", "Error creating: " + created.message);
+    recorder_.warning(api::Kind::Job, job.metadata, "FailedCreate",
+                      api::EventMessage::text("Error creating: " + created.message));
   }
 }
 
@@ -636,18 +637,19 @@ std::int32_t JobController::delete_job_pods(const api::Job& job, const std::vect
     const api::Pod* pod = pods_.get(ref.id);
     if (pod == nullptr) continue;
     const bool ready = is_pod_ready(*pod);
-    const std::string name = pod->metadata->name;
+    const api::Name name = pod->metadata->name;
     // Scale-down and suspend remove the finalizer first, so those pods are never counted as
     // failed; pods of a finishing Job keep it and are counted.
     if (remove_finalizer) remove_tracking_finalizer(ref.id, *pod);
     if (pods_.get(ref.id) != nullptr) {
       const cluster::ApiResult result = client_.remove(api::Kind::Pod, ref.id);
       if (!result.ok() && result.code != cluster::ApiErrorCode::NotFound) {
-        recorder_.warning(api::Kind::Job, job.metadata, "FailedDelete", "Error deleting: " + result.message);
+        recorder_.warning(api::Kind::Job, job.metadata, "FailedDelete",
+                          api::EventMessage::text("Error deleting: " + result.message));
         continue;
       }
     }
-    recorder_.normal(api::Kind::Job, job.metadata, "SuccessfulDelete", "Deleted pod: " + name);
+    recorder_.normal(api::Kind::Job, job.metadata, "SuccessfulDelete", {"Deleted pod: {}", name});
     ++removed;
     if (ready) ++removed_ready;
   }
@@ -765,7 +767,7 @@ void JobController::track_job_status_and_remove_finalizers(api::ObjectId id, con
     }
     recorder_.normal(api::Kind::Job, meta, "Completed", "Job completed");
   } else {
-    recorder_.warning(api::Kind::Job, meta, final_condition->reason, final_condition->message);
+    recorder_.warning(api::Kind::Job, meta, final_condition->reason, api::EventMessage::text(final_condition->message));
   }
 }
 

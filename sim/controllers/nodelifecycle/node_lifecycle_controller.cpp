@@ -215,7 +215,7 @@ void NodeLifecycleController::monitor_node_health(const std::string& name) {
     // RecordNodeStatusChange, then MarkPodsNotReady.
     if (const api::Node* changed = nodes_.get(id)) {
       recorder_.normal(api::Kind::Node, changed->metadata, "NodeNotReady",
-                       "Node " + name + " status is now: NodeNotReady");
+                       {"Node {} status is now: NodeNotReady", changed->metadata->name});
     }
     mark_pods_not_ready(name);
   }

@@ -20,8 +20,6 @@ std::vector<api::Taint> no_execute_taints(const api::Node* node) {
   return taints;
 }
 
-std::string namespaced_name(const api::ObjectMeta& meta) { return meta.namespace_ + "/" + meta.name; }
-
 }  // namespace
 
 TaintEvictionController::TaintEvictionController(engine::Simulator& sim, cluster::Informer<api::Node>& nodes,
@@ -183,14 +181,16 @@ void TaintEvictionController::cancel_work_with_event(api::ObjectId id, const api
   work_.erase(found);
   if (!pending) return;
   const api::ObjectMeta& pod_meta = meta != nullptr ? *meta : stored;
-  recorder_.normal(api::Kind::Pod, pod_meta, kTaintManagerEviction, "Cancelling deletion of Pod " + namespaced_name(pod_meta));
+  recorder_.normal(api::Kind::Pod, pod_meta, kTaintManagerEviction,
+                   {"Cancelling deletion of Pod {}/{}", pod_meta.namespace_, pod_meta.name});
 }
 
 // deletePodHandler + addConditionAndDeletePod.
 void TaintEvictionController::delete_pod(api::ObjectId id) {
   Work& work = work_.at(id);
   work.fired = true;
-  recorder_.normal(api::Kind::Pod, work.meta, kTaintManagerEviction, "Marking for deletion Pod " + namespaced_name(work.meta));
+  recorder_.normal(api::Kind::Pod, work.meta, kTaintManagerEviction,
+                   {"Marking for deletion Pod {}/{}", work.meta.namespace_, work.meta.name});
   const api::Pod* current = pods_.get(id);
   if (current == nullptr) return;
   const auto existing = std::ranges::find_if(current->status->conditions, [](const api::PodCondition& c) { return c.type == kDisruptionTarget; });

@@ -541,7 +541,7 @@ TEST_F(KubeletTest, image_pull_reasons_and_messages_are_upstream) {
   std::vector<std::string> texts;
   for (const api::Event& event : cluster.events) {
     texts.push_back(std::string(event.type == api::EventType::Normal ? "Normal " : "Warning ") + event.reason + ": " +
-                    event.message);
+                    event.message.str());
   }
   const std::string pulling = "Normal Pulling: Pulling image \"busybox\"";
   const std::string failed = "Warning Failed: Failed to pull image \"busybox\": " + error;

@@ -49,7 +49,7 @@ class CronJobSummaryTest : public RecorderTest {
     api::Event event;  // field by field: GCC 12 warns (falsely) on a designated initializer here
     event.time = clock_.now();
     event.reason = std::move(reason);
-    event.message = std::move(message);
+    event.message = api::EventMessage::text(message);
     event.object = {api::Kind::CronJob, c.metadata->namespace_, c.metadata->name, c.metadata->uid};
     event.source = "cronjob-controller";
     sink_.emit(event);

@@ -26,7 +26,7 @@ class ScriptedRun : public RecorderTest {
       job.metadata.edit().generate_name = "nightly-";  // names drawn from the seeded stream
       const api::ObjectId job_id = create(std::move(job));
       const api::Job& stored = *server_.jobs().get(job_id);
-      events.normal(api::Kind::Job, stored.metadata, "SuccessfulCreate", "Created pod: " + stored.metadata->name);
+      events.normal(api::Kind::Job, stored.metadata, "SuccessfulCreate", {"Created pod: {}", stored.metadata->name});
       api::Pod pod = make_pod(stored.metadata->name + "-pod", stored.metadata->name, 100 * (i % 4), 1 << 20);
       pod.spec.edit().node_name = "worker-" + std::to_string(i % 3);
       const api::ObjectId pod_id = create(std::move(pod));

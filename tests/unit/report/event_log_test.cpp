@@ -238,12 +238,15 @@ TEST_F(EventLogTest, kubernetes_events_are_lines_of_kind_event) {
   api::ObjectMeta job_meta{.name = "pi", .namespace_ = "batch"};
   api::ObjectMeta pod_meta{.name = "pi-x7k2p", .namespace_ = "batch"};
   at(1s);
-  job_controller.normal(api::Kind::Job, job_meta, "SuccessfulCreate", "Created pod: pi-x7k2p");
+  job_controller.normal(api::Kind::Job, job_meta, "SuccessfulCreate", {"Created pod: {}", pod_meta.name});
   at(1001ms);
   kubelet.warning(api::Kind::Pod, pod_meta, "BackOff", "Back-off \"restarting\"\n\tfailed container\\");
+  // An argument is escaped as the format's text is.
+  kubelet.warning(api::Kind::Pod, pod_meta, "Failed", api::EventMessage::text("Error: \"x\"\n"));
   EXPECT_EQ(event_lines(), Lines({
           R"({"time":"2026-01-01T00:00:01Z","kind":"Event","namespace":"batch","name":"pi","event":"SuccessfulCreate","type":"Normal","reason":"SuccessfulCreate","message":"Created pod: pi-x7k2p","object":"Job/pi","source":"job-controller"})",
-          R"({"time":"2026-01-01T00:00:01.001Z","kind":"Event","namespace":"batch","name":"pi-x7k2p","event":"BackOff","type":"Warning","reason":"BackOff","message":"Back-off \"restarting\"\n\tfailed container\\","object":"Pod/pi-x7k2p","source":"kubelet"})"}));
+          R"({"time":"2026-01-01T00:00:01.001Z","kind":"Event","namespace":"batch","name":"pi-x7k2p","event":"BackOff","type":"Warning","reason":"BackOff","message":"Back-off \"restarting\"\n\tfailed container\\","object":"Pod/pi-x7k2p","source":"kubelet"})",
+          R"({"time":"2026-01-01T00:00:01.001Z","kind":"Event","namespace":"batch","name":"pi-x7k2p","event":"Failed","type":"Warning","reason":"Failed","message":"Error: \"x\"\n","object":"Pod/pi-x7k2p","source":"kubelet"})"}));
 }
 
 TEST_F(EventLogTest, lines_keep_the_order_of_writes_across_kinds) {

@@ -17,7 +17,7 @@ class KubectlDescribeTest : public report::testing::RecorderTest {
     recorded.time = kStart + offset;
     recorded.type = api::EventType::Warning;
     recorded.reason = std::move(reason);
-    recorded.message = std::move(message);
+    recorded.message = api::EventMessage::text(message);
     recorded.object.kind = api::Kind::CronJob;
     recorded.object.namespace_ = "default";
     recorded.object.name = cron_job.metadata->name;

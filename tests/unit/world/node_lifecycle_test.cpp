@@ -175,7 +175,7 @@ TEST_P(NodeLifecycle, HappensWhenUpstreamSays) {
   });
   world.events().connect([&](const api::Event& event) {
     if (event.reason != "TaintManagerEviction") return;
-    (event.message.starts_with("Marking") ? facts.evictions : facts.cancellations).push_back(seconds(event.time));
+    (event.message.str().starts_with("Marking") ? facts.evictions : facts.cancellations).push_back(seconds(event.time));
   });
   world.finish();
   testing::expect_times(trace, test_case.expect);
