@@ -22,6 +22,9 @@
 namespace jobsim::cli {
 namespace {
 
+// More threads than this is a typo, not a machine (each thread holds its own scenarios).
+constexpr unsigned kMaxJobs = 1024;
+
 struct SweepArgs {
   std::string scenario;
   std::uint64_t replications = 0;
@@ -174,6 +177,10 @@ int run_sweep(const SweepArgs& args) {
     std::cerr << "--replications " << args.replications << ": expected 1 to " << sweep::kMaxRuns / plan.points.size()
               << " (" << plan.points.size() << " grid point" << (plan.points.size() == 1 ? "" : "s")
               << ", at most " << sweep::kMaxRuns << " runs in a sweep)\n";
+    return kExitInvalid;
+  }
+  if (args.jobs > kMaxJobs) {
+    std::cerr << "--jobs " << args.jobs << ": expected 0 (the number of cores) to " << kMaxJobs << " threads\n";
     return kExitInvalid;
   }
   const std::optional<sweep::Shard> shard = resolve_shard(args);
