@@ -91,16 +91,16 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
     const std::vector<CronJobSummary> partial =
         state.finished ? std::vector<CronJobSummary>{} : state.cron_job_summaries(end);
     const std::vector<CronJobSummary>& summaries = state.finished ? state.cron_summaries : partial;
-    const std::size_t shown = std::min(state.cron_jobs.size(), kMaxCronJobRows);
+    const std::size_t shown_rows = std::min(state.cron_jobs.size(), kMaxCronJobRows);
     fmt::format_to(std::back_inserter(text), "CronJobs ({})\n", state.cron_jobs.size());
     std::size_t longest = 0;
     auto name = state.cron_jobs.begin();
-    for (std::size_t row = 0; row < shown; ++row, ++name) longest = std::max(longest, name->first.size());
+    for (std::size_t row = 0; row < shown_rows; ++row, ++name) longest = std::max(longest, name->first.size());
     const std::size_t width = name_width(longest);
     fmt::format_to(std::back_inserter(text), "  {:<{}}  SCHEDULES  CREATED  SKIPPED  MISSED  REPLACED  MAX-CONCURRENT  {}\n",
                    "NAME", width, "START-DELAY-P95");
     name = state.cron_jobs.begin();
-    for (std::size_t row = 0; row < shown; ++row, ++name) {
+    for (std::size_t row = 0; row < shown_rows; ++row, ++name) {
       const CronJobSummary& cron_job = summaries[row];
       const std::string delay =
           cron_job.start_delays.empty() ? "-" : duration_text(cron_job.start_delays.nearest_rank(95));
@@ -108,8 +108,8 @@ void RunRecorder::write_text_summary(std::ostream& out) const {
                      width, cron_job.schedules, cron_job.jobs_created, cron_job.skipped, cron_job.missed,
                      cron_job.replaced, cron_job.max_concurrent_jobs, delay);
     }
-    if (state.cron_jobs.size() > shown) {
-      fmt::format_to(std::back_inserter(text), "  ... {} more\n", state.cron_jobs.size() - shown);
+    if (state.cron_jobs.size() > shown_rows) {
+      fmt::format_to(std::back_inserter(text), "  ... {} more\n", state.cron_jobs.size() - shown_rows);
     }
   }
 

@@ -77,7 +77,9 @@ TEST(EventStoreExpiry, memory_stays_flat_over_a_week) {
   constexpr int kMinutes = 7 * 24 * 60;
   for (int m = 0; m < kMinutes; ++m) {
     store.record(event_at(std::chrono::minutes(m), "R" + std::to_string(m), "uid-" + std::to_string(m % 7)));
-    if (m >= 59) ASSERT_EQ(store.size(), 60u) << "minute " << m;
+    if (m >= 59) {
+      ASSERT_EQ(store.size(), 60u) << "minute " << m;
+    }
   }
 }
 
