@@ -1,150 +1,81 @@
-// LabelMap: labels, annotations and label selectors as one sorted vector of (key, value)
-// Names, with the part of std::map's interface that the simulator uses.
+// LabelMap: labels, annotations and label selectors as a Boost.Container flat_map from key
+// Names to value Names: one sorted vector of (key, value) pairs with std::map's interface.
 //
-// Why: a std::map node is a 32-byte header around its 16-byte pair, one allocation per label;
-// a Job holds four template labels and a selector entry, and a year of Jobs kept them all
-// (issue #9, docs/performance.md). Here the pairs sit next to each other in one allocation.
-// Label maps are small (a handful of keys) and written once, then read: a binary search and an
-// insertion that shifts a few pairs cost less than a tree walk and a node allocation.
+// Why a flat map: a std::map node is a 32-byte header around its 16-byte pair, one allocation
+// per label; a Job holds four template labels and a selector entry, and a year of Jobs kept
+// them all (issue #9, docs/performance.md). Here the pairs sit next to each other in one
+// allocation. Label maps are small (a handful of keys) and written once, then read: a binary
+// search and an insertion that shifts a few pairs cost less than a tree walk and a node
+// allocation. Why Boost's: it is that structure, maintained and tested upstream, so we keep
+// only the two choices below instead of a container of our own.
 //
-// Same observable behaviour as std::map<Name, Name, std::less<>>: iteration in key text order,
-// lookup by anything comparable with a Name's text (a string_view needs no interning), and an
-// insertion or erase invalidates iterators (unlike a map; no caller keeps one across a write).
-// Through an iterator only the value may be written: a key written there would break the order.
+// Same observable behaviour as std::map<Name, Name, std::less<>>: iteration in key text order
+// (Name orders by text), and find, count, contains and lower_bound by anything comparable with
+// a Name (std::less<> is transparent, so a string_view key is not interned). Boost 1.74's
+// at, operator[], try_emplace, insert_or_assign and erase by key take a Name, so a text key
+// there is interned first (a hash and a table probe; nothing observable). Unlike a map, an
+// insertion or erase invalidates iterators (no caller keeps one across a write). Through an
+// iterator only the value may be written: a key written there would break the order.
 #pragma once
 
-#include <algorithm>
 #include <cstddef>
+#include <functional>
 #include <initializer_list>
-#include <stdexcept>
-#include <string_view>
 #include <utility>
-#include <vector>
+
+#include <boost/container/flat_map.hpp>
+#include <boost/container/options.hpp>
+#include <boost/container/vector.hpp>
 
 #include "jobsim/api/name.hpp"
 
 namespace jobsim::api {
 
-class LabelMap {
- public:
-  using key_type = Name;
-  using mapped_type = Name;
-  using value_type = std::pair<Name, Name>;
-  using size_type = std::size_t;
-  using iterator = std::vector<value_type>::iterator;
-  using const_iterator = std::vector<value_type>::const_iterator;
-
-  LabelMap() = default;
-  // Like std::map: a later duplicate key in the list is ignored.
-  LabelMap(std::initializer_list<value_type> items) {
-    items_.reserve(items.size());
-    for (const value_type& item : items) try_emplace(item.first, item.second);
+// The vector grows by exactly what is asked while it holds at most 8 pairs, then doubles.
+// Why: most label maps get their keys one insertion at a time (the Job defaults add four
+// template labels to the user's, the CronJob controller one annotation to the template's) and
+// never change again; flat_map's default vector grows by 60 % (5 pairs in room for 6, 7 in
+// room for 9), which a retained Job would keep for its whole life. Past 8 pairs, doubling
+// keeps a long run of insertions linear. A Boost.Container growth_factor function object.
+struct LabelMapGrowth {
+  template <class SizeType>
+  SizeType operator()(SizeType capacity, SizeType at_least, SizeType max) const {
+    const SizeType needed = capacity + at_least;  // Boost guarantees this does not wrap
+    if (needed <= kExactUpTo) return needed;
+    const SizeType doubled = capacity <= max / 2 ? SizeType(capacity * 2) : max;
+    return doubled > needed ? doubled : needed;
   }
+  static constexpr std::size_t kExactUpTo = 8;
+};
+
+using LabelMapVector =
+    boost::container::vector<std::pair<Name, Name>, void,
+                             boost::container::vector_options_t<boost::container::growth_factor<LabelMapGrowth>>>;
+using LabelMapBase = boost::container::flat_map<Name, Name, std::less<>, LabelMapVector>;
+
+// A flat_map whose braced-list and range constructors insert in order, keeping the first of a
+// duplicate key as std::map does. Why not flat_map's own: Boost 1.74 sorts the range with
+// pdqsort and keeps the first of each run of equal keys, but pdqsort is stable only below 24
+// elements (insertion sort), so a longer list with a duplicate keeps an arbitrary one (the
+// label_map tests show it). Everything else is flat_map's.
+class LabelMap : public LabelMapBase {
+ public:
+  LabelMap() = default;
+  LabelMap(std::initializer_list<value_type> items) { insert_in_order(items.begin(), items.end(), items.size()); }
   template <class It>
   LabelMap(It first, It last) {
-    for (; first != last; ++first) try_emplace(first->first, first->second);
+    insert_in_order(first, last, 0);
   }
-
-  iterator begin() noexcept { return items_.begin(); }
-  iterator end() noexcept { return items_.end(); }
-  const_iterator begin() const noexcept { return items_.begin(); }
-  const_iterator end() const noexcept { return items_.end(); }
-  const_iterator cbegin() const noexcept { return items_.begin(); }
-  const_iterator cend() const noexcept { return items_.end(); }
-
-  size_type size() const noexcept { return items_.size(); }
-  bool empty() const noexcept { return items_.empty(); }
-  void clear() noexcept { items_.clear(); }
-
-  template <class K>
-  iterator find(const K& key) {
-    auto it = lower_bound(key);
-    return it != items_.end() && it->first == key ? it : items_.end();
-  }
-  template <class K>
-  const_iterator find(const K& key) const {
-    auto it = lower_bound(key);
-    return it != items_.end() && it->first == key ? it : items_.end();
-  }
-  template <class K>
-  bool contains(const K& key) const { return find(key) != end(); }
-  template <class K>
-  size_type count(const K& key) const { return contains(key) ? 1 : 0; }
-
-  template <class K>
-  const Name& at(const K& key) const {
-    auto it = find(key);
-    if (it == end()) throw std::out_of_range("LabelMap::at");
-    return it->second;
-  }
-  template <class K>
-  Name& at(const K& key) {
-    auto it = find(key);
-    if (it == end()) throw std::out_of_range("LabelMap::at");
-    return it->second;
-  }
-
-  // The key is interned only when it is inserted.
-  template <class K>
-  Name& operator[](const K& key) { return try_emplace(key).first->second; }
-
-  template <class K, class... Args>
-  std::pair<iterator, bool> try_emplace(const K& key, Args&&... value) {
-    auto it = lower_bound(key);
-    if (it != items_.end() && it->first == key) return {it, false};
-    return {insert_at(it, Name(key), Name(std::forward<Args>(value)...)), true};
-  }
-  template <class K, class V>
-  std::pair<iterator, bool> insert_or_assign(const K& key, V&& value) {
-    auto it = lower_bound(key);
-    if (it != items_.end() && it->first == key) {
-      it->second = Name(std::forward<V>(value));
-      return {it, false};
-    }
-    return {insert_at(it, Name(key), Name(std::forward<V>(value))), true};
-  }
-  std::pair<iterator, bool> insert(const value_type& item) { return try_emplace(item.first, item.second); }
-  template <class K, class V>
-  std::pair<iterator, bool> emplace(K&& key, V&& value) {
-    return try_emplace(std::forward<K>(key), std::forward<V>(value));
-  }
-
-  template <class K>
-    requires(!std::is_convertible_v<const K&, const_iterator>)
-  size_type erase(const K& key) {
-    auto it = find(key);
-    if (it == items_.end()) return 0;
-    items_.erase(it);
-    return 1;
-  }
-  iterator erase(const_iterator position) { return items_.erase(position); }
-
-  friend bool operator==(const LabelMap& a, const LabelMap& b) = default;
 
  private:
-  template <class K>
-  iterator lower_bound(const K& key) {
-    return std::lower_bound(items_.begin(), items_.end(), key,
-                            [](const value_type& item, const K& k) { return item.first < k; });
+  template <class It>
+  void insert_in_order(It first, It last, std::size_t count) {
+    if (count > 0) reserve(count);  // exact room; only a duplicate key leaves any spare
+    for (; first != last; ++first) try_emplace(first->first, first->second);
   }
-  template <class K>
-  const_iterator lower_bound(const K& key) const {
-    return std::lower_bound(items_.begin(), items_.end(), key,
-                            [](const value_type& item, const K& k) { return item.first < k; });
-  }
-  // Grows one pair at a time while small, so a map built by insertions holds no spare room
-  // (most label maps get all their keys at once and never change).
-  iterator insert_at(const_iterator position, Name key, Name value) {
-    if (items_.size() == items_.capacity() && items_.size() < kExactUpTo) {
-      const auto offset = position - items_.cbegin();
-      items_.reserve(items_.size() + 1);
-      position = items_.cbegin() + offset;
-    }
-    return items_.emplace(position, std::move(key), std::move(value));
-  }
-
-  static constexpr size_type kExactUpTo = 8;
-  std::vector<value_type> items_;
 };
+
+// Like the std::vector it replaced: a pointer and two sizes inside every Job, pod and selector.
+static_assert(sizeof(LabelMap) == 3 * sizeof(void*));
 
 }  // namespace jobsim::api

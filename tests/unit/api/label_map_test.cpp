@@ -1,9 +1,10 @@
-// api::LabelMap: the std::map interface the simulator uses, over a sorted vector
+// api::LabelMap: Boost.Container's flat_map with our growth and braced-list rules
 // (include/jobsim/api/label_map.hpp). Every case is checked against std::map's answer.
 #include "jobsim/api/label_map.hpp"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <string_view>
@@ -138,6 +139,62 @@ TEST(LabelMap, initializer_list_sorts_and_keeps_the_first_of_a_duplicate_key) {
     const std::map<std::string, std::string, std::less<>> tree(c.expected.begin(), c.expected.end());
     EXPECT_EQ(pairs_of(tree), c.expected);
   }
+}
+
+// Boost 1.74's flat_map sorts a braced list or range with pdqsort, which is stable only below
+// 24 elements. Checked when this was written: for the 30-pair range below (15 keys, each
+// twice) flat_map's own constructor kept the later value of 3 keys, and for the 28-pair braced
+// list it kept "a" = "second". Our constructors insert in order, so the first wins at any
+// length, as std::map's do.
+TEST(LabelMap, long_lists_keep_the_first_of_a_duplicate_key_like_std_map) {
+  for (const int length : {3, 23, 24, 30, 60, 200}) {
+    SCOPED_TRACE(length);
+    // Each key about twice, in a scrambled order: pair i is ("k<7i mod length/2>", "v<i>").
+    std::vector<std::pair<Name, Name>> items;
+    std::map<std::string, std::string, std::less<>> tree;
+    for (int i = 0; i < length; ++i) {
+      const std::string key = "k" + std::to_string((i * 7) % std::max(1, length / 2));
+      const std::string value = "v" + std::to_string(i);
+      items.emplace_back(key, value);
+      tree.try_emplace(key, value);
+    }
+    const LabelMap from_range(items.begin(), items.end());
+    EXPECT_EQ(pairs_of(from_range), pairs_of(tree));
+  }
+  const LabelMap braced = {{"k0", "v0"},  {"k1", "v1"},  {"k2", "v2"},  {"k3", "v3"},  {"k4", "v4"},
+                           {"k5", "v5"},  {"k6", "v6"},  {"k7", "v7"},  {"k8", "v8"},  {"k9", "v9"},
+                           {"k10", "v10"}, {"k11", "v11"}, {"k12", "v12"}, {"k0", "v13"}, {"k1", "v14"},
+                           {"k2", "v15"}, {"k3", "v16"}, {"k4", "v17"}, {"k5", "v18"}, {"k6", "v19"},
+                           {"k7", "v20"}, {"k8", "v21"}, {"k9", "v22"}, {"k10", "v23"}, {"k11", "v24"},
+                           {"k12", "v25"}, {"a", "first"}, {"a", "second"}};
+  Pairs expected = {{"a", "first"}};
+  for (int i = 0; i <= 12; ++i) expected.emplace_back("k" + std::to_string(i), "v" + std::to_string(i));
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(pairs_of(braced), expected);
+}
+
+// A map built one insertion at a time holds no spare pair up to 8 pairs (a retained Job keeps
+// its labels for its whole life), then doubles; a copy and a braced list hold exactly their
+// pairs. Capacities follow from LabelMapGrowth: needed = capacity + 1 while <= 8, else 2x.
+TEST(LabelMap, capacity_is_exact_up_to_eight_pairs_then_doubles) {
+  struct Case {
+    std::size_t size;
+    std::size_t capacity;
+  };
+  const std::vector<Case> cases = {{1, 1}, {2, 2}, {3, 3}, {4, 4}, {5, 5}, {6, 6}, {7, 7},
+                                   {8, 8}, {9, 16}, {16, 16}, {17, 32}};
+  LabelMap map;
+  std::size_t inserted = 0;
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.size);
+    while (inserted < c.size) map.try_emplace("k" + std::to_string(100 + inserted++), "v");
+    EXPECT_EQ(map.size(), c.size);
+    EXPECT_EQ(map.capacity(), c.capacity);
+  }
+  const LabelMap copy = map;
+  EXPECT_EQ(copy.capacity(), copy.size());
+  const LabelMap braced = {{"a", "1"}, {"b", "2"}, {"c", "3"}, {"d", "4"}, {"e", "5"}};
+  EXPECT_EQ(braced.capacity(), 5U);
 }
 
 TEST(LabelMap, equality_is_by_keys_and_values_not_by_insertion_order) {
