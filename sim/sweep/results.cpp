@@ -49,6 +49,15 @@ struct MetricTable {
       rows.push_back(std::move(row));
     }
   }
+
+  // values: the reported values of column `c` in rows [first, first + count).
+  std::vector<double> values(std::size_t c, std::size_t first, std::size_t count) const {
+    std::vector<double> out;
+    for (std::size_t r = first; r < first + count; ++r) {
+      if (rows[r][c]) out.push_back(*rows[r][c]);
+    }
+    return out;
+  }
 };
 
 // point_value: a grid value as JSON: a number when the YAML text is a plain integer or decimal,
@@ -115,6 +124,10 @@ void write_sweep_json(std::ostream& out, const SweepPlan& plan, std::span<const 
   root["replications"] = plan.replications;
   root["set"] = plan.sets;
   root["grid"] = plan_json(plan);
+  // One table over the whole sweep: a point reports the metrics any point reported (a Job
+  // failure reason seen at 3 nodes is 0 at 6), and a metric no replication of a point reported is
+  // left out of that point.
+  const MetricTable table(records);
   Json points = Json::array();
   for (std::size_t p = 0; p < plan.points.size(); ++p) {
     const auto mine = point_records(plan, records, p);
@@ -124,13 +137,10 @@ void write_sweep_json(std::ostream& out, const SweepPlan& plan, std::span<const 
       const auto [path, value] = split_assignment(assignment);
       point["set"][path] = point_value(value);
     }
-    const MetricTable table(mine);
     Json metrics = Json::object();
     for (std::size_t c = 0; c < table.names.size(); ++c) {
-      std::vector<double> values;
-      for (const auto& row : table.rows) {
-        if (row[c]) values.push_back(*row[c]);
-      }
+      const std::vector<double> values = table.values(c, p * plan.replications, plan.replications);
+      if (values.empty()) continue;
       const MetricStatistics s = summarize(values);
       metrics[table.names[c]] = Json{{"n", s.n},     {"mean", s.mean}, {"stddev", s.stddev}, {"ci95", interval_json(s.ci95)},
                                      {"min", s.min}, {"p5", s.p5},     {"p50", s.p50},       {"p95", s.p95},
@@ -229,14 +239,7 @@ void write_tables(std::ostream& out, const SweepPlan& plan, std::span<const Repl
   for (const std::string& name : shown) {
     out << "  " << name << '\n';
     for (std::size_t p = 0; p < plan.points.size(); ++p) {
-      const MetricTable table(point_records(plan, records, p));
-      const auto column = table.column.find(name);
-      std::vector<double> values;
-      if (column != table.column.end()) {
-        for (const auto& row : table.rows) {
-          if (row[column->second]) values.push_back(*row[column->second]);
-        }
-      }
+      const std::vector<double> values = all.values(all.column.at(name), p * plan.replications, plan.replications);
       out << "    " << std::left << std::setw(static_cast<int>(width)) << point_label(p) << std::right;
       if (values.empty()) {
         out << "  (none)\n";
