@@ -14,7 +14,9 @@
 //   quantile of the standard normal), which stays inside [0, 1] and is not degenerate at 0 or n
 //   successes, unlike the normal approximation.
 // Every result is a pure function of the values in the order given, so the same values give
-// the same bytes whatever thread computed them.
+// the same bytes whatever thread computed them and wherever they are stored (sums run over an
+// aligned copy, in an order fixed by n).
+// Calls outside the preconditions below are bugs in jobsim and abort (JOBSIM_CHECK).
 #pragma once
 
 #include <cstddef>
@@ -41,18 +43,22 @@ struct MetricStatistics {
   double max = 0;
 };
 
-// summarize: the statistics of `values` (at least one value; the order does not matter for
-// the result beyond floating-point summation order, which is the order given).
+// summarize: the statistics of `values`, each finite (a replication without a number for the
+// metric leaves it out). The order does not matter beyond floating-point summation order.
+// No values give n == 0 and every field 0. Equal values give exactly that value for the mean,
+// every percentile and both ends of ci95, and a stddev of exactly 0.
 MetricStatistics summarize(std::span<const double> values);
 
-// percentile: type 7 (see above) of values sorted ascending, q in [0, 1].
+// percentile_of_sorted: type 7 (see above) of values sorted ascending, q in [0, 1] (a fraction,
+// not a percent); 0 for no values.
 double percentile_of_sorted(std::span<const double> sorted, double q);
 
 // student_t_975: the 0.975 quantile of Student's t with `degrees_of_freedom` >= 1.
 double student_t_975(std::size_t degrees_of_freedom);
 
-// wilson_interval: the 95 % Wilson score interval of a proportion, successes of trials
-// (trials >= 1).
+// wilson_interval: the 95 % Wilson score interval of a proportion, successes (<= trials) of
+// trials. 0 trials give [0, 1]: nothing is known of the proportion, and [0, 1] is also the
+// interval's limit as trials -> 0.
 Interval wilson_interval(std::size_t successes, std::size_t trials);
 
 }  // namespace jobsim::sweep
