@@ -225,6 +225,7 @@ void write_tables(std::ostream& out, const SweepPlan& plan, std::span<const Repl
   // cluster gets, and per CronJob the start delay and the runs missed or skipped.
   const MetricTable all(records);
   std::vector<std::string> shown;
+  std::size_t zero_everywhere = 0;
   for (const std::string& name : all.names) {
     const bool headline = name == "jobs.lastFinishedSeconds" || name == "jobs.duration.p95" ||
                           name == "resources.pendingTime.p95" || name == "pods.peakPending" ||
@@ -232,9 +233,18 @@ void write_tables(std::ostream& out, const SweepPlan& plan, std::span<const Repl
                           name == "resources.utilization.memory.requestedPeak" || name.starts_with("jobs.failed.") ||
                           (name.starts_with("cronJobs.") &&
                            (name.ends_with(".startDelay.p95") || name.ends_with(".missed") || name.ends_with(".skipped")));
-    if (headline) shown.push_back(name);
+    if (!headline) continue;
+    // A figure that is 0 in every run (no CronJob missed a schedule) says nothing: counted, not listed.
+    const auto& rows = all.rows;
+    const std::size_t c = all.column.at(name);
+    const bool all_zero = std::all_of(rows.begin(), rows.end(), [c](const auto& row) { return !row[c] || *row[c] == 0; });
+    if (all_zero) {
+      ++zero_everywhere;
+      continue;
+    }
+    shown.push_back(name);
   }
-  if (shown.empty()) return;
+  if (shown.empty() && zero_everywhere == 0) return;
   out << "\nMetrics: mean [95% interval of the mean]  p50  p95 over the replications of each point\n";
   for (const std::string& name : shown) {
     out << "  " << name << '\n';
@@ -250,6 +260,9 @@ void write_tables(std::ostream& out, const SweepPlan& plan, std::span<const Repl
       if (s.n < plan.replications) out << "  (" << s.n << " of " << plan.replications << " replications)";
       out << '\n';
     }
+  }
+  if (zero_everywhere > 0) {
+    out << "  (" << zero_everywhere << " more of these figures are 0 in every run: see sweep.json)\n";
   }
 }
 
