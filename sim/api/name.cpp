@@ -1,6 +1,7 @@
 // The per-thread table behind api::Name (include/jobsim/api/name.hpp).
 #include "jobsim/api/name.hpp"
 
+#include "jobsim/api/id_hash_set.hpp"
 #include "jobsim/engine/check.hpp"
 
 #include <cstdint>
@@ -14,81 +15,57 @@ namespace {
 // NameTable: the live entries of one thread, found by text. Never iterated, so its order
 // cannot reach an output.
 //
-// Open addressing with linear probing over (hash, entry) slots, at most three quarters full. Why not
-// std::unordered_set: a year of retained Jobs holds about a million live entries, and there a
-// lookup walked bucket -> node -> entry (three cache misses, and a division per node because
-// the node does not keep the hash); interning and releasing names were 30 % of the year's wall
-// time. Here a probe reads the slot array only, and the entry's text once the hashes match.
-// Debian 12's Boost (1.74) predates boost::unordered_flat_set (1.81), hence this small table.
-// Deletion shifts the following slots back (no tombstones), so probes stay short however many
-// names come and go.
+// An IdHashSet of entry addresses (api/id_hash_set.hpp: open addressing over slots that keep
+// 32 bits of the hash). Why not std::unordered_set: a year of retained Jobs holds about a
+// million live entries, and there a lookup walked bucket -> node -> entry (three cache misses,
+// and a division per node because the node did not keep the hash); interning and releasing
+// names were 30 % of the year's wall time. Here a probe reads the slot array, and an entry's
+// text only when the hash bits match.
 class NameTable {
  public:
-  NameTable() : slots_(kMinCapacity) {}
+  NameTable() = default;
   NameTable(const NameTable&) = delete;
   NameTable& operator=(const NameTable&) = delete;
 
   NameEntry* intern(std::string_view text) {
-    const std::size_t hash = std::hash<std::string_view>{}(text);
-    std::size_t i = hash & mask();
-    for (; slots_[i].entry != nullptr; i = (i + 1) & mask()) {
-      NameEntry* entry = slots_[i].entry;
-      if (slots_[i].hash == hash && entry->text == text) {
-        ++entry->refs;
-        return entry;
-      }
+    const Key key{text, std::hash<std::string_view>{}(text)};
+    if (const Address* found = entries_.find(key)) {
+      NameEntry* entry = entry_at(*found);
+      ++entry->refs;
+      return entry;
     }
-    auto* entry = new NameEntry{1, hash, std::string(text)};
-    slots_[i] = Slot{hash, entry};
-    if (++size_ * 4 > slots_.size() * 3) grow();
+    auto* entry = new NameEntry{1, key.hash, std::string(text)};
+    entries_.insert(reinterpret_cast<Address>(entry));
     return entry;
   }
 
   void release(NameEntry* entry) noexcept {
-    std::size_t i = entry->hash & mask();
-    while (slots_[i].entry != entry) {
-      // An entry of another thread's table: a Name crossed threads (CONTRIBUTING.md principle 1).
-      JOBSIM_CHECK(slots_[i].entry != nullptr, "a Name was released on another thread than the one that made it");
-      i = (i + 1) & mask();
-    }
-    // Backward-shift deletion: move each following slot of the run into the hole unless its
-    // home lies cyclically in (hole, slot], where it already sits as early as it can.
-    for (std::size_t j = (i + 1) & mask(); slots_[j].entry != nullptr; j = (j + 1) & mask()) {
-      const std::size_t home = slots_[j].hash & mask();
-      const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
-      if (stays) continue;
-      slots_[i] = slots_[j];
-      i = j;
-    }
-    slots_[i] = Slot{};
-    --size_;
+    // Not in this thread's table: a Name crossed threads (CONTRIBUTING.md principle 1).
+    JOBSIM_CHECK(entries_.erase(reinterpret_cast<Address>(entry)),
+                 "a Name was released on another thread than the one that made it");
     delete entry;
   }
 
-  std::size_t size() const noexcept { return size_; }
+  std::size_t size() const noexcept { return entries_.size(); }
 
  private:
-  struct Slot {
-    std::size_t hash = 0;
-    NameEntry* entry = nullptr;  // nullptr: empty
+  using Address = std::uintptr_t;  // an entry's address; never the all-ones value IdHashSet reserves
+  static NameEntry* entry_at(Address address) { return reinterpret_cast<NameEntry*>(address); }
+  struct Key {
+    std::string_view text;
+    std::size_t hash;
   };
-  static constexpr std::size_t kMinCapacity = 1024;
-
-  std::size_t mask() const noexcept { return slots_.size() - 1; }
-
-  void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
-    old.swap(slots_);
-    for (const Slot& slot : old) {
-      if (slot.entry == nullptr) continue;
-      std::size_t i = slot.hash & mask();
-      while (slots_[i].entry != nullptr) i = (i + 1) & mask();
-      slots_[i] = slot;
+  struct Hash {
+    std::size_t operator()(const Key& key) const noexcept { return key.hash; }
+    std::size_t operator()(Address address) const noexcept { return entry_at(address)->hash; }
+  };
+  struct Equal {
+    bool operator()(const Key& key, Address address) const noexcept {
+      const NameEntry* entry = entry_at(address);
+      return entry->hash == key.hash && entry->text == key.text;
     }
-  }
-
-  std::vector<Slot> slots_;  // a power of two in size
-  std::size_t size_ = 0;
+  };
+  IdHashSet<Address, Hash, Equal> entries_;
 };
 
 NameTable& this_thread_table() {
