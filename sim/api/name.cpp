@@ -68,12 +68,7 @@ class NameTable {
   IdHashSet<Address, Hash, Equal> entries_;
 };
 
-NameTable& this_thread_table() {
-  // Heap-allocated and never destroyed: Names held by objects with static or thread storage
-  // duration may be released after the thread's other thread_locals are gone.
-  thread_local NameTable* table = new NameTable();
-  return *table;
-}
+NameTable& this_thread_table();
 
 }  // namespace
 
@@ -139,13 +134,43 @@ class ConstantCache {
   Slot slots_[kSlots];
 };
 
+// ThreadNames: a thread's table and constant cache, freed when the thread ends (a sweep's
+// worker threads come and go). The cache goes first: its Names go back to the table, which is
+// then freed if nothing holds a Name any more. A Name alive after that can only be one that a
+// static object holds (one made before main, or in a function-local static): the table is then
+// left allocated rather than freed under it. Every other thread_local that holds a Name
+// interned it after the table was made, so it is destroyed before the table's owner.
+class ThreadNames {
+ public:
+  ThreadNames() = default;
+  ThreadNames(const ThreadNames&) = delete;
+  ThreadNames& operator=(const ThreadNames&) = delete;
+  ~ThreadNames() {
+    delete cache_;
+    cache_ = nullptr;
+    if (table_->size() == 0) delete table_;
+  }
+  NameTable& table() { return *table_; }
+  ConstantCache& cache() {
+    if (cache_ == nullptr) cache_ = new ConstantCache();
+    return *cache_;
+  }
+
+ private:
+  NameTable* table_ = new NameTable();
+  ConstantCache* cache_ = nullptr;
+};
+
+ThreadNames& this_thread_names() {
+  thread_local ThreadNames names;
+  return names;
+}
+
+NameTable& this_thread_table() { return this_thread_names().table(); }
+
 }  // namespace
 
-Name constant_name(std::string_view text) {
-  // Heap-allocated and never destroyed, like the table (its Names outlive the thread's exit).
-  thread_local ConstantCache* cache = new ConstantCache();
-  return cache->get(text);
-}
+Name constant_name(std::string_view text) { return this_thread_names().cache().get(text); }
 
 std::ostream& operator<<(std::ostream& out, const Name& name) { return out << name.view(); }
 
