@@ -41,6 +41,9 @@ Command add_merge_command(CLI::App& app);
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
+// load_options: the LoadOptions of the --set, --seed and --until flags ("" for no --until).
+scenario::LoadOptions load_options(const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,
+                                   const std::string& until = "");
 // load_or_report loads a scenario; on error prints the messages and returns nullopt.
 std::optional<scenario::Scenario> load_or_report(const std::string& file, const scenario::LoadOptions& options = {});
 // print_expectation_results prints "<indent>PASS|FAIL <message>" per entry (and its description

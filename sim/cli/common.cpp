@@ -19,6 +19,15 @@ bool write_file(const std::filesystem::path& path, const std::function<void(std:
   return static_cast<bool>(out);
 }
 
+scenario::LoadOptions load_options(const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,
+                                   const std::string& until) {
+  scenario::LoadOptions options;
+  options.set_overrides = sets;
+  options.seed = seed;
+  if (!until.empty()) options.until = until;
+  return options;
+}
+
 std::optional<scenario::Scenario> load_or_report(const std::string& file, const scenario::LoadOptions& options) {
   try {
     return scenario::load_scenario(file, options);

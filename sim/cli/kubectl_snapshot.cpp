@@ -17,10 +17,7 @@ void add_snapshot_options(CLI::App& command, SnapshotArgs& args) {
 int with_snapshot(const SnapshotArgs& args,
                   const std::function<int(const cluster::ApiServer&, const report::kubectl::EventStore&,
                                           engine::SimTime)>& print) {
-  scenario::LoadOptions options;
-  options.set_overrides = args.sets;
-  options.seed = args.seed;
-  const std::optional<scenario::Scenario> scenario = load_or_report(args.scenario, options);
+  const std::optional<scenario::Scenario> scenario = load_or_report(args.scenario, load_options(args.sets, args.seed));
   if (!scenario) return kExitInvalid;
   const std::optional<engine::SimTime> at = scenario::parse_time_arg(args.at, scenario->start, scenario->until);
   if (!at) {

@@ -59,11 +59,8 @@ bool open_line_file(report::FileWriter& writer, const std::filesystem::path& pat
 }
 
 int run(const RunArgs& args) {
-  scenario::LoadOptions options;
-  options.set_overrides = args.sets;
-  options.seed = args.seed;
-  if (!args.until.empty()) options.until = args.until;
-  const std::optional<scenario::Scenario> scenario = load_or_report(args.scenario, options);
+  const std::optional<scenario::Scenario> scenario =
+      load_or_report(args.scenario, load_options(args.sets, args.seed, args.until));
   if (!scenario) return kExitInvalid;
   // --out: the line outputs are streamed while the run goes (RunRecorder::stream_history), so
   // their files are opened before it starts; summary.json is written at the end. Their blocks

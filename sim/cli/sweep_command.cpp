@@ -191,11 +191,7 @@ int run_sweep(const SweepArgs& args) {
     return kExitInvalid;
   }
 
-  scenario::LoadOptions options;
-  options.set_overrides = plan.sets;
-  options.seed = args.seed;
-  if (!plan.until.empty()) options.until = plan.until;
-  const std::optional<scenario::Scenario> base = load_or_report(plan.scenario, options);
+  const std::optional<scenario::Scenario> base = load_or_report(plan.scenario, load_options(plan.sets, args.seed, plan.until));
   if (!base) return kExitInvalid;
   plan.seed = base->seed;
   try {

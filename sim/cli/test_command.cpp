@@ -24,9 +24,7 @@ std::string plural(std::size_t count, std::string_view noun) {
 }
 
 int run_tests(const TestArgs& args) {
-  scenario::LoadOptions options;
-  options.set_overrides = args.sets;
-  options.seed = args.seed;
+  const scenario::LoadOptions options = load_options(args.sets, args.seed);
   std::size_t passed = 0, failed = 0, invalid = 0, without = 0;
   for (const std::string& file : args.scenarios) {
     const std::optional<scenario::Scenario> scenario = load_or_report(file, options);
