@@ -40,6 +40,8 @@ Command add_merge_command(CLI::App& app);
 
 // Shared helpers (common.cpp).
 void print_errors(const scenario::ScenarioError& error);
+// write_file writes `path` whole or not at all (a temporary file, renamed); on failure it prints
+// "jobsim: cannot write PATH" and returns false.
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 // load_options: the LoadOptions of the --set, --seed and --until flags ("" for no --until).
 scenario::LoadOptions load_options(const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,

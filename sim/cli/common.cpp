@@ -10,13 +10,29 @@ void print_errors(const scenario::ScenarioError& error) {
 }
 
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
-  std::ofstream out(path, std::ios::binary);
-  if (!out) {
-    std::cerr << "jobsim: cannot write " << path.string() << '\n';
+  // Through a temporary file in the same folder, renamed when complete: a failure leaves no
+  // half-written output (summary.json, sweep.json, replications.csv, sweep-shard.json).
+  const std::filesystem::path temporary = path.string() + ".partial";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (out) {
+      write(out);
+      out.flush();
+    }
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(temporary, ignored);
+      std::cerr << "jobsim: cannot write " << path.string() << '\n';
+      return false;
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::cerr << "jobsim: cannot write " << path.string() << ": " << error.message() << '\n';
     return false;
   }
-  write(out);
-  return static_cast<bool>(out);
+  return true;
 }
 
 scenario::LoadOptions load_options(const std::vector<std::string>& sets, std::optional<std::uint64_t> seed,

@@ -39,10 +39,6 @@ struct SweepArgs {
   bool quiet = false;
 };
 
-void print_sweep_errors(const sweep::SweepError& error) {
-  for (const std::string& line : error.lines()) std::cerr << line << '\n';
-}
-
 // ProgressLine: "runs done/total, elapsed, ETA" on stderr, redrawn in place.
 class ProgressLine {
  public:
@@ -145,11 +141,7 @@ int write_outputs(const sweep::SweepPlan& plan, const std::vector<sweep::Replica
          std::vector<std::pair<std::string, std::function<void(std::ostream&)>>>{
              {"sweep.json", [&](std::ostream& o) { sweep::write_sweep_json(o, plan, records); }},
              {"replications.csv", [&](std::ostream& o) { sweep::write_replications_csv(o, plan, records); }}}) {
-      const std::string error = sweep::write_file_atomically(dir / name, writer);
-      if (!error.empty()) {
-        std::cerr << "jobsim: " << error << '\n';
-        return kExitInvalid;
-      }
+      if (!write_file(dir / name, writer)) return kExitInvalid;
     }
   }
   if (!quiet) {
@@ -170,7 +162,7 @@ int run_sweep(const SweepArgs& args) {
     for (const std::string& flag : args.grid) plan.grid.push_back(sweep::parse_grid_flag(flag));
     plan.points = sweep::expand_grid(plan.grid);
   } catch (const sweep::SweepError& error) {
-    print_sweep_errors(error);
+    print_errors(error);
     return kExitInvalid;
   }
   if (args.replications == 0 || args.replications > sweep::kMaxRuns / plan.points.size()) {
@@ -219,11 +211,7 @@ int run_sweep(const SweepArgs& args) {
   if (sharded) {
     const sweep::ShardFile file{.plan = plan, .shard = *shard, .digest = sweep::scenario_digest(plan.scenario), .records = records};
     const std::filesystem::path path = std::filesystem::path(args.out) / sweep::kShardFile;
-    const std::string error = sweep::write_file_atomically(path, [&](std::ostream& out) { sweep::write_shard(out, file); });
-    if (!error.empty()) {
-      std::cerr << "jobsim: " << error << '\n';
-      return kExitInvalid;
-    }
+    if (!write_file(path, [&](std::ostream& out) { sweep::write_shard(out, file); })) return kExitInvalid;
     if (!args.quiet) {
       std::cout << "shard " << shard->index << " of " << shard->count << ": " << records.size() << " runs in " << path.string()
                 << "; combine the shards with `jobsim merge DIR... --out DIR`\n";
@@ -257,7 +245,7 @@ int run_merge(const MergeArgs& args) {
   try {
     merged = sweep::merge_shards(shards, args.dirs);
   } catch (const sweep::SweepError& error) {
-    print_sweep_errors(error);
+    print_errors(error);
     return kExitInvalid;
   }
   if (!prepare_out(args.out)) return kExitInvalid;

@@ -1,6 +1,8 @@
 // JSON string escaping, CSV fields and integer formatting for the line-oriented outputs.
 #include "json_text.hpp"
 
+#include "jobsim/report/csv_field.hpp"
+
 #include <algorithm>  // std::ranges::any_of
 #include <array>
 #include <charconv>  // std::to_chars
@@ -172,6 +174,12 @@ char* put_csv_field(char* out, std::string_view text) {
     *out++ = c;
   }
   *out++ = '"';
+  return out;
+}
+
+std::string csv_field(std::string_view text) {
+  std::string out(csv_field_bound(text), '\0');
+  out.resize(static_cast<std::size_t>(put_csv_field(out.data(), text) - out.data()));
   return out;
 }
 

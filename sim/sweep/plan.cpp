@@ -6,15 +6,6 @@
 namespace jobsim::sweep {
 namespace {
 
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& line : lines) {
-    if (!out.empty()) out += '\n';
-    out += line;
-  }
-  return out;
-}
-
 // split_values splits at the commas at depth 0, outside single or double quotes.
 std::vector<std::string> split_values(std::string_view text) {
   std::vector<std::string> values;
@@ -55,8 +46,6 @@ std::string trim(std::string_view text) {
 }
 
 }  // namespace
-
-SweepError::SweepError(std::vector<std::string> lines) : std::runtime_error(join_lines(lines)), lines_(std::move(lines)) {}
 
 GridAxis parse_grid_flag(std::string_view text) {
   const std::string flag = "--grid " + std::string(text);

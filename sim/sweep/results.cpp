@@ -16,6 +16,7 @@
 #include <unordered_map>
 
 #include "jobsim/engine/random_streams.hpp"
+#include "jobsim/report/csv_field.hpp"
 #include "jobsim/sweep/statistics.hpp"
 
 namespace jobsim::sweep {
@@ -84,16 +85,6 @@ Json interval_json(const Interval& interval) { return Json::array({interval.lo, 
 std::span<const ReplicationRecord> point_records(const SweepPlan& plan, std::span<const ReplicationRecord> records,
                                                  std::size_t point) {
   return records.subspan(point * plan.replications, plan.replications);
-}
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
 }
 
 std::string number_text(double value) { return fmt::format("{}", value); }
@@ -171,8 +162,8 @@ void write_sweep_json(std::ostream& out, const SweepPlan& plan, std::span<const 
 void write_replications_csv(std::ostream& out, const SweepPlan& plan, std::span<const ReplicationRecord> records) {
   const MetricTable table(records);
   out << "point,replication,seed";
-  for (const GridAxis& axis : plan.grid) out << ',' << csv_field(axis.path);
-  for (const std::string& name : table.names) out << ',' << csv_field(name);
+  for (const GridAxis& axis : plan.grid) out << ',' << report::csv_field(axis.path);
+  for (const std::string& name : table.names) out << ',' << report::csv_field(name);
   const std::size_t expectation_count = records.empty() ? 0 : records.front().expectations.size();
   for (std::size_t e = 0; e < expectation_count; ++e) out << ",expect[" << e << "].passed,expect[" << e << "].observed";
   out << '\n';
@@ -182,7 +173,7 @@ void write_replications_csv(std::ostream& out, const SweepPlan& plan, std::span<
     out << plan.point_of(record.task) << ',' << replication << ','
         << engine::RandomStreams::equivalent_seed(plan.seed, replication);
     for (const std::string& assignment : plan.points[plan.point_of(record.task)]) {
-      out << ',' << csv_field(split_assignment(assignment).second);
+      out << ',' << report::csv_field(split_assignment(assignment).second);
     }
     for (const auto& cell : table.rows[i]) {
       out << ',';
@@ -433,25 +424,6 @@ ShardFile merge_shards(const std::vector<ShardFile>& shards, const std::vector<s
     }
   }
   return merged;
-}
-
-std::string write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write) {
-  const std::filesystem::path temporary = path.string() + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return "cannot write " + temporary.string();
-    write(out);
-    out.flush();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(temporary, ignored);
-      return "cannot write " + temporary.string() + " (disk full?)";
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) return "cannot rename " + temporary.string() + " to " + path.string() + ": " + error.message();
-  return "";
 }
 
 }  // namespace jobsim::sweep

@@ -5,21 +5,20 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "jobsim/scenario/load.hpp"
+
 namespace jobsim::sweep {
 
 // SweepError: bad sweep input (a flag, a shard folder); each line names what it is about.
-class SweepError : public std::runtime_error {
+// Bad input like a scenario's, so it is a ScenarioError (the same lines, the same printing).
+class SweepError : public scenario::ScenarioError {
  public:
-  explicit SweepError(std::vector<std::string> lines);
-  const std::vector<std::string>& lines() const { return lines_; }
-
- private:
-  std::vector<std::string> lines_;
+  using ScenarioError::ScenarioError;
+  const std::vector<std::string>& lines() const { return messages(); }
 };
 
 // GridAxis: one --grid PATH=V1,V2,... flag.

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <filesystem>
-#include <functional>
 #include <iosfwd>
 #include <span>
 #include <string>
@@ -42,9 +41,5 @@ ShardFile read_shard(const std::filesystem::path& dir);
 // there once, then returns the plan and every record in task order. Throws SweepError naming
 // the folders (`dirs`, in the order of `shards`) that differ or what is missing.
 ShardFile merge_shards(const std::vector<ShardFile>& shards, const std::vector<std::string>& dirs);
-
-// write_file_atomically writes `path` through a temporary file in the same folder and renames
-// it, so that a failure leaves no half-written output. Returns an error text or "".
-std::string write_file_atomically(const std::filesystem::path& path, const std::function<void(std::ostream&)>& write);
 
 }  // namespace jobsim::sweep
